@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CollaborationsConfig(AppConfig):
+    name = "samen.collaborations"
+    label = "collaborations"
+    verbose_name = _("Samenwerkingen")

@@ -1,0 +1,171 @@
+"""Every rule about who may see or do what in a collaboration, in one place.
+
+Views, services and the API ask these functions and nothing else. A person's
+roles are loaded once per request (see ``roles_of``), so asking many rules on
+one page costs one query.
+
+Levels, from least to most:
+- any signed-in person sees the public register facts of every collaboration;
+- a *reader* (councillor, griffier) sees published things of the collaborations
+  of their own organisation;
+- a *contact* (ambtelijk or bestuurlijk) works in the workspace for their partner;
+- a *facilitator* runs the collaboration: invites, manages roles, sees the audit log.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest
+
+from samen.collaborations.models import Collaboration, Partner, Role, RoleKind
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
+CONTACT_KINDS = frozenset({RoleKind.OFFICIAL, RoleKind.EXECUTIVE})
+
+
+@dataclass
+class Roles:
+    """The roles one person holds, indexed by collaboration id."""
+
+    by_collaboration: dict[UUID, set[tuple[str, UUID | None]]] = field(default_factory=dict)
+
+    def kinds(self, collaboration_id: UUID) -> set[str]:
+        return {kind for kind, _ in self.by_collaboration.get(collaboration_id, set())}
+
+    def partner_ids(self, collaboration_id: UUID, kinds: Iterable[str]) -> set[UUID]:
+        wanted = set(kinds)
+        return {
+            partner_id
+            for kind, partner_id in self.by_collaboration.get(collaboration_id, set())
+            if kind in wanted and partner_id is not None
+        }
+
+
+def roles_of(person: Any) -> Roles:
+    """All roles of ``person``, cached on the person object for the rest of the request."""
+    if not getattr(person, "is_authenticated", False):
+        return Roles()
+    cached: Roles | None = getattr(person, "_samen_roles", None)
+    if cached is None:
+        cached = Roles()
+        for collaboration_id, partner_id, kind in Role.objects.filter(person=person).values_list(
+            "collaboration_id", "partner_id", "kind"
+        ):
+            cached.by_collaboration.setdefault(collaboration_id, set()).add((kind, partner_id))
+        person._samen_roles = cached
+    return cached
+
+
+def forget_roles(person: Any) -> None:
+    """Call after changing a person's roles within the same request."""
+    if hasattr(person, "_samen_roles"):
+        del person._samen_roles
+
+
+def _is_staff(person: Any) -> bool:
+    return bool(getattr(person, "is_authenticated", False) and person.is_staff)
+
+
+# --- seeing ---------------------------------------------------------------------------
+
+
+def can_view_register(person: Any) -> bool:
+    """The national register is public information; any signed-in person may search it."""
+    return bool(getattr(person, "is_authenticated", False))
+
+
+def can_view_workspace(person: Any, collaboration: Collaboration) -> bool:
+    """Anyone with a role (readers included) sees the workspace of an active collaboration."""
+    if not collaboration.workspace_active:
+        return False
+    return _is_staff(person) or bool(roles_of(person).kinds(collaboration.pk))
+
+
+def is_contact(person: Any, collaboration: Collaboration) -> bool:
+    """Facilitators and partner contacts work in the collaboration; readers only read."""
+    if not collaboration.workspace_active:
+        return False
+    kinds = roles_of(person).kinds(collaboration.pk)
+    return bool(kinds & (CONTACT_KINDS | {RoleKind.FACILITATOR}))
+
+
+def is_facilitator(person: Any, collaboration: Collaboration) -> bool:
+    return _is_staff(person) or RoleKind.FACILITATOR in roles_of(person).kinds(collaboration.pk)
+
+
+def can_view_people(person: Any, collaboration: Collaboration) -> bool:
+    return is_contact(person, collaboration) or (collaboration.workspace_active and _is_staff(person))
+
+
+def can_view_audit_log(person: Any, collaboration: Collaboration) -> bool:
+    return collaboration.workspace_active and is_facilitator(person, collaboration)
+
+
+# --- acting ---------------------------------------------------------------------------
+
+
+def can_activate(person: Any, collaboration: Collaboration) -> bool:
+    """A register GR becomes a workspace when someone of a partner (or of its GR body) starts it."""
+    if collaboration.workspace_active or not getattr(person, "is_authenticated", False):
+        return False
+    if _is_staff(person):
+        return True
+    organisation_id = getattr(person, "organisation_id", None)
+    if organisation_id is None:
+        return False
+    if collaboration.body_id == organisation_id:
+        return True
+    return collaboration.partners.current().filter(organisation_id=organisation_id).exists()
+
+
+def can_create_collaboration(person: Any) -> bool:
+    """Anyone who belongs to an organisation may start a convenant, DVO or informal collaboration."""
+    return _is_staff(person) or bool(getattr(person, "organisation_id", None))
+
+
+def can_manage(person: Any, collaboration: Collaboration) -> bool:
+    """Invite people, give and take roles, change the collaboration's facts."""
+    return collaboration.workspace_active and is_facilitator(person, collaboration)
+
+
+def acts_for(person: Any, partner: Partner, kinds: Iterable[str] = CONTACT_KINDS) -> bool:
+    """Whether ``person`` acts on behalf of ``partner`` in one of ``kinds``."""
+    return partner.pk in roles_of(person).partner_ids(partner.collaboration_id, kinds)
+
+
+def partners_acted_for(person: Any, collaboration: Collaboration, kinds: Iterable[str] = CONTACT_KINDS) -> set[UUID]:
+    return roles_of(person).partner_ids(collaboration.pk, kinds)
+
+
+def is_executive_for(person: Any, partner: Partner) -> bool:
+    return acts_for(person, partner, {RoleKind.EXECUTIVE})
+
+
+# --- the entry point for views --------------------------------------------------------
+
+
+def get_collaboration_for(request: HttpRequest, pk: Any, *, workspace: bool = True) -> Collaboration:
+    """The collaboration ``pk`` if the person may see it, else 404 (never revealing it exists).
+
+    ``workspace=False`` asks only for the public register facts.
+    """
+    try:
+        collaboration = Collaboration.objects.select_related("body").get(pk=pk)
+    except (Collaboration.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
+        raise Http404 from exc
+    person = request.user
+    allowed = can_view_workspace(person, collaboration) if workspace else can_view_register(person)
+    if not allowed:
+        raise Http404
+    return collaboration
+
+
+def visible_collaboration_ids(person: "Person") -> set[UUID]:
+    return {
+        cid for cid, roles in roles_of(person).by_collaboration.items() if roles
+    }

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SuccessesConfig(AppConfig):
+    name = "samen.successes"
+    label = "successes"
+    verbose_name = _("Erken en vier successen")
