@@ -79,7 +79,11 @@ pytest-postgres: | $(PY)
 	DATABASE_URL="$$SAMEN_TEST_POSTGRES_URL" $(VENV)/bin/pytest -p no:cacheprovider -n 2 --dist loadfile -m "not browser"
 
 bench: install-dev
-	$(PY) bench/run.py
+	$(PY) bench/run.py --label sqlite
+	@if url=$$(bash scripts/throwaway_postgres.sh start 2>/dev/null); then \
+		DATABASE_URL=$$url $(PY) bench/run.py --label postgres --only register; \
+		bash scripts/throwaway_postgres.sh stop; \
+	else echo "PostgreSQL binaries not found: the PostgreSQL figures are skipped."; fi
 
 messages: | $(PY)
 	$(PY) manage.py makemessages -l nl -l en --no-location --no-obsolete -i ".venv/*" -i "var/*" -i "bench/*" -i "tests/*"
