@@ -235,7 +235,7 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
 
 # E-mail: console in development, real SMTP when EMAIL_HOST is set.
-EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_HOST = env_str("EMAIL_HOST", None if PRODUCTION else "")  # production must send real mail
 if EMAIL_HOST:
     MAILERS = {
         "default": {
