@@ -3,6 +3,7 @@ from collections.abc import Callable
 
 import structlog
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
 
 log = structlog.get_logger("samen.request")
 
@@ -21,3 +22,19 @@ class RequestLogMiddleware:
         if not request.path.startswith("/static/"):
             log.info("request", method=request.method, path=request.path, status=response.status_code, ms=ms)
         return response
+
+
+class DutchFirstLocaleMiddleware(LocaleMiddleware):
+    """Dutch unless the person chose another language (the language cookie).
+
+    A Dutch government service does not switch to English because a browser happens
+    to be set up in English, so the Accept-Language header is not consulted.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        header = request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        try:
+            super().process_request(request)
+        finally:
+            if header is not None:
+                request.META["HTTP_ACCEPT_LANGUAGE"] = header
