@@ -6,7 +6,7 @@ set -euo pipefail
 action="${1:-start}"
 pgbin="${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
 dir="${SAMEN_PG_DIR:-/tmp/samen-pg}"
-port="${SAMEN_PG_PORT:-54329}"
+port="${SAMEN_PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 run_as() {
   if [ "$(id -u)" = "0" ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
 }
