@@ -169,3 +169,21 @@ def visible_collaboration_ids(person: "Person") -> set[UUID]:
     return {
         cid for cid, roles in roles_of(person).by_collaboration.items() if roles
     }
+
+
+# --- api ---------------------------------------------------------------------------------
+
+
+def can_use_api(person: Any) -> bool:
+    """Every active, signed-in person may hold personal API tokens; the rules above decide what they see."""
+    return bool(getattr(person, "is_authenticated", False) and getattr(person, "is_active", False))
+
+
+def can_revoke_api_token(person: Any, token: Any) -> bool:
+    """A token is personal: only its owner revokes it (revoking twice changes nothing)."""
+    return can_use_api(person) and token.person_id == person.pk
+
+
+def api_token_allows(token: Any, *, write: bool) -> bool:
+    """A revoked token allows nothing; a read token only reads, a read-write token also changes things."""
+    return token.revoked_at is None and (not write or bool(token.may_write))

@@ -21,5 +21,5 @@ urlpatterns = [
     path("", include("samen.health.urls")),
     path("", include("samen.reports.urls")),
     path("", include("samen.notifications.urls")),
-    path("api/v1/", include("samen.api.urls")),
+    path("", include("samen.api.urls")),
 ]

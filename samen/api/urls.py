@@ -1,4 +1,33 @@
-from django.urls import path  # noqa: F401
+"""/api/v1 (Dutch plural resource names, no trailing slashes) and the interface page for API tokens.
+
+Root urls include this module at "". Anything under /api/ that is no resource (a trailing slash,
+an unknown version) gets a problem+json 404, never a redirect.
+"""
+
+from django.urls import include, path, re_path
+
+from samen.api import pages, views
 
 app_name = "api"
-urlpatterns: list = []
+
+v1_patterns = [
+    path("samenwerkingen", views.CollaborationListView.as_view(), name="collaborations"),
+    path("samenwerkingen/<uuid:id>", views.CollaborationDetailView.as_view(), name="collaboration"),
+    path("samenwerkingen/<uuid:id>/activeringen", views.ActivationView.as_view(), name="activations"),
+    path("samenwerkingen/<uuid:id>/deelnemers", views.PartnerListView.as_view(), name="partners"),
+    path("samenwerkingen/<uuid:id>/rollen", views.RoleListView.as_view(), name="roles"),
+    path("samenwerkingen/<uuid:id>/rollen/<uuid:rolId>", views.RoleDetailView.as_view(), name="role"),
+    path("samenwerkingen/<uuid:id>/auditlog", views.AuditLogView.as_view(), name="audit_log"),
+    path("organisaties", views.OrganisationListView.as_view(), name="organisations"),
+    path("organisaties/<uuid:id>", views.OrganisationDetailView.as_view(), name="organisation"),
+    path("beleidsterreinen", views.PolicyFieldListView.as_view(), name="policy_fields"),
+]
+
+urlpatterns = [
+    path("api-tokens", pages.tokens, name="tokens"),
+    path("api-tokens/<uuid:pk>/intrekken", pages.revoke, name="revoke_token"),
+    path("api/v1", views.RootView.as_view(), name="root"),
+    path("api/v1/openapi.json", views.OpenApiDocumentView.as_view(), name="openapi"),
+    path("api/v1/", include(v1_patterns)),
+    re_path(r"^api(?:/.*)?$", views.not_found),
+]

@@ -1,0 +1,127 @@
+"""What every /api/v1 view shares: token authentication, scope check, throttling, JSON only, problem+json errors."""
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework import exceptions, parsers, permissions, serializers, throttling
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from samen import permissions as rules
+from samen.api import problems
+from samen.api.authentication import ApiTokenAuthentication
+from samen.api.models import ApiToken
+
+DEFAULT_RATE = "600/min"
+
+
+class TokenScope(permissions.BasePermission):
+    """Reading needs any valid token; changing needs a read-write token (rule in samen.permissions)."""
+
+    message = gettext_lazy("Dit token mag alleen lezen. Maak op de pagina API-tokens een token dat ook mag schrijven.")
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        token = request.auth
+        if not isinstance(token, ApiToken):
+            return False
+        return rules.api_token_allows(token, write=request.method not in permissions.SAFE_METHODS)
+
+
+class TokenRateThrottle(throttling.SimpleRateThrottle):
+    """A fixed number of requests per token per period, counted in the shared cache."""
+
+    scope = "api_token"
+
+    def get_rate(self) -> str:
+        return str(getattr(settings, "SAMEN_API_RATE", DEFAULT_RATE))
+
+    def get_cache_key(self, request: Request, view: Any) -> str | None:
+        token = request.auth
+        if not isinstance(token, ApiToken):
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": token.pk}
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        allowed = super().allow_request(request, view)
+        limit, duration = int(getattr(self, "num_requests", 0) or 0), float(getattr(self, "duration", 0) or 0)
+        if getattr(self, "key", None) and limit:
+            reset = duration - (self.now - self.history[-1]) if self.history else duration
+            # Read by ApiView.finalize_response for the X-Rate-Limit-* headers.
+            request.rate_limit = (limit, max(limit - len(self.history), 0), math.ceil(reset))  # type: ignore[attr-defined]
+        return allowed
+
+
+class JSONParser(parsers.JSONParser):
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except exceptions.ParseError as exc:
+            raise exceptions.ParseError(_("De body is geen geldige JSON.")) from exc
+
+
+class StrictSerializer(serializers.Serializer):
+    """Input serializers reject fields they do not know, instead of silently ignoring a typo."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, Mapping):
+            unknown = sorted(str(key) for key in data if key not in self.fields or self.fields[key].read_only)
+            if unknown:
+                message = _("Onbekend veld. Toegestaan zijn: %(fields)s.") % {"fields": self._writable()}
+                raise serializers.ValidationError(
+                    {key: [serializers.ErrorDetail(message, code="unknown_field")] for key in unknown}
+                )
+        return super().to_internal_value(data)
+
+    def _writable(self) -> str:
+        return ", ".join(name for name, field in self.fields.items() if not field.read_only)
+
+
+class QuerySerializer(StrictSerializer):
+    """Query parameters: unknown ones are refused too, so a misspelt filter never silently returns everything."""
+
+    def __init__(self, *args: Any, request: Request | None = None, **kwargs: Any) -> None:
+        if request is not None:
+            kwargs["data"] = {key: request.query_params.get(key) for key in request.query_params}
+        super().__init__(*args, **kwargs)
+
+
+class ApiView(APIView):
+    authentication_classes = [ApiTokenAuthentication]
+    permission_classes = [permissions.IsAuthenticated, TokenScope]
+    throttle_classes = [TokenRateThrottle]
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
+    metadata_class = None
+    # Maps a service's ValidationError field names or codes to the API's field names.
+    error_fields: Mapping[str, str] = {}
+
+    @property
+    def allowed_methods(self) -> list[str]:
+        # OPTIONS answers 405 (there is no metadata endpoint), so it is not advertised either.
+        return [method for method in super().allowed_methods if method != "OPTIONS"]
+
+    def get_exception_handler(self) -> Callable[[Exception, Mapping[str, Any]], Response]:
+        return problems.exception_handler
+
+    def permission_denied(self, request: Request, message: str | None = None, code: str | None = None) -> NoReturn:
+        if request.authenticators and not request.successful_authenticator:
+            raise exceptions.NotAuthenticated(
+                _("Stuur een persoonlijk API-token mee: 'Authorization: Bearer <token>'.")
+            )
+        raise exceptions.PermissionDenied(detail=message, code=code)
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["API-Version"] = problems.API_VERSION
+        rate_limit = getattr(request, "rate_limit", None)
+        if rate_limit is not None:
+            response["X-Rate-Limit-Limit"], response["X-Rate-Limit-Remaining"], response["X-Rate-Limit-Reset"] = (
+                str(part) for part in rate_limit
+            )
+        return response

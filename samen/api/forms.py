@@ -1,0 +1,20 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samen.api.models import TokenScope
+from samen.core.forms import Form
+
+
+class TokenForm(Form):
+    name = forms.CharField(
+        label=_("Omschrijving"),
+        max_length=100,
+        help_text=_("Waarvoor gebruikt u dit token? Bijvoorbeeld: dashboard griffie."),
+    )
+    scope = forms.ChoiceField(
+        label=_("Rechten"),
+        choices=TokenScope.choices,
+        initial=TokenScope.READ,
+        widget=forms.RadioSelect,
+        help_text=_("Geef een token alleen schrijfrechten als het systeem ook iets in Samen moet veranderen."),
+    )

@@ -1,0 +1,99 @@
+"""``page`` and ``pageSize`` on every list, with HAL-style ``_links`` to the first, previous, next and last page."""
+
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema_serializer
+from rest_framework import exceptions, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samen.api.base import QuerySerializer
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class PageQuery(QuerySerializer):
+    page = serializers.IntegerField(
+        required=False, default=1, min_value=1, max_value=1_000_000, help_text=gettext_lazy("Paginanummer, vanaf 1.")
+    )
+    pageSize = serializers.IntegerField(
+        required=False,
+        default=DEFAULT_PAGE_SIZE,
+        min_value=1,
+        max_value=MAX_PAGE_SIZE,
+        help_text=gettext_lazy("Aantal resultaten per pagina, hoogstens 100."),
+    )
+
+
+@extend_schema_serializer(component_name="Link")
+class Link(serializers.Serializer):
+    href = serializers.URLField()
+
+
+@extend_schema_serializer(component_name="PaginaLinks")
+class PageLinks(serializers.Serializer):
+    self = Link()
+    first = Link()
+    prev = Link(allow_null=True)
+    next = Link(allow_null=True)
+    last = Link()
+
+
+def page_serializer(item: type[serializers.Serializer], name: str) -> type[serializers.Serializer]:
+    """The schema of one page of ``item``s (documentation only; ``paginated`` builds the data)."""
+    fields: dict[str, Any] = {
+        "_links": PageLinks(),
+        "page": serializers.IntegerField(),
+        "pageSize": serializers.IntegerField(),
+        "totalItems": serializers.IntegerField(),
+        "totalPages": serializers.IntegerField(),
+        "results": item(many=True),
+    }
+    return type(name, (serializers.Serializer,), fields)
+
+
+def _link(request: Request, page: int | None) -> dict[str, str] | None:
+    if page is None:
+        return None
+    query = request.query_params.copy()
+    query["page"] = str(page)
+    return {"href": request.build_absolute_uri(f"{request.path}?{query.urlencode()}")}
+
+
+def paginated(
+    request: Request,
+    queryset: QuerySet[Any],
+    serializer_class: type[serializers.Serializer],
+    query: dict[str, Any],
+    context: dict[str, Any] | None = None,
+) -> Response:
+    number, size = int(query.get("page") or 1), int(query.get("pageSize") or DEFAULT_PAGE_SIZE)
+    paginator = Paginator(queryset, size)
+    last = paginator.num_pages
+    if number > last:
+        raise exceptions.NotFound(
+            _("Pagina %(page)s bestaat niet; er zijn %(pages)s pagina's.") % {"page": number, "pages": last}
+        )
+    page = paginator.page(number)
+    results = serializer_class(page.object_list, many=True, context={"request": request, **(context or {})}).data
+    data = {
+        "_links": {
+            "self": _link(request, number),
+            "first": _link(request, 1),
+            "prev": _link(request, number - 1 if number > 1 else None),
+            "next": _link(request, number + 1 if number < last else None),
+            "last": _link(request, last),
+        },
+        "page": number,
+        "pageSize": size,
+        "totalItems": paginator.count,
+        "totalPages": last,
+        "results": results,
+    }
+    headers = {"X-Total-Count": str(paginator.count), "X-Pagination-Page": str(number), "X-Pagination-Limit": str(size)}
+    return Response(data, headers=headers)

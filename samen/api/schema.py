@@ -1,0 +1,149 @@
+"""The OpenAPI 3 document of /api/v1, generated from the views and then made to follow the NL API Design Rules.
+
+``generate_document`` is the one source: the view serves it, ``manage.py write_openapi`` commits it as
+``samen/api/openapi.json``, and a test fails when the two drift apart.
+"""
+
+import copy
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from django.urls import include, path
+from django.utils import translation
+from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.settings import patched_settings
+
+from samen.api.problems import API_VERSION
+
+COMMITTED_DOCUMENT = Path(__file__).resolve().parent / "openapi.json"
+BASE_PATH = "/api/v1"
+
+SETTINGS = {
+    "SCHEMA_PATH_PREFIX": BASE_PATH,
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVERS": [{"url": BASE_PATH, "description": "Samen API, versie 1"}],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "ENUM_NAME_OVERRIDES": {
+        "SamenwerkingSoortEnum": "samen.collaborations.models.CollaborationKind",
+        "OrganisatieSoortEnum": "samen.collaborations.models.OrganisationKind",
+        "RolSoortEnum": "samen.collaborations.models.RoleKind",
+        "RechtsvormEnum": "samen.collaborations.models.LegalForm",
+        "FaseEnum": "samen.collaborations.models.Phase",
+    },
+    "TAGS": [
+        {
+            "name": "Samenwerkingen",
+            "description": "Gemeenschappelijke regelingen, convenanten, DVO's en informele samenwerkingen.",
+        },
+        {"name": "Organisaties", "description": "Gemeenten en andere organisaties uit het landelijke register."},
+        {"name": "Auditlog", "description": "Wie deed wat, namens wie, wanneer (alleen voor facilitators)."},
+    ],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+}
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": (
+        "Een fout volgens RFC 9457 (application/problem+json), met invalidParams volgens de NL API Design Rules."
+    ),
+    "properties": {
+        "type": {
+            "type": "string",
+            "description": "URI van het soort fout; about:blank als er geen is.",
+            "example": "about:blank",
+        },
+        "title": {
+            "type": "string",
+            "description": "Korte omschrijving van het soort fout.",
+            "example": "Niet gevonden",
+        },
+        "status": {"type": "integer", "description": "De HTTP-statuscode.", "example": 404},
+        "detail": {"type": "string", "description": "Uitleg voor deze keer, in het Nederlands."},
+        "instance": {"type": "string", "description": "Het pad van het verzoek."},
+        "invalidParams": {
+            "type": "array",
+            "description": "Per ongeldig veld of parameter: de naam, een code en de reden.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string", "example": "naam"},
+                    "code": {"type": "string", "example": "required"},
+                    "reason": {"type": "string", "example": "Dit veld is vereist."},
+                },
+                "required": ["name", "code", "reason"],
+            },
+        },
+    },
+    "required": ["type", "title", "status", "detail"],
+}
+
+API_VERSION_HEADER = {
+    "description": "De volledige versie van de API (semver).",
+    "required": True,
+    "schema": {"type": "string", "example": API_VERSION},
+}
+
+PROBLEM_RESPONSES = {
+    "400": "Ongeldige invoer: ongeldige JSON, een verkeerd type, een onbekend of ontbrekend veld.",
+    "401": "Geen, een onbekend of een ingetrokken token.",
+    "403": "Het token of de persoon mag dit niet (bijvoorbeeld een token dat alleen mag lezen).",
+    "404": "De resource bestaat niet, of u mag haar niet zien.",
+    "406": "Het gevraagde formaat (Accept) wordt niet geleverd; de API levert JSON.",
+    "409": "De resource is niet in de toestand waarin deze actie kan.",
+    "415": "De body is geen application/json.",
+    "429": "Te veel verzoeken met dit token; zie de header Retry-After.",
+}
+
+
+def _patterns() -> list[Any]:
+    from samen.api.urls import v1_patterns
+
+    return [path("api/v1/", include(v1_patterns))]
+
+
+def _postprocess(document: dict[str, Any]) -> dict[str, Any]:
+    components = document.setdefault("components", {})
+    components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    components["headers"] = {"API-Version": API_VERSION_HEADER}
+    components["responses"] = {
+        code: {
+            "description": description,
+            "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for code, description in PROBLEM_RESPONSES.items()
+    }
+    for operations in document.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code, response in list(responses.items()):
+                if code in PROBLEM_RESPONSES:
+                    responses[code] = {"$ref": f"#/components/responses/{code}"}
+                elif "$ref" not in response:
+                    response.setdefault("headers", {})["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+            codes = ["400", "401", "403", "404", "406", "429"]
+            if "requestBody" in operation:
+                codes.append("415")
+            for code in codes:
+                responses.setdefault(code, {"$ref": f"#/components/responses/{code}"})
+            operation["responses"] = dict(sorted(responses.items()))
+    return document
+
+
+@cache
+def generate_document() -> dict[str, Any]:
+    """The whole document, generated once per process (it only changes with the code)."""
+    with translation.override("nl"), patched_settings(SETTINGS):
+        generator = SchemaGenerator(patterns=_patterns())
+        document = generator.get_schema(request=None, public=True)
+    # Round-trip through JSON so lazy strings and ordered dicts become plain data.
+    return _postprocess(json.loads(json.dumps(document, ensure_ascii=False, default=str)))
+
+
+def document_text() -> str:
+    return json.dumps(copy.deepcopy(generate_document()), ensure_ascii=False, indent=2) + "\n"

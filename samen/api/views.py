@@ -1,0 +1,374 @@
+"""The /api/v1 endpoints. Each parses input, asks samen.permissions, calls a service and answers."""
+
+from collections.abc import Iterable
+from typing import Any, cast
+from uuid import UUID
+
+from django.db.models import Model as DjangoModel
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from rest_framework import exceptions, serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samen import permissions
+from samen.accounts.models import Person
+from samen.api import problems
+from samen.api import serializers as s
+from samen.api.base import ApiView, QuerySerializer, StrictSerializer
+from samen.api.pagination import PageQuery, page_serializer, paginated
+from samen.api.schema import document_text
+from samen.audit.models import AuditEvent
+from samen.collaborations import services as collaboration_services
+from samen.collaborations.forms import FindForm
+from samen.collaborations.models import Collaboration, Organisation, Partner, PolicyField, Role
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_code = "conflict"
+
+
+def http(request: Request) -> HttpRequest:
+    """samen.permissions takes a Django request; DRF's Request stands in for it (it proxies ``user``)."""
+    return cast(HttpRequest, request)
+
+
+def query_of(serializer_class: type[QuerySerializer], request: Request) -> dict[str, Any]:
+    query = serializer_class(request=request)
+    query.is_valid(raise_exception=True)
+    return dict(query.validated_data)
+
+
+def body_of(serializer_class: type[StrictSerializer], request: Request) -> dict[str, Any]:
+    body = serializer_class(data=request.data)
+    body.is_valid(raise_exception=True)
+    return dict(body.validated_data)
+
+
+def resolve(model: type[DjangoModel], ids: Iterable[UUID], field: str, queryset: Any = None) -> list[Any]:
+    """Objects for ``ids`` in the given order; unknown ids are a 400 on ``field``."""
+    ids = list(dict.fromkeys(ids))
+    found = (queryset if queryset is not None else model._default_manager).in_bulk(ids)
+    missing = [str(i) for i in ids if i not in found]
+    if missing:
+        raise serializers.ValidationError({field: [_("Onbekende id: %(ids)s.") % {"ids": ", ".join(missing)}]})
+    return [found[i] for i in ids]
+
+
+def collaborations() -> Any:
+    return Collaboration.objects.with_partner_count().select_related("body").prefetch_related("policy_fields")
+
+
+def workspace_people(request: Request, pk: UUID) -> Collaboration:
+    """A collaboration whose people the person may see, else 404 (the same rule as the people page)."""
+    collaboration = permissions.get_collaboration_for(http(request), pk)
+    if not permissions.can_view_people(request.user, collaboration):
+        raise Http404
+    return collaboration
+
+
+COLLABORATIONS = ["Samenwerkingen"]
+ORGANISATIONS = ["Organisaties"]
+
+
+class CollaborationListView(ApiView):
+    error_fields = {"name": "naam", "partners": "organisaties", "gr_from_register": "soort", "kind": "soort"}
+
+    @extend_schema(
+        operation_id="samenwerkingenZoeken",
+        tags=COLLABORATIONS,
+        summary=_("Samenwerkingen zoeken"),
+        description=_(
+            "Het landelijke register en de samenwerkingen in Samen, te filteren op gemeente, "
+            "rechtsvorm, beleidsterrein en naam."
+        ),
+        parameters=[s.CollaborationFilter],
+        responses=page_serializer(s.CollaborationSerializer, "SamenwerkingenPagina"),
+    )
+    def get(self, request: Request) -> Response:
+        query = query_of(s.CollaborationFilter, request)
+        form = FindForm(
+            {
+                key: query.get(name, "")
+                for key, name in (
+                    ("q", "naam"),
+                    ("gemeente", "gemeente"),
+                    ("rechtsvorm", "rechtsvorm"),
+                    ("beleidsterrein", "beleidsterrein"),
+                )
+            }
+        )
+        if not form.is_valid():
+            names = {"q": "naam"}
+            raise serializers.ValidationError({names.get(k, k): [str(e) for e in v] for k, v in form.errors.items()})
+        found = Collaboration.objects.search(
+            text=form.cleaned_data["q"].strip(),
+            organisation=form.cleaned_data["gemeente"],
+            legal_form=form.cleaned_data["rechtsvorm"],
+            policy_field=form.cleaned_data["beleidsterrein"],
+        )
+        if query["mijn"]:
+            found = found.filter(pk__in=Collaboration.objects.mine(cast(Person, request.user)).values("pk"))
+        found = found.with_partner_count().select_related("body").prefetch_related("policy_fields")
+        return paginated(request, found, s.CollaborationSerializer, query)
+
+    @extend_schema(
+        operation_id="samenwerkingAanmaken",
+        tags=COLLABORATIONS,
+        summary=_("Een samenwerking aanmaken"),
+        description=_(
+            "Een convenant, DVO of informele samenwerking die niet in het register staat. U wordt er facilitator van."
+        ),
+        request=s.CollaborationCreateSerializer,
+        responses={201: s.CollaborationSerializer},
+    )
+    def post(self, request: Request) -> Response:
+        data = body_of(s.CollaborationCreateSerializer, request)
+        organisations = resolve(
+            Organisation, data["organisaties"], "organisaties", Organisation.objects.filter(exists=True)
+        )
+        policy_fields = resolve(PolicyField, data["beleidsterreinen"], "beleidsterreinen")
+        collaboration = collaboration_services.create_collaboration(
+            by=request.user,
+            name=data["naam"],
+            kind=data["soort"],
+            purpose=data["doel"],
+            organisations=organisations,
+            start_date=data["ingangsdatum"],
+            policy_fields=policy_fields,
+        )
+        body = s.CollaborationSerializer(collaborations().get(pk=collaboration.pk)).data
+        location = request.build_absolute_uri(f"{request.path}/{collaboration.pk}")
+        return Response(body, status=201, headers={"Location": location})
+
+
+class CollaborationDetailView(ApiView):
+    @extend_schema(
+        operation_id="samenwerkingOpvragen",
+        tags=COLLABORATIONS,
+        summary=_("Eén samenwerking"),
+        responses=s.CollaborationSerializer,
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id, workspace=False)
+        return Response(s.CollaborationSerializer(collaborations().get(pk=collaboration.pk)).data)
+
+
+@extend_schema_serializer(component_name="Activering")
+class ActivationSerializer(StrictSerializer):
+    """An activation carries no data; the body may be empty or ``{}``."""
+
+
+class ActivationView(ApiView):
+    @extend_schema(
+        operation_id="samenwerkingActiveren",
+        tags=COLLABORATIONS,
+        summary=_("Een samenwerking uit het register starten"),
+        description=_(
+            "Zet de werkplaats van een register-samenwerking aan. Alleen iemand van een deelnemende "
+            "organisatie kan dit; die wordt facilitator."
+        ),
+        request=ActivationSerializer,
+        responses={201: s.CollaborationSerializer, 409: OpenApiResponse(description="Al actief")},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id, workspace=False)
+        if request.data:
+            body_of(ActivationSerializer, request)
+        if collaboration.workspace_active:
+            raise Conflict(_("Deze samenwerking is al actief in Samen."))
+        collaboration_services.activate_workspace(collaboration=collaboration, by=request.user)
+        return Response(s.CollaborationSerializer(collaborations().get(pk=collaboration.pk)).data, status=201)
+
+
+class PartnerListView(ApiView):
+    @extend_schema(
+        operation_id="deelnemersLijst",
+        tags=COLLABORATIONS,
+        summary=_("Deelnemers van een samenwerking"),
+        description=_("Huidige en vroegere deelnemers (partners), uit het register of uit Samen."),
+        parameters=[PageQuery],
+        responses=page_serializer(s.PartnerSerializer, "DeelnemersPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id, workspace=False)
+        query = query_of(PageQuery, request)
+        partners = collaboration.partners.select_related("organisation").order_by("organisation__name", "id")
+        return paginated(request, partners, s.PartnerSerializer, query)
+
+
+class RoleListView(ApiView):
+    error_fields = {"kind": "soort", "partner": "deelnemer", "organisation": "persoon"}
+
+    @extend_schema(
+        operation_id="rollenLijst",
+        tags=COLLABORATIONS,
+        summary=_("Mensen en hun rollen in een samenwerking"),
+        description=_("Voor facilitators en contactpersonen van de samenwerking."),
+        parameters=[PageQuery],
+        responses=page_serializer(s.RoleSerializer, "RollenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = workspace_people(request, id)
+        query = query_of(PageQuery, request)
+        roles = (
+            Role.objects.filter(collaboration=collaboration)
+            .select_related("person__organisation")
+            .order_by("person__full_name", "kind", "id")
+        )
+        return paginated(request, roles, s.RoleSerializer, query)
+
+    @extend_schema(
+        operation_id="rolToekennen",
+        tags=COLLABORATIONS,
+        summary=_("Iemand een rol geven"),
+        description=_(
+            "Alleen de facilitator. Een rol namens een deelnemer kan alleen voor iemand van die organisatie."
+        ),
+        request=s.RoleCreateSerializer,
+        responses={201: s.RoleSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = workspace_people(request, id)
+        data = body_of(s.RoleCreateSerializer, request)
+        person = resolve(Person, [data["persoon"]], "persoon", Person.objects.filter(is_active=True))[0]
+        partner = None
+        if data["deelnemer"] is not None:
+            partner = resolve(Partner, [data["deelnemer"]], "deelnemer", collaboration.partners.all())[0]
+        role = collaboration_services.assign_role(
+            collaboration=collaboration, person=person, kind=data["soort"], partner=partner, by=request.user
+        )
+        return Response(s.RoleSerializer(role).data, status=201)
+
+
+class RoleDetailView(ApiView):
+    @extend_schema(
+        operation_id="rolIntrekken",
+        tags=COLLABORATIONS,
+        summary=_("Een rol intrekken"),
+        description=_("Alleen de facilitator; de laatste facilitator blijft."),
+        responses={204: None},
+    )
+    def delete(self, request: Request, id: UUID, rolId: UUID) -> Response:
+        collaboration = workspace_people(request, id)
+        role = get_object_or_404(
+            Role.objects.select_related("person", "partner"), pk=rolId, collaboration=collaboration
+        )
+        collaboration_services.remove_role(role=role, by=request.user)
+        return Response(status=204)
+
+
+class AuditLogView(ApiView):
+    @extend_schema(
+        operation_id="auditlogLijst",
+        tags=["Auditlog"],
+        summary=_("Het auditlog van een samenwerking"),
+        description=_("Alleen voor facilitators. Nieuwste eerst."),
+        parameters=[PageQuery],
+        responses=page_serializer(s.AuditEventSerializer, "AuditlogPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        if not permissions.can_view_audit_log(request.user, collaboration):
+            raise Http404
+        query = query_of(PageQuery, request)
+        events = AuditEvent.objects.for_collaboration(collaboration).order_by("-at", "-id")
+        return paginated(request, events, s.AuditEventSerializer, query)
+
+
+def register_visible(request: Request) -> None:
+    if not permissions.can_view_register(request.user):
+        raise Http404
+
+
+class OrganisationListView(ApiView):
+    @extend_schema(
+        operation_id="organisatiesZoeken",
+        tags=ORGANISATIONS,
+        summary=_("Organisaties zoeken"),
+        parameters=[s.OrganisationFilter],
+        responses=page_serializer(s.OrganisationSerializer, "OrganisatiesPagina"),
+    )
+    def get(self, request: Request) -> Response:
+        register_visible(request)
+        query = query_of(s.OrganisationFilter, request)
+        found = Organisation.objects.order_by("name", "id")
+        if query.get("naam"):
+            found = found.filter(name__icontains=query["naam"].strip())
+        if query.get("soort"):
+            found = found.filter(kind=query["soort"])
+        if query.get("code"):
+            found = found.filter(code__iexact=query["code"].strip())
+        return paginated(request, found, s.OrganisationSerializer, query)
+
+
+class OrganisationDetailView(ApiView):
+    @extend_schema(
+        operation_id="organisatieOpvragen",
+        tags=ORGANISATIONS,
+        summary=_("Eén organisatie"),
+        responses=s.OrganisationSerializer,
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        register_visible(request)
+        return Response(s.OrganisationSerializer(get_object_or_404(Organisation, pk=id)).data)
+
+
+class PolicyFieldListView(ApiView):
+    @extend_schema(
+        operation_id="beleidsterreinenLijst",
+        tags=COLLABORATIONS,
+        summary=_("Beleidsterreinen"),
+        description=_("De namen die het filter beleidsterrein op samenwerkingen kent."),
+        parameters=[PageQuery],
+        responses=page_serializer(s.PolicyFieldSerializer, "BeleidsterreinenPagina"),
+    )
+    def get(self, request: Request) -> Response:
+        register_visible(request)
+        query = query_of(PageQuery, request)
+        return paginated(request, PolicyField.objects.order_by("name", "id"), s.PolicyFieldSerializer, query)
+
+
+# --- outside the document: the entry point, the document itself and the catch-all ----------------
+
+
+class PublicView(ApiView):
+    authentication_classes: list[Any] = []
+    permission_classes: list[Any] = []
+    throttle_classes: list[Any] = []
+
+
+class RootView(PublicView):
+    @extend_schema(exclude=True)
+    def get(self, request: Request) -> Response:
+        return Response(
+            {
+                "_links": {
+                    "self": {"href": request.build_absolute_uri("/api/v1")},
+                    "openapi": {"href": request.build_absolute_uri("/api/v1/openapi.json")},
+                }
+            }
+        )
+
+
+class OpenApiDocumentView(PublicView):
+    """The OpenAPI document: public, and readable from any origin (CORS ``*``)."""
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request) -> HttpResponse:
+        return HttpResponse(document_text(), content_type="application/json; charset=utf-8")
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    return problems.not_found_json(request)
+
+
+not_found.csrf_exempt = True  # type: ignore[attr-defined]
