@@ -87,7 +87,7 @@ bench: install-dev
 
 messages: | $(PY)
 	$(PY) manage.py makemessages -l nl -l en --no-location --no-obsolete -i ".venv/*" -i "var/*" -i "bench/*" -i "tests/*"
-	$(PY) manage.py makemessages -d djangojs -l nl -l en --no-location -i ".venv/*" -i "var/*" -i "samen/static/vendor/*" || true
+	$(PY) scripts/fill_dutch_catalogue.py
 
 openapi: | $(PY)
 	$(PY) manage.py write_openapi

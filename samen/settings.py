@@ -20,7 +20,9 @@ DATA_DIR = BASE_DIR / "data"
 
 PRODUCTION = env_bool("SAMEN_PRODUCTION", False)
 DEBUG = env_bool("SAMEN_DEBUG", not PRODUCTION)
-SECRET_KEY = env_str("SECRET_KEY", None if PRODUCTION else "django-insecure-samen-development-only-key-0123456789-abcdefghij")
+SECRET_KEY = env_str(
+    "SECRET_KEY", None if PRODUCTION else "django-insecure-samen-development-only-key-0123456789-abcdefghij"
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://localhost:8000")

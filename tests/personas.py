@@ -89,8 +89,14 @@ class Demo:
         return {
             name: getattr(self, name)
             for name in (
-                "facilitator", "utrecht_beleidsmedewerker", "utrecht_wethouder", "zeist_beleidsmedewerker",
-                "zeist_wethouder", "de_bilt_beleidsmedewerker", "de_bilt_wethouder", "raadslid",
+                "facilitator",
+                "utrecht_beleidsmedewerker",
+                "utrecht_wethouder",
+                "zeist_beleidsmedewerker",
+                "zeist_wethouder",
+                "de_bilt_beleidsmedewerker",
+                "de_bilt_wethouder",
+                "raadslid",
                 "amersfoort_beleidsmedewerker",
             )
         }
@@ -99,20 +105,27 @@ class Demo:
 def build_demo() -> Demo:
     utrecht_org, zeist_org, de_bilt_org = municipality("GM0344"), municipality("GM0355"), municipality("GM0310")
     amersfoort_org = municipality("GM0307")
-    advisor_org, _ = Organisation.objects.get_or_create(
-        name="Regionaal programmabureau", kind=OrganisationKind.OTHER
-    )
+    advisor_org, _ = Organisation.objects.get_or_create(name="Regionaal programmabureau", kind=OrganisationKind.OTHER)
     collaboration = Collaboration.objects.create(
-        name="Regionale Uitvoeringsdienst Utrecht-Oost (test)", kind=CollaborationKind.GR,
-        legal_form=LegalForm.PUBLIC_BODY, purpose="Samen uitvoeren van vergunningverlening en toezicht.",
-        workspace_active=True, start_date=datetime.date(2020, 1, 1),
+        name="Regionale Uitvoeringsdienst Utrecht-Oost (test)",
+        kind=CollaborationKind.GR,
+        legal_form=LegalForm.PUBLIC_BODY,
+        purpose="Samen uitvoeren van vergunningverlening en toezicht.",
+        workspace_active=True,
+        start_date=datetime.date(2020, 1, 1),
     )
     other = Collaboration.objects.create(
         name="Convenant Eemland (test)", kind=CollaborationKind.COVENANT, workspace_active=True
     )
-    utrecht = Partner.objects.create(collaboration=collaboration, organisation=utrecht_org, joined_on=datetime.date(2020, 1, 1))
-    zeist = Partner.objects.create(collaboration=collaboration, organisation=zeist_org, joined_on=datetime.date(2020, 1, 1))
-    de_bilt = Partner.objects.create(collaboration=collaboration, organisation=de_bilt_org, joined_on=datetime.date(2020, 1, 1))
+    utrecht = Partner.objects.create(
+        collaboration=collaboration, organisation=utrecht_org, joined_on=datetime.date(2020, 1, 1)
+    )
+    zeist = Partner.objects.create(
+        collaboration=collaboration, organisation=zeist_org, joined_on=datetime.date(2020, 1, 1)
+    )
+    de_bilt = Partner.objects.create(
+        collaboration=collaboration, organisation=de_bilt_org, joined_on=datetime.date(2020, 1, 1)
+    )
     amersfoort = Partner.objects.create(collaboration=other, organisation=amersfoort_org)
     Partner.objects.create(collaboration=other, organisation=zeist_org)
 
@@ -130,15 +143,25 @@ def build_demo() -> Demo:
     }
     Role.objects.create(person=facilitator, collaboration=collaboration, kind=RoleKind.FACILITATOR)
     for partner, prefix in ((utrecht, "utrecht"), (zeist, "zeist"), (de_bilt, "de_bilt")):
-        Role.objects.create(person=people[f"{prefix}_beleidsmedewerker"], collaboration=collaboration, partner=partner, kind=RoleKind.OFFICIAL)
-        Role.objects.create(person=people[f"{prefix}_wethouder"], collaboration=collaboration, partner=partner, kind=RoleKind.EXECUTIVE)
+        Role.objects.create(
+            person=people[f"{prefix}_beleidsmedewerker"],
+            collaboration=collaboration,
+            partner=partner,
+            kind=RoleKind.OFFICIAL,
+        )
+        Role.objects.create(
+            person=people[f"{prefix}_wethouder"], collaboration=collaboration, partner=partner, kind=RoleKind.EXECUTIVE
+        )
     Role.objects.create(person=people["raadslid"], collaboration=collaboration, partner=utrecht, kind=RoleKind.READER)
     Role.objects.create(
         person=people["amersfoort_beleidsmedewerker"], collaboration=other, partner=amersfoort, kind=RoleKind.OFFICIAL
     )
     return Demo(
-        collaboration=collaboration, other_collaboration=other, utrecht=utrecht, zeist=zeist, de_bilt=de_bilt,
-        facilitator=facilitator, **people,
+        collaboration=collaboration,
+        other_collaboration=other,
+        utrecht=utrecht,
+        zeist=zeist,
+        de_bilt=de_bilt,
+        facilitator=facilitator,
+        **people,
     )
-
-

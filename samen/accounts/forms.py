@@ -9,7 +9,8 @@ from samen.core.forms import Form, ModelForm
 class AcceptInvitationForm(Form):
     full_name = forms.CharField(label=_("Uw naam"), max_length=200)
     password = forms.CharField(
-        label=_("Kies een wachtwoord"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        label=_("Kies een wachtwoord"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("Minstens 10 tekens, niet alleen cijfers en niet te gewoon."),
     )
 

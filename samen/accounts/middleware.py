@@ -35,7 +35,5 @@ class RequireFacilitatorTwoFactorMiddleware:
 
 def _is_facilitator_anywhere(user: object) -> bool:
     return any(
-        kind == RoleKind.FACILITATOR
-        for roles in roles_of(user).by_collaboration.values()
-        for kind, _partner in roles
+        kind == RoleKind.FACILITATOR for roles in roles_of(user).by_collaboration.values() for kind, _partner in roles
     )

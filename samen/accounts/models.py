@@ -37,7 +37,11 @@ class Person(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mailadres"), unique=True)
     full_name = models.CharField(_("naam"), max_length=200)
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.PROTECT,
+        Organisation,
+        verbose_name=_("organisatie"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="people",
     )
     job_title = models.CharField(_("functie"), max_length=200, blank=True)
@@ -88,7 +92,11 @@ class Invitation(Model):
         Collaboration, verbose_name=_("samenwerking"), on_delete=models.CASCADE, related_name="invitations"
     )
     partner = models.ForeignKey(
-        Partner, verbose_name=_("namens partner"), null=True, blank=True, on_delete=models.CASCADE,
+        Partner,
+        verbose_name=_("namens partner"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="invitations",
     )
     kind = models.CharField(_("rol"), max_length=20, choices=RoleKind.choices)
@@ -100,7 +108,11 @@ class Invitation(Model):
     expires_at = models.DateTimeField(_("geldig tot"))
     accepted_at = models.DateTimeField(_("geaccepteerd op"), null=True, blank=True)
     accepted_by = models.ForeignKey(
-        Person, verbose_name=_("geaccepteerd door"), null=True, blank=True, on_delete=models.SET_NULL,
+        Person,
+        verbose_name=_("geaccepteerd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)

@@ -36,21 +36,35 @@ def invite_person(
         raise ValidationError({"email": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@gemeente.nl.")}) from exc
     existing = Person.objects.filter(email=email).select_related("organisation").first()
     validate_role(
-        collaboration=collaboration, kind=kind, partner=partner,
+        collaboration=collaboration,
+        kind=kind,
+        partner=partner,
         organisation=existing.organisation if existing else None,
     )
-    if existing and Role.objects.filter(person=existing, collaboration=collaboration, partner=partner, kind=kind).exists():
+    if (
+        existing
+        and Role.objects.filter(person=existing, collaboration=collaboration, partner=partner, kind=kind).exists()
+    ):
         raise ValidationError({"email": _("Deze persoon heeft deze rol al in deze samenwerking.")})
     if Invitation.objects.open().filter(collaboration=collaboration, email=email, partner=partner, kind=kind).exists():
         raise ValidationError({"email": _("Er staat al een uitnodiging open voor dit e-mailadres en deze rol.")})
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         invitation = Invitation.objects.create(
-            email=email, full_name=full_name.strip(), collaboration=collaboration, partner=partner, kind=kind,
-            token_hash=hash_token(token), invited_by=by, expires_at=timezone.now() + INVITATION_VALID_FOR,
+            email=email,
+            full_name=full_name.strip(),
+            collaboration=collaboration,
+            partner=partner,
+            kind=kind,
+            token_hash=hash_token(token),
+            invited_by=by,
+            expires_at=timezone.now() + INVITATION_VALID_FOR,
         )
         record(
-            by, "invitation.sent", invitation, collaboration=collaboration,
+            by,
+            "invitation.sent",
+            invitation,
+            collaboration=collaboration,
             after={"email": email, "kind": kind, "partner": str(partner or "")},
         )
         transaction.on_commit(lambda: _send_invitation(invitation, token))
@@ -107,7 +121,9 @@ def accept_invitation(*, token: str, person: Person | None, full_name: str = "",
             person = Person.objects.create_user(
                 invitation.email, password, full_name=full_name.strip(), organisation=organisation
             )
-            record(person, "person.created", person, collaboration=invitation.collaboration, after={"email": person.email})
+            record(
+                person, "person.created", person, collaboration=invitation.collaboration, after={"email": person.email}
+            )
         elif person.email.lower() != invitation.email:
             raise ValidationError(
                 _("Deze uitnodiging is voor %(email)s. Log uit en open de link opnieuw.") % {"email": invitation.email}
@@ -116,7 +132,9 @@ def accept_invitation(*, token: str, person: Person | None, full_name: str = "",
             person.organisation = organisation
             person.save(update_fields=["organisation"])
         validate_role(
-            collaboration=invitation.collaboration, kind=invitation.kind, partner=invitation.partner,
+            collaboration=invitation.collaboration,
+            kind=invitation.kind,
+            partner=invitation.partner,
             organisation=person.organisation,
         )
         Role.objects.get_or_create(
@@ -126,7 +144,10 @@ def accept_invitation(*, token: str, person: Person | None, full_name: str = "",
         invitation.accepted_by = person
         invitation.save(update_fields=["accepted_at", "accepted_by"])
         record(
-            person, "invitation.accepted", invitation, collaboration=invitation.collaboration,
+            person,
+            "invitation.accepted",
+            invitation,
+            collaboration=invitation.collaboration,
             after={"kind": invitation.kind, "partner": str(invitation.partner or "")},
         )
     permissions.forget_roles(person)
@@ -134,7 +155,9 @@ def accept_invitation(*, token: str, person: Person | None, full_name: str = "",
 
 
 def revoke_invitation(*, invitation: Invitation, by: Any) -> None:
-    require(permissions.can_manage(by, invitation.collaboration), _("Alleen de facilitator kan uitnodigingen intrekken."))
+    require(
+        permissions.can_manage(by, invitation.collaboration), _("Alleen de facilitator kan uitnodigingen intrekken.")
+    )
     if not invitation.is_open:
         raise ValidationError(_("Deze uitnodiging is niet meer open."))
     with transaction.atomic():

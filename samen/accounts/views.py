@@ -21,9 +21,9 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     except ValidationError as error:
         return render(request, "accounts/invitation_invalid.html", {"errors": error.messages}, status=410)
     person = request.user if request.user.is_authenticated else None
-    form = AcceptInvitationForm(request.POST or None, initial={"full_name": invitation.full_name})
-    if person is not None:
-        form = None
+    form: AcceptInvitationForm | None = None
+    if person is None:
+        form = AcceptInvitationForm(request.POST or None, initial={"full_name": invitation.full_name})
     if request.method == "POST" and (form is None or form.is_valid()):
         data = form.cleaned_data if form is not None else {}
         try:
@@ -35,7 +35,9 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         else:
             if not request.user.is_authenticated:
                 login(request, person, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welkom! U hebt nu toegang tot %(name)s.") % {"name": invitation.collaboration.name})
+            messages.success(
+                request, _("Welkom! U hebt nu toegang tot %(name)s.") % {"name": invitation.collaboration.name}
+            )
             return redirect("collaborations:detail", invitation.collaboration_id)
     status = 400 if form is not None and form.errors else 200
     return render(request, "accounts/accept_invitation.html", {"invitation": invitation, "form": form}, status=status)
@@ -47,7 +49,13 @@ def profile(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         before = {name: getattr(request.user, name) for name in form.changed_data}
         person = form.save()  # the profile form is the service here: one model, one person
-        record(person, "person.profile_changed", person, before=before, after={n: getattr(person, n) for n in form.changed_data})
+        record(
+            person,
+            "person.profile_changed",
+            person,
+            before=before,
+            after={n: getattr(person, n) for n in form.changed_data},
+        )
         messages.success(request, _("Uw gegevens zijn opgeslagen."))
         return redirect("accounts:profile")
     context = {"form": form, "nav": "account", "mfa_enabled": is_mfa_enabled(request.user)}

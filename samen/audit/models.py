@@ -20,17 +20,29 @@ class AppendOnlyError(RuntimeError):
 class AuditEvent(Model):
     at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("door"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     actor_name = models.CharField(_("naam van de uitvoerder"), max_length=200, blank=True)
     organisation = models.ForeignKey(
-        "collaborations.Organisation", verbose_name=_("namens"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "collaborations.Organisation",
+        verbose_name=_("namens"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     collaboration = models.ForeignKey(
-        "collaborations.Collaboration", verbose_name=_("samenwerking"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="audit_events",
+        "collaborations.Collaboration",
+        verbose_name=_("samenwerking"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
     )
     action = models.CharField(_("actie"), max_length=100, db_index=True)
     object_type = models.CharField(_("soort object"), max_length=100)

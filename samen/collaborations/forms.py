@@ -12,12 +12,17 @@ GM_CODE = re.compile(r"^GM\d{4}$", re.IGNORECASE)
 class FindForm(Form):
     q = forms.CharField(label=_("Naam"), required=False, max_length=200)
     gemeente = forms.CharField(
-        label=_("Gemeente of GM-code"), required=False, max_length=100,
+        label=_("Gemeente of GM-code"),
+        required=False,
+        max_length=100,
         help_text=_("Bijvoorbeeld Utrecht of GM0344."),
     )
-    rechtsvorm = forms.ChoiceField(label=_("Rechtsvorm"), required=False, choices=[("", _("Alle"))] + LegalForm.choices)
+    rechtsvorm = forms.ChoiceField(label=_("Rechtsvorm"), required=False, choices=[("", _("Alle")), *LegalForm.choices])
     beleidsterrein = forms.ModelChoiceField(
-        label=_("Beleidsterrein"), required=False, queryset=PolicyField.objects.all(), empty_label=_("Alle"),
+        label=_("Beleidsterrein"),
+        required=False,
+        queryset=PolicyField.objects.all(),
+        empty_label=_("Alle"),
         to_field_name="name",
     )
 
@@ -47,12 +52,14 @@ class FindForm(Form):
 class CreateCollaborationForm(Form):
     name = forms.CharField(label=_("Naam"), max_length=500)
     kind = forms.ChoiceField(
-        label=_("Soort"), choices=[c for c in CollaborationKind.choices if c[0] != CollaborationKind.GR],
+        label=_("Soort"),
+        choices=[c for c in CollaborationKind.choices if c[0] != CollaborationKind.GR],
         help_text=_("Een gemeenschappelijke regeling zoekt u op in het register."),
     )
     purpose = forms.CharField(label=_("Doel"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     organisations = forms.ModelMultipleChoiceField(
-        label=_("Partners"), queryset=Organisation.objects.filter(exists=True).order_by("kind", "name"),
+        label=_("Partners"),
+        queryset=Organisation.objects.filter(exists=True).order_by("kind", "name"),
         widget=forms.SelectMultiple(attrs={"size": 12}),
         help_text=_("Kies minstens twee organisaties. Houd Ctrl (of Cmd) ingedrukt om er meer te kiezen."),
     )
@@ -64,7 +71,9 @@ class InviteForm(Form):
     email = forms.CharField(label=_("E-mailadres"), max_length=254)
     kind = forms.ChoiceField(label=_("Rol"), choices=RoleKind.choices)
     partner = forms.ModelChoiceField(
-        label=_("Namens partner"), queryset=Partner.objects.none(), required=False,
+        label=_("Namens partner"),
+        queryset=Partner.objects.none(),
+        required=False,
         help_text=_("Leeg laten voor een facilitator."),
     )
 

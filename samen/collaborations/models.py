@@ -33,7 +33,11 @@ class Organisation(Model):
     name = models.CharField(_("naam"), max_length=255)
     kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
     code = models.CharField(
-        _("code"), max_length=20, unique=True, null=True, blank=True,
+        _("code"),
+        max_length=20,
+        unique=True,
+        null=True,
+        blank=True,
         help_text=_("Bijvoorbeeld GM0363 voor een gemeente of PV27 voor een provincie."),
     )
     cbs_code = models.CharField(_("CBS-code"), max_length=10, blank=True)
@@ -45,7 +49,8 @@ class Organisation(Model):
     website = models.URLField(_("website"), blank=True)
     population = models.PositiveIntegerField(_("inwoners"), null=True, blank=True)
     exists = models.BooleanField(
-        _("bestaat nog"), default=True,
+        _("bestaat nog"),
+        default=True,
         help_text=_("Uit: een gemeente die door herindeling is opgeheven."),
     )
 
@@ -97,9 +102,7 @@ class PolicyField(Model):
 
 class CollaborationQuerySet(QuerySet):
     def with_partner_count(self) -> "CollaborationQuerySet":
-        return self.annotate(
-            partner_count=Count("partners", filter=Q(partners__left_on__isnull=True), distinct=True)
-        )
+        return self.annotate(partner_count=Count("partners", filter=Q(partners__left_on__isnull=True), distinct=True))
 
     def mine(self, person: "Person") -> "CollaborationQuerySet":
         """Active workspaces in which ``person`` holds any role."""
@@ -151,15 +154,20 @@ class Collaboration(VersionedModel):
     start_date = models.DateField(_("ingangsdatum"), null=True, blank=True)
     end_date = models.DateField(_("einddatum"), null=True, blank=True)
     body = models.ForeignKey(
-        Organisation, verbose_name=_("samenwerkingsorgaan"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="bodies_of",
+        Organisation,
+        verbose_name=_("samenwerkingsorgaan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="bodies_of",
     )
     roo_id = models.CharField(_("ROO-id"), max_length=20, unique=True, null=True, blank=True)
     cvdr_ids = models.JSONField(_("CVDR-ids"), default=list, blank=True)
     legal_bases = models.CharField(_("wettelijke grondslagen"), max_length=500, blank=True)
     register_url = models.URLField(_("registervermelding"), max_length=500, blank=True)
     workspace_active = models.BooleanField(
-        _("werkplaats actief"), default=False,
+        _("werkplaats actief"),
+        default=False,
         help_text=_("Aan: de partners werken in Samen aan deze samenwerking."),
     )
 
@@ -245,7 +253,11 @@ class Role(Model):
         Collaboration, verbose_name=_("samenwerking"), on_delete=models.CASCADE, related_name="roles"
     )
     partner = models.ForeignKey(
-        Partner, verbose_name=_("namens partner"), null=True, blank=True, on_delete=models.CASCADE,
+        Partner,
+        verbose_name=_("namens partner"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="roles",
     )
     kind = models.CharField(_("rol"), max_length=20, choices=RoleKind.choices)
@@ -259,11 +271,13 @@ class Role(Model):
         constraints = [
             models.UniqueConstraint(fields=["person", "collaboration", "partner", "kind"], name="role_once"),
             models.UniqueConstraint(
-                fields=["person", "collaboration", "kind"], condition=Q(partner__isnull=True),
+                fields=["person", "collaboration", "kind"],
+                condition=Q(partner__isnull=True),
                 name="facilitator_once",
             ),
             models.CheckConstraint(
-                condition=Q(kind="facilitator", partner__isnull=True) | (~Q(kind="facilitator") & Q(partner__isnull=False)),
+                condition=Q(kind="facilitator", partner__isnull=True)
+                | (~Q(kind="facilitator") & Q(partner__isnull=False)),
                 name="role_partner_matches_kind",
             ),
         ]

@@ -49,7 +49,10 @@ def create_collaboration(
     policy_fields: Sequence[PolicyField] = (),
 ) -> Collaboration:
     """A convenant, DVO or informal collaboration that is not in the register."""
-    require(permissions.can_create_collaboration(by), _("U hoort bij geen organisatie en kunt dus geen samenwerking starten."))
+    require(
+        permissions.can_create_collaboration(by),
+        _("U hoort bij geen organisatie en kunt dus geen samenwerking starten."),
+    )
     if kind == CollaborationKind.GR:
         raise ValidationError(
             _("Een gemeenschappelijke regeling staat in het landelijke register; zoek haar op en start daar."),
@@ -71,7 +74,9 @@ def create_collaboration(
         )
         Role.objects.create(person=by, collaboration=collaboration, partner=None, kind=RoleKind.FACILITATOR)
         record(
-            by, "collaboration.created", collaboration,
+            by,
+            "collaboration.created",
+            collaboration,
             after={"name": collaboration.name, "kind": kind, "partners": [o.name for o in unique]},
         )
     permissions.forget_roles(by)
@@ -88,7 +93,10 @@ def assign_role(*, collaboration: Collaboration, person: Any, kind: str, partner
         )
         if created:
             record(
-                by, "role.assigned", role, collaboration=collaboration,
+                by,
+                "role.assigned",
+                role,
+                collaboration=collaboration,
                 after={"person": str(person), "kind": kind, "partner": str(partner) if partner else ""},
             )
     permissions.forget_roles(person)
@@ -124,7 +132,10 @@ def remove_role(*, role: Role, by: Any) -> None:
         raise ValidationError(_("Een samenwerking heeft altijd minstens één facilitator."), code="last_facilitator")
     with transaction.atomic():
         record(
-            by, "role.removed", role, collaboration=collaboration,
+            by,
+            "role.removed",
+            role,
+            collaboration=collaboration,
             before={"person": str(role.person), "kind": role.kind, "partner": str(role.partner or "")},
         )
         role.delete()

@@ -16,9 +16,12 @@ from samen.collaborations import services
 from samen.collaborations.forms import CreateCollaborationForm, FindForm, InviteForm
 from samen.collaborations.models import Collaboration, Organisation, Role
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 
 
-def workspace_context(request: HttpRequest, collaboration: Collaboration, tab: str, **extra: object) -> dict[str, object]:
+def workspace_context(
+    request: HttpRequest, collaboration: Collaboration, tab: str, **extra: object
+) -> dict[str, object]:
     """What every page inside a collaboration needs: tabs, breadcrumbs, the person's rights."""
     person = request.user
     context: dict[str, object] = {
@@ -38,13 +41,13 @@ def workspace_context(request: HttpRequest, collaboration: Collaboration, tab: s
 
 
 @login_required
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: AuthedRequest) -> HttpResponse:
     collaborations = Collaboration.objects.mine(request.user)
     return render(request, "collaborations/mine.html", {"collaborations": collaborations, "nav": "mine"})
 
 
 @login_required
-def find(request: HttpRequest) -> HttpResponse:
+def find(request: AuthedRequest) -> HttpResponse:
     form = FindForm(request.GET or None)
     results = Collaboration.objects.none()
     if form.is_bound and form.is_valid():
@@ -64,7 +67,7 @@ def find(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def create(request: HttpRequest) -> HttpResponse:
+def create(request: AuthedRequest) -> HttpResponse:
     form = CreateCollaborationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -78,12 +81,18 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def detail(request: HttpRequest, pk: str) -> HttpResponse:
+def detail(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk, workspace=False)
     partners = collaboration.partners.all().select_related("organisation").order_by("left_on", "organisation__name")
-    my_roles = Role.objects.filter(person=request.user, collaboration=collaboration).select_related("partner__organisation")
+    my_roles = Role.objects.filter(person=request.user, collaboration=collaboration).select_related(
+        "partner__organisation"
+    )
     context = workspace_context(
-        request, collaboration, "overview", partners=partners, my_roles=my_roles,
+        request,
+        collaboration,
+        "overview",
+        partners=partners,
+        my_roles=my_roles,
         can_activate=permissions.can_activate(request.user, collaboration),
         policy_fields=collaboration.policy_fields.all(),
     )
@@ -92,7 +101,7 @@ def detail(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def activate(request: HttpRequest, pk: str) -> HttpResponse:
+def activate(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk, workspace=False)
     services.activate_workspace(collaboration=collaboration, by=request.user)
     messages.success(request, _("U bent nu facilitator van deze samenwerking. Nodig de partners uit."))
@@ -100,20 +109,19 @@ def activate(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 @login_required
-def people(request: HttpRequest, pk: str) -> HttpResponse:
+def people(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_view_people(request.user, collaboration):
         raise Http404
     form = InviteForm(request.POST or None, collaboration=collaboration)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                invite_person(collaboration=collaboration, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("De uitnodiging is verstuurd naar %(email)s.") % form.cleaned_data)
-                return redirect("collaborations:people", collaboration.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invite_person(collaboration=collaboration, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("De uitnodiging is verstuurd naar %(email)s.") % form.cleaned_data)
+            return redirect("collaborations:people", collaboration.pk)
     roles = Role.objects.filter(collaboration=collaboration).select_related("person", "partner__organisation")
     roles = roles.order_by("partner__organisation__name", "person__full_name", "kind")
     invitations = collaboration.invitations.open().select_related("partner__organisation", "invited_by")
@@ -123,7 +131,7 @@ def people(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove_role(request: HttpRequest, pk: str, role_pk: str) -> HttpResponse:
+def remove_role(request: AuthedRequest, pk: str, role_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     role = get_object_or_404(Role, pk=role_pk, collaboration=collaboration)
     try:
@@ -137,7 +145,7 @@ def remove_role(request: HttpRequest, pk: str, role_pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke(request: HttpRequest, pk: str, invitation_pk: str) -> HttpResponse:
+def revoke(request: AuthedRequest, pk: str, invitation_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     invitation = get_object_or_404(Invitation, pk=invitation_pk, collaboration=collaboration)
     try:
@@ -150,7 +158,7 @@ def revoke(request: HttpRequest, pk: str, invitation_pk: str) -> HttpResponse:
 
 
 @login_required
-def audit_log(request: HttpRequest, pk: str) -> HttpResponse:
+def audit_log(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_view_audit_log(request.user, collaboration):
         raise Http404
@@ -159,7 +167,7 @@ def audit_log(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 @login_required
-def organisation(request: HttpRequest, pk: str) -> HttpResponse:
+def organisation(request: AuthedRequest, pk: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     collaborations = Collaboration.objects.of_organisation(organisation)
     context = {
@@ -172,6 +180,6 @@ def organisation(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 @login_required
-def municipality(request: HttpRequest, code: str) -> HttpResponse:
+def municipality(request: AuthedRequest, code: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, code=code.upper())
     return redirect("collaborations:organisation", organisation.pk)

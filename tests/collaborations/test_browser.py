@@ -74,8 +74,12 @@ def test_accepting_an_invitation_is_accessible(visit, demo, django_capture_on_co
 
     with django_capture_on_commit_callbacks(execute=True):
         invite_person(
-            collaboration=demo.collaboration, email="nieuw@debilt.example", full_name="Nina Nieuw",
-            kind=RoleKind.OFFICIAL, partner=demo.de_bilt, by=demo.facilitator,
+            collaboration=demo.collaboration,
+            email="nieuw@debilt.example",
+            full_name="Nina Nieuw",
+            kind=RoleKind.OFFICIAL,
+            partner=demo.de_bilt,
+            by=demo.facilitator,
         )
     link = mail.outbox[-1].body.split("/uitnodiging/")[1].split()[0]
     visit.goto(reverse("accounts:accept_invitation", args=[link]))

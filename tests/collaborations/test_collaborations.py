@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from samen.audit.models import AuditEvent, AppendOnlyError
+from samen.audit.models import AppendOnlyError, AuditEvent
 from samen.collaborations.models import Collaboration, CollaborationKind, Partner, Role, RoleKind
 from tests.personas import municipality, person
 
@@ -77,8 +77,12 @@ def test_a_facilitator_creates_a_convenant_with_partners_from_the_organisations(
     creator = person("regio@amersfoort.example", "Rob Regio", amersfoort)
     response = client_for(creator).post(
         reverse("collaborations:create"),
-        {"name": "Convenant Jeugdhulp Eemland", "kind": "convenant", "purpose": "Samen inkopen",
-         "organisations": [amersfoort.pk, leusden.pk]},
+        {
+            "name": "Convenant Jeugdhulp Eemland",
+            "kind": "convenant",
+            "purpose": "Samen inkopen",
+            "organisations": [amersfoort.pk, leusden.pk],
+        },
     )
     assert response.status_code == 302
     created = Collaboration.objects.get(name="Convenant Jeugdhulp Eemland")

@@ -32,7 +32,9 @@ def link_in_last_mail() -> str:
     return reverse("accounts:accept_invitation", args=[match.group(1)])
 
 
-def test_facilitator_invites_a_contact_who_accepts_and_gets_the_role(demo, client_for, client, django_capture_on_commit_callbacks):
+def test_facilitator_invites_a_contact_who_accepts_and_gets_the_role(
+    demo, client_for, client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = invite(client_for(demo.facilitator), demo)
     assert response.status_code == 302
@@ -129,7 +131,13 @@ def test_a_partner_of_another_collaboration_cannot_be_chosen(demo, client_for):
 
 def test_an_existing_person_accepts_while_signed_in(demo, client_for, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        invite(client_for(demo.facilitator), demo, email=demo.utrecht_beleidsmedewerker.email, partner=demo.utrecht.pk, kind=RoleKind.READER)
+        invite(
+            client_for(demo.facilitator),
+            demo,
+            email=demo.utrecht_beleidsmedewerker.email,
+            partner=demo.utrecht.pk,
+            kind=RoleKind.READER,
+        )
     link = link_in_last_mail()
     umar = client_for(demo.utrecht_beleidsmedewerker)
     assert umar.post(link).status_code == 302

@@ -72,16 +72,31 @@ def test_no_collaboration_page_fails_for_any_persona(demo, client_for):
 FOUNDATION_MATRIX = {
     # url name: {persona: status}
     "collaborations:detail": dict.fromkeys(
-        ["facilitator", "utrecht_beleidsmedewerker", "utrecht_wethouder", "zeist_beleidsmedewerker",
-         "raadslid", "amersfoort_beleidsmedewerker"], 200,
+        [
+            "facilitator",
+            "utrecht_beleidsmedewerker",
+            "utrecht_wethouder",
+            "zeist_beleidsmedewerker",
+            "raadslid",
+            "amersfoort_beleidsmedewerker",
+        ],
+        200,
     ),
     "collaborations:people": {
-        "facilitator": 200, "utrecht_beleidsmedewerker": 200, "utrecht_wethouder": 200,
-        "zeist_beleidsmedewerker": 200, "raadslid": 404, "amersfoort_beleidsmedewerker": 404,
+        "facilitator": 200,
+        "utrecht_beleidsmedewerker": 200,
+        "utrecht_wethouder": 200,
+        "zeist_beleidsmedewerker": 200,
+        "raadslid": 404,
+        "amersfoort_beleidsmedewerker": 404,
     },
     "collaborations:audit": {
-        "facilitator": 200, "utrecht_beleidsmedewerker": 404, "utrecht_wethouder": 404,
-        "zeist_beleidsmedewerker": 404, "raadslid": 404, "amersfoort_beleidsmedewerker": 404,
+        "facilitator": 200,
+        "utrecht_beleidsmedewerker": 404,
+        "utrecht_wethouder": 404,
+        "zeist_beleidsmedewerker": 404,
+        "raadslid": 404,
+        "amersfoort_beleidsmedewerker": 404,
     },
 }
 
@@ -96,7 +111,12 @@ def test_foundation_page_matrix(demo, client_for, url_name):
 
 def test_only_the_facilitator_can_invite(demo, client_for):
     url = reverse("collaborations:people", args=[demo.collaboration.pk])
-    data = {"full_name": "Nieuwe Collega", "email": "nieuw@zeist.example", "kind": "ambtelijk", "partner": demo.zeist.pk}
+    data = {
+        "full_name": "Nieuwe Collega",
+        "email": "nieuw@zeist.example",
+        "kind": "ambtelijk",
+        "partner": demo.zeist.pk,
+    }
     response = client_for(demo.zeist_wethouder).post(url, data)
     assert response.status_code == 403
     assert not demo.collaboration.invitations.exists()

@@ -1,0 +1,22 @@
+"""Samen's source strings are Dutch: the Dutch catalogue translates each string to itself.
+
+Run by `make messages` after makemessages, so that the nl catalogue is complete too and a
+translator can still refine a Dutch wording there without touching the code.
+"""
+
+from pathlib import Path
+
+import polib
+
+PO = Path(__file__).resolve().parent.parent / "samen" / "locale" / "nl" / "LC_MESSAGES" / "django.po"
+
+catalogue = polib.pofile(str(PO))
+for entry in catalogue:
+    if entry.msgid_plural:
+        if not any(entry.msgstr_plural.values()):
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+    elif not entry.msgstr:
+        entry.msgstr = entry.msgid
+    if "fuzzy" in entry.flags:
+        entry.flags.remove("fuzzy")
+catalogue.save()
