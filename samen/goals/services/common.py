@@ -1,0 +1,66 @@
+"""Helpers the goals services share: who acts for which partner, numbers as people type them."""
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from samen import permissions
+from samen.collaborations.models import Collaboration, Partner
+
+MAX_DIGITS_BEFORE_POINT = 14
+
+
+def acting_partner(person: Any, collaboration: Collaboration, partner: Partner | None = None) -> Partner:
+    """The partner ``person`` acts for here: the one asked for, else the first current one they act for."""
+    if partner is not None:
+        if partner.collaboration_id != collaboration.pk or not permissions.can_write_for(person, partner):
+            raise PermissionDenied(
+                _("U handelt in deze samenwerking niet namens %(partner)s.") % {"partner": partner.organisation}
+            )
+        return partner
+    ids = permissions.partners_acted_for(person, collaboration)
+    found = (
+        collaboration.partners.current()
+        .filter(pk__in=ids)
+        .select_related("organisation")
+        .order_by("organisation__name")
+        .first()
+    )
+    if found is None:
+        raise PermissionDenied(_("U handelt in deze samenwerking niet namens een partner."))
+    return found
+
+
+def parse_number(value: Any, field: str, message: str) -> Decimal:
+    """A number as Dutch people type it ("12,5", "1.234,5", "75") or a Decimal; else a ValidationError."""
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        number = Decimal(str(value))
+    else:
+        text = str(value or "").strip().replace(" ", "").replace("\u00a0", "")
+        # "1.234,5": the point groups thousands; otherwise a comma is the decimal separator.
+        text = text.replace(".", "") if "," in text and "." in text else text
+        text = text.replace(",", ".")
+        try:
+            number = Decimal(text)
+        except (InvalidOperation, ValueError):
+            raise ValidationError({field: message}, code="not_a_number") from None
+    if not number.is_finite() or abs(number) >= Decimal(10) ** MAX_DIGITS_BEFORE_POINT:
+        raise ValidationError({field: message}, code="not_a_number")
+    return number.quantize(Decimal("0.0001"))
+
+
+def clean_text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def collect(errors: dict[str, list[str]], field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def raise_if(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationError(errors)
