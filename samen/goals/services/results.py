@@ -90,6 +90,8 @@ def add_result(
         collect(errors, "due_on", _("De datum waarop het resultaat bereikt moet zijn, ligt na de nulmeting."))
     _check_owner(errors, goal, owner_partner, owner_person, "owner_partner", "owner_person")
     raise_if(errors)
+    assert due_on is not None
+    assert owner_partner is not None
     with transaction.atomic():
         result = Result.objects.create(
             goal=goal,
@@ -147,6 +149,8 @@ def record_progress(
     elif measured_on < result.baseline_on:
         collect(errors, "measured_on", _("De peildatum ligt vóór de nulmeting."))
     raise_if(errors)
+    assert number is not None
+    assert measured_on is not None
     note = clean_text(note)
     with transaction.atomic():
         result = Result.objects.select_for_update().select_related("goal__collaboration").get(pk=result.pk)
@@ -205,6 +209,7 @@ def add_commitment(
         collect(errors, "due_on", _("Die datum ligt in het verleden. Kies vandaag of later."))
     _check_owner(errors, goal, partner, who, "partner", "who")
     raise_if(errors)
+    assert due_on is not None
     with transaction.atomic():
         commitment = Commitment.objects.create(
             goal=goal, partner=partner, what=what, who=who, due_on=due_on, created_by=by
