@@ -60,3 +60,15 @@ def api_for(token_for: Any) -> Any:
 @pytest.fixture
 def anonymous_api() -> ApiClient:
     return ApiClient(None)
+
+
+def assert_problem(response: Any, status: int) -> dict[str, Any]:
+    """An application/problem+json answer with the NL API fields and the API-Version header."""
+    assert response.status_code == status, (response.status_code, response.content[:500])
+    assert response["Content-Type"].startswith("application/problem+json"), response["Content-Type"]
+    assert response["API-Version"] == "1.0.0"
+    body = response.json()
+    assert body["status"] == status
+    assert body["title"]
+    assert body["detail"]
+    return body

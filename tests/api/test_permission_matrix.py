@@ -1,0 +1,130 @@
+"""Every demo persona × every endpoint: the API answers exactly what samen.permissions allows.
+
+The rules are the interface's: the register (collaborations, partners, organisations) is public to
+every signed-in person, people and roles are for the people who work in the collaboration, the audit
+log is for the facilitator, and anything of a collaboration one has no part in is a 404.
+"""
+
+import pytest
+
+from samen.audit.models import AuditEvent
+from samen.collaborations.models import Collaboration, Partner, Role
+from tests.api.conftest import assert_problem
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "facilitator",
+    "utrecht_beleidsmedewerker",
+    "utrecht_wethouder",
+    "zeist_beleidsmedewerker",
+    "zeist_wethouder",
+    "de_bilt_beleidsmedewerker",
+    "de_bilt_wethouder",
+    "raadslid",
+    "amersfoort_beleidsmedewerker",
+]
+CONTACTS = {p for p in PERSONAS if p.endswith(("beleidsmedewerker", "wethouder")) and not p.startswith("amersfoort")}
+EVERYONE = set(PERSONAS)
+
+
+def expected(allowed: set[str], persona: str, yes: int, no: int) -> int:
+    return yes if persona in allowed else no
+
+
+# (name, method, path template, body, expected status per persona)
+READS = [
+    ("collaborations", "/samenwerkingen", lambda p: 200),
+    ("collaboration", "/samenwerkingen/{c}", lambda p: 200),
+    ("partners", "/samenwerkingen/{c}/deelnemers", lambda p: 200),
+    ("roles", "/samenwerkingen/{c}/rollen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
+    ("audit log", "/samenwerkingen/{c}/auditlog", lambda p: expected({"facilitator"}, p, 200, 404)),
+    ("organisations", "/organisaties", lambda p: 200),
+    ("organisation", "/organisaties/{o}", lambda p: 200),
+    ("policy fields", "/beleidsterreinen", lambda p: 200),
+    # Another collaboration's workspace: only Amersfoort's contact works there.
+    (
+        "other roles",
+        "/samenwerkingen/{other}/rollen",
+        lambda p: expected({"amersfoort_beleidsmedewerker"}, p, 200, 404),
+    ),
+    ("other audit log", "/samenwerkingen/{other}/auditlog", lambda p: 404),
+]
+
+
+def fill(path: str, demo) -> str:
+    return path.format(c=demo.collaboration.pk, other=demo.other_collaboration.pk, o=demo.utrecht.organisation_id)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "path", "status"), READS, ids=[r[0] for r in READS])
+def test_reading(demo, api_for, persona, name, path, status):
+    response = api_for(getattr(demo, persona), scope="lezen").get(fill(path, demo))
+    assert response.status_code == status(persona), (persona, name, response.content[:300])
+    if response.status_code >= 400:
+        assert_problem(response, status(persona))
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_giving_a_role(demo, api_for, persona):
+    """Only the facilitator gives roles; contacts get a reason (403), readers and outsiders a 404."""
+    body = {"persoon": str(demo.raadslid.pk), "soort": "ambtelijk", "deelnemer": str(demo.utrecht.pk)}
+    before = Role.objects.count()
+    response = api_for(getattr(demo, persona)).post(f"/samenwerkingen/{demo.collaboration.pk}/rollen", body)
+    status = {"facilitator": 201, "raadslid": 404, "amersfoort_beleidsmedewerker": 404}.get(persona, 403)
+    assert response.status_code == status, (persona, response.content[:300])
+    assert Role.objects.count() == before + (1 if status == 201 else 0)
+    if status == 201:
+        assert AuditEvent.objects.filter(action="role.assigned").count() == 1
+    else:
+        assert_problem(response, status)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_taking_a_role_away(demo, api_for, persona):
+    role = Role.objects.get(person=demo.zeist_wethouder, collaboration=demo.collaboration)
+    response = api_for(getattr(demo, persona)).delete(f"/samenwerkingen/{demo.collaboration.pk}/rollen/{role.pk}")
+    status = {"facilitator": 204, "raadslid": 404, "amersfoort_beleidsmedewerker": 404}.get(persona, 403)
+    assert response.status_code == status, (persona, response.content[:300])
+    assert Role.objects.filter(pk=role.pk).exists() == (status != 204)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_activating_a_register_collaboration(demo, api_for, persona):
+    """Only someone of a participating organisation starts a register GR (Utrecht takes part here)."""
+    register_gr = Collaboration.objects.create(name="Belastingsamenwerking (test)", kind="gr", roo_id="99999")
+    Partner.objects.create(collaboration=register_gr, organisation=demo.utrecht.organisation)
+    response = api_for(getattr(demo, persona)).post(f"/samenwerkingen/{register_gr.pk}/activeringen")
+    allowed = {"utrecht_beleidsmedewerker", "utrecht_wethouder", "raadslid"}
+    status = 201 if persona in allowed else 403
+    assert response.status_code == status, (persona, response.content[:300])
+    register_gr.refresh_from_db()
+    assert register_gr.workspace_active == (status == 201)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_creating_a_collaboration(demo, api_for, persona):
+    """Everyone who belongs to an organisation may start a convenant; they become its facilitator."""
+    body = {
+        "naam": "Convenant jeugdhulp (test)",
+        "soort": "convenant",
+        "organisaties": [str(demo.utrecht.organisation_id), str(demo.zeist.organisation_id)],
+    }
+    response = api_for(getattr(demo, persona)).post("/samenwerkingen", body)
+    assert response.status_code == 201, response.content[:300]
+    created = Collaboration.objects.get(pk=response.json()["id"])
+    assert created.roles.get().person == getattr(demo, persona)
+    assert response["Location"].endswith(f"/api/v1/samenwerkingen/{created.pk}")
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "amersfoort_beleidsmedewerker"])
+def test_another_collaborations_uuid_is_not_found_for_writes(demo, api_for, persona):
+    other = demo.other_collaboration
+    role = Role.objects.get(collaboration=other)
+    api = api_for(getattr(demo, persona))
+    body = {"persoon": str(demo.raadslid.pk), "soort": "lezer", "deelnemer": str(other.partners.first().pk)}
+    assert_problem(api.post(f"/samenwerkingen/{other.pk}/rollen", body), 404)
+    assert_problem(api.delete(f"/samenwerkingen/{other.pk}/rollen/{role.pk}"), 404)
+    # A role of the other collaboration under this collaboration's id is not found either.
+    assert_problem(api.delete(f"/samenwerkingen/{demo.collaboration.pk}/rollen/{role.pk}"), 404)
+    assert Role.objects.filter(pk=role.pk).exists()
