@@ -82,6 +82,31 @@ class StrictSerializer(serializers.Serializer):
         return ", ".join(name for name, field in self.fields.items() if not field.read_only)
 
 
+class JsonStringMixin:
+    """In a JSON body a text field takes a JSON string: 12 or true is a wrong type, not a name."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str):
+            self.fail("invalid_type")  # type: ignore[attr-defined]
+        return super().to_internal_value(data)  # type: ignore[misc]
+
+
+class TextField(JsonStringMixin, serializers.CharField):
+    default_error_messages = {"invalid_type": gettext_lazy("Geef hier tekst (een JSON-string).")}
+
+
+class UUIDField(JsonStringMixin, serializers.UUIDField):
+    default_error_messages = {"invalid_type": gettext_lazy("Geef hier een UUID als JSON-string.")}
+
+
+class ChoiceField(JsonStringMixin, serializers.ChoiceField):
+    default_error_messages = {"invalid_type": gettext_lazy("Geef hier een van de toegestane waarden als JSON-string.")}
+
+
+class DateField(JsonStringMixin, serializers.DateField):
+    default_error_messages = {"invalid_type": gettext_lazy("Geef hier een datum als JSON-string, zoals 2026-03-03.")}
+
+
 class QuerySerializer(StrictSerializer):
     """Query parameters: unknown ones are refused too, so a misspelt filter never silently returns everything."""
 

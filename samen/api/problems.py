@@ -61,7 +61,7 @@ def _flatten(detail: Any, prefix: str = "") -> Iterator[tuple[str, str, str]]:
     """(name, code, reason) for every message in a DRF error structure; nested names joined with dots."""
     if isinstance(detail, Mapping):
         for key, value in detail.items():
-            name = "" if key in ("non_field_errors", "__all__") else camel(str(key))
+            name = "" if key in ("non_field_errors", "__all__") else str(key)
             yield from _flatten(value, f"{prefix}.{name}" if prefix and name else prefix or name)
     elif isinstance(detail, list | tuple):
         if all(not isinstance(item, Mapping | list | tuple) for item in detail):

@@ -7,7 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
-from samen.api.base import StrictSerializer
+from samen.api.base import ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.pagination import PageQuery
 from samen.api.problems import camel
 from samen.collaborations.models import (
@@ -127,21 +127,21 @@ class CollaborationFilter(PageQuery):
 
 @extend_schema_serializer(component_name="NieuweSamenwerking")
 class CollaborationCreateSerializer(StrictSerializer):
-    naam = serializers.CharField(max_length=500)
-    soort = serializers.ChoiceField(
+    naam = TextField(max_length=500)
+    soort = ChoiceField(
         choices=[c for c in CollaborationKind.choices if c[0] != CollaborationKind.GR],
         help_text=_("Een gemeenschappelijke regeling staat al in het register; activeer haar daar."),
     )
-    doel = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
+    doel = TextField(required=False, allow_blank=True, default="", max_length=10_000)
     organisaties = serializers.ListField(
-        child=serializers.UUIDField(),
+        child=UUIDField(),
         min_length=2,
         max_length=500,
         help_text=_("Ids van minstens twee deelnemende organisaties."),
     )
-    ingangsdatum = serializers.DateField(required=False, allow_null=True, default=None)
+    ingangsdatum = DateField(required=False, allow_null=True, default=None)
     beleidsterreinen = serializers.ListField(
-        child=serializers.UUIDField(),
+        child=UUIDField(),
         required=False,
         default=list,
         max_length=100,
@@ -186,9 +186,9 @@ class RoleSerializer(serializers.Serializer):
 
 @extend_schema_serializer(component_name="NieuweRol")
 class RoleCreateSerializer(StrictSerializer):
-    persoon = serializers.UUIDField(help_text=_("Id van de persoon die de rol krijgt."))
-    soort = serializers.ChoiceField(choices=RoleKind.choices)
-    deelnemer = serializers.UUIDField(
+    persoon = UUIDField(help_text=_("Id van de persoon die de rol krijgt."))
+    soort = ChoiceField(choices=RoleKind.choices)
+    deelnemer = UUIDField(
         required=False, allow_null=True, default=None, help_text=_("Id van de deelnemer; leeg voor een facilitator.")
     )
 
