@@ -6,6 +6,7 @@ share is its part of the words in the latest wording.
 """
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -27,8 +28,12 @@ class VersionContribution:
     removed: int
 
 
+WORD = re.compile(r"\w+")
+
+
 def _words(title: str, text: str) -> list[str]:
-    return f"{title}\n{text}".split()
+    """Words only: a comma added after a word does not take the word from its author."""
+    return WORD.findall(f"{title}\n{text}")
 
 
 def attribute(edits: Iterable[Any]) -> tuple[list[Any], dict[UUID, VersionContribution]]:

@@ -9,9 +9,7 @@ from django.utils import timezone
 from samen.goals import services
 from samen.goals.models import ConsentRound, Goal
 
-GOAL_TEXT = (
-    "Binnen vier weken een besluit op elke omgevingsvergunning, voor inwoners en ondernemers in de hele regio."
-)
+GOAL_TEXT = "Binnen vier weken een besluit op elke omgevingsvergunning, voor inwoners en ondernemers in de hele regio."
 
 
 def draft_goal(demo: Any, *, by: Any = None, title: str = "Sneller vergunnen", text: str = GOAL_TEXT) -> Goal:

@@ -16,7 +16,10 @@ from tests.goals.conftest import open_round, refreshed
 pytestmark = pytest.mark.django_db
 
 CONSENT, CONDITIONAL, OBJECTION, ABSTAIN = (
-    DecisionKind.CONSENT, DecisionKind.CONDITIONAL, DecisionKind.OBJECTION, DecisionKind.ABSTAIN,
+    DecisionKind.CONSENT,
+    DecisionKind.CONDITIONAL,
+    DecisionKind.OBJECTION,
+    DecisionKind.ABSTAIN,
 )
 
 
@@ -119,7 +122,9 @@ def test_objection_then_amendment_then_new_round_resets_decisions(goal, consent_
     decide(consent_round, demo.utrecht, demo.utrecht_wethouder, CONSENT)
     decide(consent_round, demo.zeist, demo.zeist_wethouder, OBJECTION, "Te weinig ruimte voor lokale keuzes")
     version = services.propose_amendment(
-        goal=goal, by=demo.zeist_beleidsmedewerker, title="Sneller vergunnen, met lokale ruimte",
+        goal=goal,
+        by=demo.zeist_beleidsmedewerker,
+        title="Sneller vergunnen, met lokale ruimte",
         text="Binnen vier weken een besluit; elke gemeente kiest zelf haar welstandsregels.",
         reason="Bezwaar van Zeist: lokale keuzes",
     )
@@ -143,7 +148,10 @@ def test_change_proposal_keeps_the_adopted_version_in_force(goal, consent_round,
     all_consent(consent_round, demo)
     first = refreshed(goal).adopted_version
     proposal = services.propose_amendment(
-        goal=goal, by=demo.de_bilt_beleidsmedewerker, title="Sneller vergunnen", text="Binnen drie weken een besluit.",
+        goal=goal,
+        by=demo.de_bilt_beleidsmedewerker,
+        title="Sneller vergunnen",
+        text="Binnen drie weken een besluit.",
         reason="Het lukt sneller dan gedacht",
     )
     second_round = open_round(goal, demo)
@@ -185,7 +193,8 @@ def test_round_cannot_open_while_a_partner_has_no_benefit(demo):
     services.state_benefit(goal=goal, partner=demo.utrecht, by=demo.utrecht_beleidsmedewerker, text="Snellere service")
     with pytest.raises(ValidationError) as caught:
         open_round(goal, demo)
-    assert "De Bilt" in caught.value.messages[0] and "Zeist" in caught.value.messages[0]
+    assert "De Bilt" in caught.value.messages[0]
+    assert "Zeist" in caught.value.messages[0]
     assert ConsentRound.objects.count() == 0
     assert refreshed(goal).latest_version.status == VersionStatus.DRAFT
 

@@ -48,8 +48,11 @@ def test_reader_sees_no_drafts(goal, demo, client_for):
 
 
 def test_reader_sees_adopted_goal(goal, consent_round, demo, client_for):
-    for partner, person in ((demo.utrecht, demo.utrecht_wethouder), (demo.zeist, demo.zeist_wethouder),
-                            (demo.de_bilt, demo.de_bilt_wethouder)):
+    for partner, person in (
+        (demo.utrecht, demo.utrecht_wethouder),
+        (demo.zeist, demo.zeist_wethouder),
+        (demo.de_bilt, demo.de_bilt_wethouder),
+    ):
         services.record_decision(consent_round=consent_round, partner=partner, by=person, kind=DecisionKind.CONSENT)
     response = client_for(demo.raadslid).get(goal_url(goal))
     assert response.status_code == 200
@@ -65,30 +68,62 @@ def build(demo, size):
         goal = draft_goal(demo, title=f"Doel {n}", text=f"Tekst van doel {n} met genoeg woorden om te tellen.")
         describe_benefits(goal, demo)
         services.save_draft(
-            version=goal.latest_version, by=demo.zeist_beleidsmedewerker, expected_version=None,
-            title=f"Doel {n}", text=f"Tekst van doel {n}, herschreven door Zeist.",
+            version=goal.latest_version,
+            by=demo.zeist_beleidsmedewerker,
+            expected_version=None,
+            title=f"Doel {n}",
+            text=f"Tekst van doel {n}, herschreven door Zeist.",
         )
         consent_round = open_round(goal, demo)
-        services.record_advice(consent_round=consent_round, partner=demo.zeist, by=demo.zeist_beleidsmedewerker,
-                               kind="zorgen", text="Let op de kosten")
-        services.record_decision(consent_round=consent_round, partner=demo.zeist, by=demo.zeist_wethouder,
-                                 kind=DecisionKind.CONDITIONAL, text="Evaluatie na een jaar")
+        services.record_advice(
+            consent_round=consent_round,
+            partner=demo.zeist,
+            by=demo.zeist_beleidsmedewerker,
+            kind="zorgen",
+            text="Let op de kosten",
+        )
+        services.record_decision(
+            consent_round=consent_round,
+            partner=demo.zeist,
+            by=demo.zeist_wethouder,
+            kind=DecisionKind.CONDITIONAL,
+            text="Evaluatie na een jaar",
+        )
         for r in range(2):
             result = services.add_result(
-                goal=goal, by=demo.utrecht_beleidsmedewerker, indicator=f"Indicator {r}", unit="procent",
-                baseline="40", target="80", due_on=today + datetime.timedelta(days=300),
-                owner_partner=demo.zeist, owner_person=demo.zeist_beleidsmedewerker,
+                goal=goal,
+                by=demo.utrecht_beleidsmedewerker,
+                indicator=f"Indicator {r}",
+                unit="procent",
+                baseline="40",
+                target="80",
+                due_on=today + datetime.timedelta(days=300),
+                owner_partner=demo.zeist,
+                owner_person=demo.zeist_beleidsmedewerker,
                 baseline_on=today - datetime.timedelta(days=60),
             )
             for d in range(3):
-                services.record_progress(result=result, by=demo.zeist_beleidsmedewerker, value=Decimal(42 + d + r),
-                                         measured_on=today - datetime.timedelta(days=d), note="")
+                services.record_progress(
+                    result=result,
+                    by=demo.zeist_beleidsmedewerker,
+                    value=Decimal(42 + d + r),
+                    measured_on=today - datetime.timedelta(days=d),
+                    note="",
+                )
             commitment = services.add_commitment(
-                goal=goal, by=demo.zeist_beleidsmedewerker, partner=demo.zeist, what=f"Actie {r}",
-                who=demo.zeist_beleidsmedewerker, due_on=today,
+                goal=goal,
+                by=demo.zeist_beleidsmedewerker,
+                partner=demo.zeist,
+                what=f"Actie {r}",
+                who=demo.zeist_beleidsmedewerker,
+                due_on=today,
             )
-            services.raise_accountability_request(collaboration=demo.collaboration, by=demo.utrecht_beleidsmedewerker,
-                                                  commitment=commitment, question="Hoe staat het?")
+            services.raise_accountability_request(
+                collaboration=demo.collaboration,
+                by=demo.utrecht_beleidsmedewerker,
+                commitment=commitment,
+                question="Hoe staat het?",
+            )
         goals.append(goal)
     return goals
 
