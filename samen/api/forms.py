@@ -15,6 +15,5 @@ class TokenForm(Form):
         label=_("Rechten"),
         choices=TokenScope.choices,
         initial=TokenScope.READ,
-        widget=forms.RadioSelect,
         help_text=_("Geef een token alleen schrijfrechten als het systeem ook iets in Samen moet veranderen."),
     )
