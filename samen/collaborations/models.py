@@ -135,7 +135,10 @@ class CollaborationQuerySet(QuerySet):
         if text:
             qs = qs.filter(Q(name__icontains=text) | Q(short_name__icontains=text))
         if organisation is not None:
-            qs = qs.filter(partners__organisation=organisation, partners__left_on__isnull=True)
+            # A subquery, not a join: the partner count annotated later must count every partner.
+            qs = qs.filter(
+                pk__in=Partner.objects.current().filter(organisation=organisation).values("collaboration_id")
+            )
         if legal_form:
             qs = qs.filter(legal_form=legal_form)
         if policy_field is not None:

@@ -128,3 +128,10 @@ def test_the_organisation_page_lists_its_collaborations(demo, client_for):
     assert response.status_code == 200
     assert demo.collaboration.name in response.text
     assert demo.other_collaboration.name in response.text
+
+
+def test_search_by_municipality_counts_all_partners_of_each_result(demo, client_for):
+    response = client_for(demo.zeist_beleidsmedewerker).get(reverse("collaborations:find"), {"gemeente": "GM0355"})
+    counts = {c.name: c.partner_count for c in response.context["page"].object_list}
+    assert counts[demo.collaboration.name] == 3
+    assert counts[demo.other_collaboration.name] == 2
