@@ -108,7 +108,7 @@ class CollaborationSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_beleidsterreinen(self, collaboration: Any) -> list[str]:
-        return [field.name for field in collaboration.policy_fields.all()]
+        return list(collaboration.policy_field_names)
 
 
 class CollaborationFilter(PageQuery):

@@ -1,9 +1,11 @@
 """The /api/v1 endpoints. Each parses input, asks samen.permissions, calls a service and answers."""
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, cast
 from uuid import UUID
 
+from django.db.models import Count
 from django.db.models import Model as DjangoModel
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -58,8 +60,33 @@ def resolve(model: type[DjangoModel], ids: Iterable[UUID], field: str, queryset:
     return [found[i] for i in ids]
 
 
-def collaborations() -> Any:
-    return Collaboration.objects.with_partner_count().select_related("body").prefetch_related("policy_fields")
+def with_counts(collaborations: list[Collaboration]) -> list[Collaboration]:
+    """Current partner count and policy field names for a page of collaborations, in two small queries.
+
+    Cheaper than annotating the whole filtered register: only the rows on the page are counted.
+    """
+    ids = [c.pk for c in collaborations]
+    counts = dict(
+        Partner.objects.current()
+        .filter(collaboration_id__in=ids)
+        .values("collaboration_id")
+        .annotate(n=Count("id"))
+        .values_list("collaboration_id", "n")
+    )
+    names: dict[UUID, list[str]] = defaultdict(list)
+    through = Collaboration.policy_fields.through.objects.filter(collaboration_id__in=ids)
+    for collaboration_id, name in through.values_list("collaboration_id", "policyfield__name").order_by(
+        "policyfield__name"
+    ):
+        names[collaboration_id].append(name)
+    for collaboration in collaborations:
+        collaboration.partner_count = counts.get(collaboration.pk, 0)  # type: ignore[attr-defined]
+        collaboration.policy_field_names = names[collaboration.pk]  # type: ignore[attr-defined]
+    return collaborations
+
+
+def one_collaboration(pk: UUID) -> Collaboration:
+    return with_counts([Collaboration.objects.select_related("body").get(pk=pk)])[0]
 
 
 def workspace_people(request: Request, pk: UUID) -> Collaboration:
@@ -112,8 +139,7 @@ class CollaborationListView(ApiView):
         )
         if query["mijn"]:
             found = found.filter(pk__in=Collaboration.objects.mine(cast(Person, request.user)).values("pk"))
-        found = found.with_partner_count().select_related("body").prefetch_related("policy_fields")
-        return paginated(request, found, s.CollaborationSerializer, query)
+        return paginated(request, found.select_related("body"), s.CollaborationSerializer, query, prepare=with_counts)
 
     @extend_schema(
         operation_id="samenwerkingAanmaken",
@@ -140,7 +166,7 @@ class CollaborationListView(ApiView):
             start_date=data["ingangsdatum"],
             policy_fields=policy_fields,
         )
-        body = s.CollaborationSerializer(collaborations().get(pk=collaboration.pk)).data
+        body = s.CollaborationSerializer(one_collaboration(collaboration.pk)).data
         location = request.build_absolute_uri(f"{request.path}/{collaboration.pk}")
         return Response(body, status=201, headers={"Location": location})
 
@@ -154,7 +180,7 @@ class CollaborationDetailView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id, workspace=False)
-        return Response(s.CollaborationSerializer(collaborations().get(pk=collaboration.pk)).data)
+        return Response(s.CollaborationSerializer(one_collaboration(collaboration.pk)).data)
 
 
 @extend_schema_serializer(component_name="Activering")
@@ -181,7 +207,7 @@ class ActivationView(ApiView):
         if collaboration.workspace_active:
             raise Conflict(_("Deze samenwerking is al actief in Samen."))
         collaboration_services.activate_workspace(collaboration=collaboration, by=request.user)
-        return Response(s.CollaborationSerializer(collaborations().get(pk=collaboration.pk)).data, status=201)
+        return Response(s.CollaborationSerializer(one_collaboration(collaboration.pk)).data, status=201)
 
 
 class PartnerListView(ApiView):
