@@ -1,0 +1,54 @@
+"""The published health: what readers (councillors) see of a collaboration's health.
+
+The live health view is for the people who work in a collaboration. Readers see the health as
+the bestuurlijk contacts approved it in a council digest (raadsbrief): a snapshot taken when
+the digest is published, so that a reader sees exactly what was published, and nothing else.
+"""
+
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samen.core.models import Model, QuerySet
+
+
+class PublishedHealthQuerySet(QuerySet):
+    def latest_for(self, collaboration_ids: Any) -> dict[Any, "PublishedHealth"]:
+        """The most recent publication per collaboration (one query, whatever the number)."""
+        rows: Any = (
+            self.filter(collaboration_id__in=collaboration_ids)
+            .order_by("collaboration_id", "-published_at", "-id")
+            .only("id", "collaboration_id", "published_at", "source", "source_url", "data")
+        )
+        found: dict[Any, PublishedHealth] = {}
+        for row in rows:
+            found.setdefault(row.collaboration_id, row)
+        return found
+
+
+class PublishedHealth(Model):
+    collaboration = models.ForeignKey(
+        "collaborations.Collaboration",
+        verbose_name=_("samenwerking"),
+        on_delete=models.CASCADE,
+        related_name="published_health",
+    )
+    published_at = models.DateTimeField(_("gepubliceerd op"), default=timezone.now)
+    source = models.CharField(
+        _("bron"), max_length=300, help_text=_("Het stuk waarin deze gezondheid is gepubliceerd, zoals een raadsbrief.")
+    )
+    source_url = models.CharField(_("link naar de bron"), max_length=300, blank=True)
+    data = models.JSONField(_("gezondheid"), default=dict, help_text=_("Status, score, trend en feiten per gebied."))
+
+    objects = PublishedHealthQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("gepubliceerde gezondheid")
+        verbose_name_plural = _("gepubliceerde gezondheid")
+        ordering = ["-published_at"]
+        indexes = [models.Index(fields=["collaboration", "-published_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.collaboration_id} – {self.source}"

@@ -1,0 +1,95 @@
+"""What the health page shows: indicators, cracks, the radar per partner and the trend, each chart with its table."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from samen.core.templatetags.samen import nl_date
+from samen.health import thresholds
+from samen.health.areas import Area, PartnerRef, build_scope
+from samen.health.charts import Series, radar_svg, trend_svg
+from samen.health.cracks import RULE_TEXTS, Crack, cracks_for
+from samen.health.indicators import DEFINITIONS, Health, health_for
+
+
+@dataclass
+class PartnerRadar:
+    partner: PartnerRef
+    scores: list[int | None]
+    svg: SafeString
+
+
+@dataclass
+class HealthPage:
+    health: Health
+    radars: list[PartnerRadar]
+    trend_svg: SafeString
+    trend_labels: list[str]
+    trend_rows: list[tuple[str, list[int | None]]]
+    cracks: list[Crack] | None = None
+    definitions: list[tuple[str, str]] = field(default_factory=list)
+    rule_texts: list[str] = field(default_factory=list)
+    area_labels: list[str] = field(default_factory=list)
+
+
+def live_health(collaboration_id: Any, *, with_history: bool = True) -> Health:
+    """Today's health of one collaboration; with the history the trend chart needs."""
+    points = thresholds.TREND_POINTS + 1 if with_history else 2
+    return health_for(build_scope([collaboration_id], points=points))[collaboration_id]
+
+
+def moment_label(moment: Any, index: int) -> str:
+    return _("nu") if index == 0 else nl_date(timezone.localdate(moment))
+
+
+def build_page(health: Health, *, with_cracks: bool, chart_prefix: str = "grafiek") -> HealthPage:
+    short = [i.short_label for i in health.indicators]
+    radars = []
+    for n, partner in enumerate(health.partners):
+        scores = [i.partner_scores.get(partner.id) for i in health.indicators]
+        radars.append(
+            PartnerRadar(
+                partner,
+                scores,
+                radar_svg(
+                    _("Vijf gebieden voor %(name)s (score 0–100)") % {"name": partner.name},
+                    list(zip(short, scores, strict=True)),
+                    chart_id=f"{chart_prefix}-radar-{n}",
+                ),
+            )
+        )
+    labels = [moment_label(m, i) for i, m in enumerate(health.moments)][::-1]
+    series = [Series(i.short_label, list(i.history[::-1])) for i in health.indicators]
+    trend = trend_svg(
+        _("Score per gebied per kwartaal, oudste links"), labels, series, chart_id=f"{chart_prefix}-trend"
+    )
+    rows = [(label, [s.values[k] for s in series]) for k, label in enumerate(labels)]
+    return HealthPage(
+        health=health,
+        radars=radars,
+        trend_svg=trend,
+        trend_labels=labels,
+        trend_rows=rows,
+        cracks=cracks_for(health) if with_cracks else None,
+        definitions=[(str(Area(area).label), str(text)) for area, text in DEFINITIONS.items()],
+        rule_texts=[str(text) for text in RULE_TEXTS],
+        area_labels=short,
+    )
+
+
+def subnav(person: Any, collaboration: Any, current: str) -> list[tuple[str, str, bool]]:
+    """The links inside the tab "Gezondheid en raadsbrief": health, digests, and exports for those who may."""
+    from django.urls import reverse
+
+    from samen import permissions
+
+    links = [
+        ("health", _("Gezondheid"), reverse("health:health", args=[collaboration.pk])),
+        ("digests", _("Raadsbrieven"), reverse("reports:digests", args=[collaboration.pk])),
+    ]
+    if permissions.can_export_lists(person, collaboration):
+        links.append(("export", _("Exporteren"), reverse("reports:export", args=[collaboration.pk])))
+    return [(label, url, key == current) for key, label, url in links]

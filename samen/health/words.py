@@ -1,0 +1,68 @@
+"""Facts in words: small numbers written out, names joined, weeks and percentages as people say them."""
+
+import datetime
+from collections.abc import Sequence
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+
+def number_word(n: int) -> str:
+    """0–20 in words ("tien"), larger numbers in digits with Dutch separators."""
+    words = [
+        _("nul"),
+        _("één"),
+        _("twee"),
+        _("drie"),
+        _("vier"),
+        _("vijf"),
+        _("zes"),
+        _("zeven"),
+        _("acht"),
+        _("negen"),
+        _("tien"),
+        _("elf"),
+        _("twaalf"),
+        _("dertien"),
+        _("veertien"),
+        _("vijftien"),
+        _("zestien"),
+        _("zeventien"),
+        _("achttien"),
+        _("negentien"),
+        _("twintig"),
+    ]
+    if 0 <= n < len(words):
+        return words[n]
+    return number_format(n, force_grouping=True)
+
+
+def weeks_word(delta: datetime.timedelta) -> str:
+    """ "tien weken", "één week"."""
+    weeks = max(delta.days // 7, 0)
+    return ngettext("%(n)s week", "%(n)s weken", weeks) % {"n": number_word(weeks)}
+
+
+def percent(share: float) -> str:
+    return _("%(p)s%%") % {"p": number_format(round(share * 100))}
+
+
+def join_names(names: Sequence[str], limit: int = 4) -> str:
+    """ "Utrecht", "Utrecht en Zeist", "Utrecht, Zeist en De Bilt"; after ``limit`` names: "en 3 andere"."""
+    names = list(names)
+    if not names:
+        return ""
+    if len(names) > limit:
+        rest = len(names) - limit + 1
+        shown = names[: limit - 1]
+        others = ngettext("%(n)s andere", "%(n)s andere", rest) % {"n": number_word(rest)}
+        return _("%(first)s en %(last)s") % {"first": ", ".join(shown), "last": others}
+    if len(names) == 1:
+        return names[0]
+    return _("%(first)s en %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def of_count(part: int, whole: int) -> str:
+    """ "twee van de drie"."""
+    return _("%(part)s van de %(whole)s") % {"part": number_word(part), "whole": number_word(whole)}

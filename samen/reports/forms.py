@@ -1,0 +1,64 @@
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samen.core.forms import DateInput, Form
+from samen.reports.models import DigestMoment, MomentKind
+
+
+class DigestForm(Form):
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=200,
+        required=False,
+        help_text=_("Leeg: Samen maakt een titel met de naam en de periode."),
+    )
+    period_start = forms.DateField(label=_("Periode van"), widget=DateInput())
+    period_end = forms.DateField(label=_("Periode tot en met"), widget=DateInput())
+    moment = forms.ModelChoiceField(
+        label=_("Voor P&C-moment"),
+        queryset=DigestMoment.objects.none(),
+        required=False,
+        empty_label=_("geen"),
+    )
+
+    def __init__(self, *args: Any, collaboration: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["moment"].queryset = DigestMoment.objects.for_collaboration(collaboration)  # type: ignore[attr-defined]
+
+
+class DigestEditForm(Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    summary = forms.CharField(
+        label=_("Samenvatting voor de raad"),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Een paar zinnen in gewone taal: wat moet de raad vooral weten?"),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput())
+
+
+class CycleForm(Form):
+    year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year + 1
+
+
+class MomentForm(Form):
+    kind = forms.ChoiceField(label=_("Moment"), choices=MomentKind.choices)
+    year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Omschrijving"), max_length=200, required=False)
+    due_on = forms.DateField(label=_("Raadsbrief uiterlijk op"), widget=DateInput())
+    period_start = forms.DateField(label=_("Periode van"), widget=DateInput())
+    period_end = forms.DateField(label=_("Periode tot en met"), widget=DateInput())
+
+
+class ImportForm(Form):
+    file = forms.FileField(
+        label=_("Exportbestand (JSON)"), help_text=_("Een volledige export van een samenwerking uit Samen.")
+    )
