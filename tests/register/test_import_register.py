@@ -140,6 +140,7 @@ def test_a_missing_column_stops_the_import_and_names_the_file(data_copy: Path) -
     with pytest.raises(CommandError) as error:
         call_command("import_register", data_dir=str(data_copy), stdout=StringIO())
 
+    assert error.value.returncode == 1  # manage.py exits with this code and prints the message
     assert "roo/gr_deelnemers.csv" in str(error.value)
     assert "de kolom ‘toetredings_datum’ ontbreekt" in str(error.value)
     assert "Er is niets gewijzigd" in str(error.value)
