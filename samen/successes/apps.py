@@ -6,3 +6,8 @@ class SuccessesConfig(AppConfig):
     name = "samen.successes"
     label = "successes"
     verbose_name = _("Erken en vier successen")
+
+    def ready(self) -> None:
+        from samen.successes import receivers
+
+        receivers.connect()

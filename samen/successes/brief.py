@@ -1,0 +1,157 @@
+"""The success brief: a ready Dutch text for administrators, the council and the press.
+
+It holds PUBLIC successes only — whatever the person who makes it may see inside —, because
+everything it produces (page, PDF, text) is meant to go outside. One ``Brief`` feeds the page,
+the accessible PDF and the Markdown text, so the three can never differ in what they show.
+"""
+
+import datetime
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from samen.collaborations.models import Collaboration
+from samen.successes.models import Success
+
+
+def _nl_date(value: datetime.date) -> str:
+    return date_format(value, "j F Y")
+
+
+def _join(names: list[str]) -> str:
+    """ "A, B en C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return _("%(first)s en %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+@dataclass
+class Brief:
+    collaboration: Collaboration
+    start: datetime.date
+    end: datetime.date
+    successes: list[Success]
+    made_on: datetime.date = field(default_factory=timezone.localdate)
+
+    @cached_property
+    def title(self) -> str:
+        return _("Successen van %(collaboration)s") % {
+            "collaboration": self.collaboration.short_name or self.collaboration.name
+        }
+
+    @cached_property
+    def period(self) -> str:
+        return _("%(start)s tot en met %(end)s") % {"start": _nl_date(self.start), "end": _nl_date(self.end)}
+
+    @cached_property
+    def partners(self) -> list[tuple[str, int]]:
+        """Partners involved, with the number of successes each took part in; most first."""
+        counts = Counter(name for success in self.successes for name in success.partner_names)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    @cached_property
+    def people(self) -> list[str]:
+        names = (person.full_name or str(person) for success in self.successes for person in success.people.all())
+        return sorted(dict.fromkeys(names))
+
+    @cached_property
+    def teams(self) -> list[str]:
+        return sorted(dict.fromkeys(team for success in self.successes for team in success.team_list))
+
+    @cached_property
+    def results(self) -> list[tuple[str, str]]:
+        """The goals and results behind the successes: (goal title, result indicator or "")."""
+        found: dict[tuple[str, str], None] = {}
+        for success in self.successes:
+            if success.result is not None:
+                found[(success.result.goal.title, success.result.indicator)] = None
+            elif success.goal is not None:
+                found[(success.goal.title, "")] = None
+        return list(found)
+
+    @cached_property
+    def lead(self) -> str:
+        """The opening paragraph: usable on its own as a short press text."""
+        count = len(self.successes)
+        if not count:
+            return _(
+                "In de periode van %(period)s zijn er geen openbare successen van %(collaboration)s vastgelegd."
+            ) % {"period": self.period, "collaboration": self.collaboration.name}
+        text = ngettext(
+            "In de periode van %(period)s boekte %(collaboration)s %(count)d succes",
+            "In de periode van %(period)s boekte %(collaboration)s %(count)d successen",
+            count,
+        ) % {"period": self.period, "collaboration": self.collaboration.name, "count": count}
+        partners = [name for name, _count in self.partners]
+        if partners:
+            text += _(", samen met %(partners)s") % {"partners": _join(partners)}
+        text += "."
+        credited = len(self.people) + len(self.teams)
+        if credited:
+            text += " " + ngettext(
+                "Eén persoon of team wordt bij naam bedankt.",
+                "%(count)d mensen en teams worden bij naam bedankt.",
+                credited,
+            ) % {"count": credited}
+        return text
+
+    @property
+    def filename_stem(self) -> str:
+        name = slugify(self.collaboration.short_name or self.collaboration.name)[:60] or "samenwerking"
+        return f"successenbrief-{name}-{self.start:%Y%m%d}-{self.end:%Y%m%d}"
+
+
+def build_brief(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> Brief:
+    """Only public successes, in the period, oldest first (the order a story is told in)."""
+    successes = list(
+        Success.objects.filter(collaboration=collaboration)
+        .public()
+        .in_period(start, end)
+        .select_related(
+            "goal__adopted_version",
+            "goal__latest_version",
+            "result__goal__adopted_version",
+            "result__goal__latest_version",
+        )
+        .prefetch_related("partners__organisation", "people")
+        .order_by("date", "recorded_at", "id")
+    )
+    return Brief(collaboration=collaboration, start=start, end=end, successes=successes)
+
+
+def brief_markdown(brief: Brief) -> str:
+    return render_to_string("successes/brief.md", {"brief": brief})
+
+
+_fonts = threading.local()
+
+
+def _font_config() -> Any:
+    """Loading the system fonts costs a noticeable part of a render: keep one configuration per thread."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    config = getattr(_fonts, "config", None)
+    if config is None:
+        config = _fonts.config = FontConfiguration()
+    return config
+
+
+def brief_pdf(brief: Brief, *, base_url: str) -> bytes:
+    """An accessible PDF (PDF/UA-1: tagged, with language, title and headings) of the brief."""
+    import weasyprint
+    from weasyprint.urls import URLFetcher
+
+    html = render_to_string("successes/brief_pdf.html", {"brief": brief})
+    # The template needs nothing from outside; refuse every fetch so user text cannot make the server call out.
+    fetcher = URLFetcher(allowed_protocols=["data"])
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1", font_config=_font_config()))

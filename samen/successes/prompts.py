@@ -1,0 +1,173 @@
+"""Celebration prompts, derived from the goals area's data.
+
+Three things deserve a celebration (issue: "Erken en vier successen"):
+
+- a result reaches its target (``Result.objects.reached()``);
+- a goal is adopted by every partner (its adopted version; a newly adopted version prompts again);
+- a milestone date passes with its work done: a commitment (afspraak) whose date has passed and
+  that is marked done.
+
+``refresh_prompts`` compares what the goals area shows now with the prompts that exist, so it
+works whatever hooks the goals area offers: pages call it when they load, cron calls it through
+``manage.py refresh_celebration_prompts``, and the goals area's signals call it the moment
+something is reached. It is idempotent (one prompt per achievement, by ``key``), and an open
+prompt whose achievement no longer holds (a corrected measurement, an undone commitment) is
+withdrawn. The facilitator and the owner are told of new prompts.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samen.audit.services import record
+from samen.collaborations.models import Collaboration, Role, RoleKind
+from samen.goals.models import Commitment, CommitmentStatus, Goal, Result
+from samen.notifications.services import Kind, notify
+from samen.successes.models import CelebrationPrompt, PromptReason
+
+log = structlog.get_logger("samen.successes")
+
+
+def goals_of(collaboration: Collaboration) -> "QuerySet[Goal]":
+    """The goals a success may belong to, with what their names need."""
+    return (
+        Goal.objects.filter(collaboration=collaboration)
+        .select_related("adopted_version", "latest_version")
+        .order_by("-created_at", "id")
+    )
+
+
+def results_of(collaboration: Collaboration) -> "QuerySet[Result]":
+    return Result.objects.for_collaboration(collaboration).select_related("goal").order_by("indicator", "id")
+
+
+@dataclass(frozen=True)
+class Achievement:
+    key: str
+    reason: str
+    title: str
+    reached_on: datetime.date
+    goal_id: Any
+    result_id: Any
+    owner_id: Any
+
+
+def achievements(collaboration: Collaboration, today: datetime.date | None = None) -> dict[str, Achievement]:
+    """Everything reached in the goals area of ``collaboration`` right now, by key (three queries)."""
+    today = today or timezone.localdate()
+    found: dict[str, Achievement] = {}
+    reached = Result.objects.for_collaboration(collaboration).reached()
+    for pk, indicator, current_on, goal_id, owner_id in reached.values_list(
+        "pk", "indicator", "current_on", "goal_id", "owner_person_id"
+    ):
+        key = f"resultaat:{pk}:bereikt"
+        found[key] = Achievement(
+            key, PromptReason.RESULT_REACHED, indicator, current_on or today, goal_id, pk, owner_id
+        )
+    adopted = Goal.objects.filter(collaboration=collaboration, adopted_version__isnull=False)
+    for pk, version_id, title, adopted_at, owner_id in adopted.values_list(
+        "pk", "adopted_version_id", "adopted_version__title", "adopted_at", "created_by_id"
+    ):
+        key = f"doel:{pk}:vastgesteld:{version_id}"
+        on = timezone.localdate(adopted_at) if adopted_at else today
+        found[key] = Achievement(key, PromptReason.GOAL_ADOPTED, title, on, pk, None, owner_id)
+    milestones = Commitment.objects.filter(
+        goal__collaboration=collaboration, status=CommitmentStatus.DONE, due_on__lt=today
+    )
+    for pk, what, due_on, done_on, goal_id, owner_id in milestones.values_list(
+        "pk", "what", "due_on", "done_on", "goal_id", "who_id"
+    ):
+        key = f"afspraak:{pk}:gehaald"
+        found[key] = Achievement(key, PromptReason.MILESTONE_DONE, what, done_on or due_on, goal_id, None, owner_id)
+    return found
+
+
+def refresh_prompts(collaboration: Collaboration, today: datetime.date | None = None) -> list[CelebrationPrompt]:
+    """Bring the prompts of ``collaboration`` in line with what was reached; returns the new ones."""
+    if not collaboration.workspace_active:
+        return []
+    now_reached = achievements(collaboration, today)
+    existing = dict(CelebrationPrompt.objects.filter(collaboration=collaboration).values_list("key", "success_id"))
+    missing = [item for key, item in now_reached.items() if key not in existing]
+    stale = [key for key, success_id in existing.items() if success_id is None and key not in now_reached]
+    if not missing and not stale:
+        return []
+    created: list[CelebrationPrompt] = []
+    with transaction.atomic():
+        for item in missing:
+            prompt = CelebrationPrompt(
+                collaboration=collaboration,
+                reason=item.reason,
+                key=item.key,
+                title=item.title[:300],
+                goal_id=item.goal_id,
+                result_id=item.result_id,
+                reached_on=item.reached_on,
+            )
+            try:
+                with transaction.atomic():  # another request may refresh at the same moment
+                    prompt.save(force_insert=True)
+            except IntegrityError:
+                continue
+            record(None, "success.prompt_created", prompt, collaboration=collaboration, after={"key": item.key})
+            created.append(prompt)
+        if stale:
+            for prompt in CelebrationPrompt.objects.open().filter(collaboration=collaboration, key__in=stale):
+                record(
+                    None, "success.prompt_withdrawn", prompt, collaboration=collaboration, before={"key": prompt.key}
+                )
+                prompt.delete()
+        if created:
+            _ask_to_celebrate(collaboration, created, {item.key: item.owner_id for item in missing})
+    log.info("successes.prompts_refreshed", created=len(created), withdrawn=len(stale))
+    return created
+
+
+def _ask_to_celebrate(collaboration: Collaboration, prompts: list[CelebrationPrompt], owners: dict[str, Any]) -> None:
+    """One message per person: the facilitators hear of every new prompt, an owner of their own."""
+    from samen.accounts.models import Person
+
+    facilitators = set(
+        Role.objects.filter(collaboration=collaboration, kind=RoleKind.FACILITATOR).values_list("person_id", flat=True)
+    )
+    per_person: dict[Any, list[CelebrationPrompt]] = defaultdict(list)
+    for prompt in prompts:
+        for person_id in facilitators | ({owners.get(prompt.key)} - {None}):
+            per_person[person_id].append(prompt)
+    people = Person.objects.in_bulk(list(per_person), field_name="pk")
+    url = settings.SITE_URL.rstrip("/") + reverse("successes:prompts", args=[collaboration.pk])
+    for person_id, own in per_person.items():
+        person = people.get(person_id)
+        if person is None or not person.is_active:
+            continue
+        lines = "\n".join(f"- {prompt.get_reason_display()}: {prompt.title}" for prompt in own)
+        notify(
+            kind=Kind.CELEBRATION_PROMPT,
+            recipients=[person],
+            subject=_("Er is iets bereikt in %(collaboration)s: vier het") % {"collaboration": collaboration},
+            body=_(
+                "Dit is bereikt en nog niet gevierd:\n%(lines)s\n\n"
+                "Leg het vast als succes en zet de mensen erachter in het zonnetje."
+            )
+            % {"lines": lines},
+            url=url,
+            collaboration=collaboration,
+            addressed=True,
+        )
+
+
+def refresh_all(today: datetime.date | None = None) -> int:
+    """Every active collaboration (the cron job); returns the number of new prompts."""
+    total = 0
+    for collaboration in Collaboration.objects.filter(workspace_active=True).iterator():
+        total += len(refresh_prompts(collaboration, today))
+    return total

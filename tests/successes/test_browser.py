@@ -1,0 +1,79 @@
+"""A user's path through the successes area in a real browser, with axe on every page."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from samen.successes.models import Spotlight, Success
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, tmp_path):
+    base = f"/samenwerkingen/{demo.collaboration.pk}/successen"
+    page = visit.page
+    visit.login_as(demo.zeist_wethouder)
+
+    visit.goto(base)
+    visit.assert_accessible()
+    page.get_by_role("link", name="Succes vastleggen").first.click()
+    page.wait_for_url(f"**{base}/nieuw")
+    visit.assert_accessible()
+
+    # First a date in the future: a clear message, nothing saved.
+    page.get_by_label("Titel").fill("Eén loket voor ondernemers open")
+    page.get_by_label("Verhaal").fill(
+        "Ondernemers in Zeist, Utrecht en De Bilt regelen hun vergunningen nu op één plek."
+    )
+    page.get_by_label("Datum").fill((timezone.localdate() + datetime.timedelta(days=2)).isoformat())
+    page.get_by_label("Zeist", exact=True).check()
+    page.get_by_label("Utrecht", exact=True).check()
+    page.get_by_label("Bram de Bilt (De Bilt)").check()
+    page.get_by_label("Teams").fill("Team Bedrijvenloket")
+    page.get_by_label("Openbaar: mag naar buiten (brief, raad, pers)").check()
+    page.get_by_role("button", name="Succes vastleggen").click()
+    assert page.get_by_text("De datum ligt in de toekomst").is_visible()
+    assert not Success.objects.exists()
+    visit.assert_accessible()
+
+    page.get_by_label("Datum").fill((timezone.localdate() - datetime.timedelta(days=1)).isoformat())
+    page.get_by_role("button", name="Succes vastleggen").click()
+    page.wait_for_url(f"**{base}/*-*")
+    assert page.get_by_role("heading", name="Eén loket voor ondernemers open").is_visible()
+    visit.assert_accessible()
+    success = Success.objects.get()
+    assert success.is_public
+
+    page.get_by_role("link", name="In het zonnetje").first.click()
+    page.wait_for_url(f"**{base}/zonnetje")
+    visit.assert_accessible()
+    page.get_by_label("Zoë Zeist (Zeist)").check()
+    page.get_by_label("Umar Utrecht (Utrecht)").check()
+    page.get_by_label("Waarom?").fill("Jullie bouwden het loket in drie maanden.")
+    page.get_by_role("button", name="In het zonnetje zetten").click()
+    page.wait_for_url(f"**{base}/zonnetje")
+    assert page.get_by_text("Jullie bouwden het loket in drie maanden.").is_visible()
+    visit.assert_accessible()
+    assert Spotlight.objects.get().people.count() == 2
+
+    page.get_by_role("link", name="Successenbrief").first.click()
+    page.wait_for_url(f"**{base}/brief")
+    visit.assert_accessible()
+    page.get_by_role("button", name="Brief maken").click()
+    page.wait_for_url(f"**{base}/brief?*")
+    assert page.get_by_role("heading", name="Eén loket voor ondernemers open").is_visible()
+    assert page.get_by_text("Team Bedrijvenloket").first.is_visible()
+    visit.assert_accessible()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Downloaden als PDF").click()
+    pdf = download_info.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF")
+
+    page.get_by_role("link", name="Tijdlijn").first.click()
+    page.wait_for_url(f"**{base}/tijdlijn")
+    visit.assert_accessible()
+    page.get_by_role("link", name="Recent").click()
+    page.wait_for_url(f"**{base}")
+    assert page.get_by_text("Jullie bouwden het loket in drie maanden.").is_visible()
+    visit.assert_accessible()
