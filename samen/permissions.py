@@ -435,3 +435,16 @@ def can_celebrate(person: Any, collaboration: Collaboration) -> bool:
 def can_make_success_brief(person: Any, collaboration: Collaboration) -> bool:
     """The brief holds only public successes, so everyone who sees the workspace may make it."""
     return can_view_workspace(person, collaboration)
+
+
+# --- notifications ---------------------------------------------------------------------
+
+
+def can_change_notification_preferences(person: Any, owner: Any) -> bool:
+    """Preferences and the calendar link are personal: only the person themselves changes them."""
+    return bool(getattr(person, "is_authenticated", False)) and getattr(person, "pk", None) == getattr(owner, "pk", "")
+
+
+def can_view_mail_delivery(person: Any) -> bool:
+    """Staff see mails that could not be sent, with the reason, and can try them again."""
+    return _is_staff(person)
