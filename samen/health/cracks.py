@@ -13,13 +13,13 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from samen.core.templatetags.samen import nl_date
 from samen.health import thresholds
 from samen.health.areas import Area, PartnerRef, area_model
 from samen.health.indicators import Health
-from samen.health.words import join_names, percent, weeks_word
+from samen.health.words import join_names, percent, weeks_since, weeks_word
 
 
 @dataclass
@@ -52,18 +52,23 @@ def partner_going_silent(health: Health, now: datetime.datetime) -> list[Crack]:
         last = activity.get(partner.id)
         if not partner.has_contacts or (last is not None and last >= since):
             continue
-        weeks = weeks_word(now - last if last else thresholds.SILENT_AFTER)
+        weeks = weeks_since(last, now) if last else weeks_word(thresholds.SILENT_AFTER)
         cracks.append(
             Crack(
                 key=f"stil:{partner.id}",
                 area=Area.EXPERIENCES,
                 title=_("%(name)s valt stil") % {"name": partner.name},
-                explanation=_(
-                    "%(name)s heeft in %(weeks)s niets gedeeld of bijgedragen, terwijl %(others)s wel actief waren. "
+                explanation=ngettext(
+                    "%(name)s heeft in %(weeks)s niets gedeeld of bijgedragen, terwijl %(others)s wel actief was.",
+                    "%(name)s heeft in %(weeks)s niets gedeeld of bijgedragen, terwijl %(others)s wel actief waren.",
+                    len(active),
+                )
+                % {"name": partner.name, "weeks": weeks, "others": join_names([p.name for p in active])}
+                + " "
+                + _(
                     "Stilte gaat vaak vooraf aan afhaken: de partner voelt zich niet gehoord, heeft geen capaciteit "
                     "of ziet de opbrengst niet meer."
-                )
-                % {"name": partner.name, "weeks": weeks, "others": join_names([p.name for p in active])},
+                ),
                 conversation=_(
                     "Zoek de contactpersoon van %(name)s informeel op, los van de inhoud: hoe gaat het, wat schuurt, "
                     "wat is er nodig om weer mee te doen?"
@@ -140,7 +145,7 @@ def cost_signals_unanswered(health: Health, now: datetime.datetime) -> list[Crac
                 % {
                     "sender": sender,
                     "date": nl_date(timezone.localdate(created_at)),
-                    "weeks": weeks_word(now - created_at),
+                    "weeks": weeks_since(created_at, now),
                 },
                 conversation=_(
                     "Reageer inhoudelijk op het signaal en zet het op de agenda van het eerstvolgende overleg: "

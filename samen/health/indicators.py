@@ -35,7 +35,7 @@ from samen.health.areas import (
     mean,
     worst,
 )
-from samen.health.words import join_names, number_word, of_count, percent, weeks_word
+from samen.health.words import join_names, number_word, of_count, percent, weeks_since, weeks_word
 
 DEFINITIONS: dict[str, Any] = {
     Area.AMBITION: gettext_lazy(
@@ -43,7 +43,8 @@ DEFINITIONS: dict[str, Any] = {
         "(1) dekking: het deel van de combinaties partner × ambitie met inzet in uren, fte of geld; "
         "(2) capaciteit: hoeveel van de benodigde uren en euro's de partners samen toezeggen (per ambitie, "
         "hoogstens 100%); (3) balans: hoe dicht de gemiddelde urgentie van de partners bij elkaar ligt "
-        "(1 − grootste verschil / 4). Een deel zonder gegevens telt niet mee."
+        "(1 − grootste verschil / 4). Een deel zonder gegevens telt niet mee. Een partner die voor geen enkele "
+        "ambitie iets inzet, maakt de status hoogstens ‘aandacht’."
     ),
     Area.HONESTY: gettext_lazy(
         "Zijn de partners eerlijk over hun belangen? In de laatste eerlijkheidsronde: het deel van de partners "
@@ -93,6 +94,13 @@ def _none(scope: Scope, area: str) -> dict[UUID, Indicator]:
     return {cid: Indicator(area=area, history=[None] * len(scope.moments)) for cid in scope.collaboration_ids}
 
 
+def _sentence(text: str) -> str:
+    """A fact starts with a capital ("Eén", as Dutch writes één at the start of a sentence)."""
+    if text.startswith("één"):
+        return "Eén" + text[3:]
+    return text[:1].upper() + text[1:]
+
+
 def _finish(
     area: str,
     history: list[int | None],
@@ -113,7 +121,7 @@ def _finish(
         score=score,
         status=status,
         trend=thresholds.trend_for(history[0], history[1] if len(history) > 1 else None),
-        facts=facts if score is not None else [],
+        facts=[_sentence(fact) for fact in facts] if score is not None else [],
         partner_scores=partner_scores or {},
         history=history,
         last_activity=last_activity or {},
@@ -233,6 +241,7 @@ def ambition_and_urgency(scope: Scope) -> dict[UUID, Indicator]:
             partner_scores=partner_scores,
             last_activity={pid: row["last"] for pid, row in rows.items() if row.get("last")},
             details={"without_pledge": [p.id for p in partners if not rows[p.id].get("n0")]},
+            cap=Status.ATTENTION if present and any(not rows[p.id].get("n0") for p in partners) else None,
         )
     return result
 
@@ -260,12 +269,14 @@ def _ambition_facts(
     facts = []
     full = [p for p in partners if rows[p.id].get("n0", 0) >= len(ambitions)]
     facts.append(
-        ngettext(
-            "%(count)s ambitie: %(part)s partners hebben voor elke ambitie inzet opgegeven.",
-            "%(count)s ambities: %(part)s partners hebben voor elke ambitie inzet opgegeven.",
-            len(ambitions),
+        ngettext("%(count)s ambitie", "%(count)s ambities", len(ambitions)) % {"count": number_word(len(ambitions))}
+        + ": "
+        + ngettext(
+            "%(part)s partners heeft voor elke ambitie inzet opgegeven.",
+            "%(part)s partners hebben voor elke ambitie inzet opgegeven.",
+            len(full),
         )
-        % {"count": number_word(len(ambitions)), "part": of_count(len(full), len(partners))}
+        % {"part": of_count(len(full), len(partners))}
     )
     nothing = [p for p in partners if not rows[p.id].get("n0")]
     if nothing:
@@ -407,9 +418,9 @@ def _honesty_facts(
     interests = sum(own[p.id][3] for p in shared)
     facts = [
         ngettext(
-            "Eerlijkheidsronde ‘%(title)s’: %(part)s partners hebben hun verklaring gedeeld (%(n)s belang).",
+            "Eerlijkheidsronde ‘%(title)s’: %(part)s partners heeft de verklaring gedeeld (%(n)s belangen).",
             "Eerlijkheidsronde ‘%(title)s’: %(part)s partners hebben hun verklaring gedeeld (%(n)s belangen).",
-            interests,
+            len(shared),
         )
         % {"title": title, "part": of_count(len(shared), len(partners)), "n": number_word(interests)}
     ]
@@ -632,9 +643,9 @@ def _ownership_facts(
     adopted = sum(1 for g in goals if g[1] is not None)
     facts = [
         ngettext(
-            "%(part)s doel is door alle partners vastgesteld.",
+            "%(part)s doelen is door alle partners vastgesteld.",
             "%(part)s doelen zijn door alle partners vastgesteld.",
-            len(goals),
+            adopted,
         )
         % {"part": of_count(adopted, len(goals))}
     ]
@@ -1061,7 +1072,7 @@ def _experience_facts(
         since = activity.get(partner.id)
         facts.append(
             _("%(name)s heeft in %(weeks)s niets gedeeld.")
-            % {"name": partner.name, "weeks": weeks_word(now - since if since else thresholds.SILENT_AFTER)}
+            % {"name": partner.name, "weeks": weeks_since(since, now) if since else weeks_word(thresholds.SILENT_AFTER)}
         )
     return facts
 

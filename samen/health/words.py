@@ -3,6 +3,7 @@
 import datetime
 from collections.abc import Sequence
 
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -42,6 +43,11 @@ def weeks_word(delta: datetime.timedelta) -> str:
     """ "tien weken", "één week"."""
     weeks = max(delta.days // 7, 0)
     return ngettext("%(n)s week", "%(n)s weken", weeks) % {"n": number_word(weeks)}
+
+
+def weeks_since(then: datetime.datetime, now: datetime.datetime) -> str:
+    """Whole weeks between two moments, counted in calendar days here (summer time does not cost a week)."""
+    return weeks_word(timezone.localdate(now) - timezone.localdate(then))
 
 
 def percent(share: float) -> str:
