@@ -1,4 +1,4 @@
-"""The complete JSON export and import: an exact round trip, and every bad file refused with its reason and nothing saved."""
+"""The complete JSON export and import: an exact round trip; every bad file refused with its reason, nothing saved."""
 
 import datetime
 import json
