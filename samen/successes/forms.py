@@ -136,12 +136,17 @@ class PeriodForm(Form):
     van = forms.DateField(label=_("Van"), widget=DateInput(), required=False)
     tot = forms.DateField(label=_("Tot en met"), widget=DateInput(), required=False)
 
+    @staticmethod
+    def default_period(end: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+        """Twelve whole months up to and including ``end`` (today)."""
+        end = end or timezone.localdate()
+        start = datetime.date(end.year - 1, end.month, 1) + datetime.timedelta(days=32)
+        return start.replace(day=1), end
+
     def period(self) -> tuple[datetime.date, datetime.date]:
-        today = timezone.localdate()
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        end = data.get("tot") or today
-        start = data.get("van") or (end.replace(day=1) - datetime.timedelta(days=335)).replace(day=1)
-        return start, end
+        end = data.get("tot") or timezone.localdate()
+        return data.get("van") or self.default_period(end)[0], end
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -74,7 +74,10 @@ def record(request: HttpRequest, pk: Any) -> HttpResponse:
         raise Http404
     prompt = None
     if prompt_pk := request.GET.get("aanleiding"):
-        prompt = get_object_or_404(CelebrationPrompt.objects.open(), pk=prompt_pk, collaboration=collaboration)
+        prompt = get_object_or_404(CelebrationPrompt, pk=prompt_pk, collaboration=collaboration)
+        if not prompt.is_open:  # celebrated meanwhile, or a second submit of the same form
+            messages.info(request, _("Dit is al gevierd met het succes ‘%(title)s’.") % {"title": prompt.success})
+            return redirect("successes:detail", collaboration.pk, prompt.success_id)
     initial = {"date": timezone.localdate()}
     if prompt is not None:
         initial.update(title=prompt.title, goal=prompt.goal_id, result=prompt.result_id)
@@ -221,7 +224,7 @@ def _brief_for(request: HttpRequest, pk: Any) -> tuple[Collaboration, PeriodForm
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_make_success_brief(request.user, collaboration):
         raise Http404
-    form = PeriodForm(request.GET or None)
+    form = PeriodForm(request.GET or None, initial=dict(zip(("van", "tot"), PeriodForm.default_period(), strict=True)))
     start, end = form.period()
     return collaboration, form, build_brief(collaboration, start, end)
 

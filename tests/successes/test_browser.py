@@ -1,6 +1,7 @@
 """A user's path through the successes area in a real browser, with axe on every page."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -77,3 +78,47 @@ def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, t
     page.wait_for_url(f"**{base}")
     assert page.get_by_text("Jullie bouwden het loket in drie maanden.").is_visible()
     visit.assert_accessible()
+
+
+def test_celebrate_a_reached_result_edit_it_and_read_it_as_a_councillor(demo, visit):
+    from tests.successes.builders import make_goal, make_result
+
+    base = f"/samenwerkingen/{demo.collaboration.pk}/successen"
+    page = visit.page
+    make_result(demo, make_goal(demo, "Snellere vergunningen"), current="92")
+    visit.login_as(demo.zeist_beleidsmedewerker)
+
+    visit.goto(base)
+    assert page.get_by_text("Vergunningen binnen termijn").first.is_visible()
+    visit.assert_accessible()
+    page.get_by_role("link", name="Nog te vieren").click()
+    page.wait_for_url(f"**{base}/vieren")
+    visit.assert_accessible()
+    page.get_by_role("link", name=re.compile(r"^Vier het\W+Vergunningen binnen termijn$")).click()
+    page.wait_for_url(f"**{base}/nieuw?aanleiding=*")
+    visit.assert_accessible()
+    page.get_by_label("Verhaal").fill("92% van de vergunningen binnen de termijn, dankzij één werkwijze.")
+    page.get_by_label("Zeist", exact=True).check()
+    page.get_by_role("button", name="Succes vastleggen").click()
+    page.wait_for_url(f"**{base}/*-*")
+    visit.assert_accessible()
+    page.get_by_role("link", name="Succes wijzigen").click()
+    page.wait_for_url("**/wijzigen")
+    visit.assert_accessible()
+    page.get_by_label("Titel").fill("Vergunningen op tijd: 92%")
+    page.get_by_role("button", name="Wijzigingen opslaan").click()
+    page.wait_for_url(f"**{base}/*-*")
+    assert page.get_by_role("heading", name="Vergunningen op tijd: 92%").is_visible()
+    visit.goto(f"{base}/vieren")
+    assert page.get_by_role("link", name=re.compile("Snellere vergunningen")).is_visible()  # the adopted goal
+    assert page.get_by_role("link", name=re.compile("Vergunningen binnen termijn")).count() == 0  # celebrated
+    visit.assert_accessible()
+
+    success = Success.objects.get()
+    visit.context.clear_cookies()
+    visit.login_as(demo.raadslid)
+    for path in (base, f"{base}/tijdlijn", f"{base}/brief"):
+        visit.goto(path)
+        assert "Vergunningen op tijd" not in page.content()  # internal: not for the council
+        visit.assert_accessible()
+    assert not success.is_public

@@ -11,7 +11,7 @@ from django.utils import timezone
 from samen.audit.models import AuditEvent
 from samen.goals.models import CommitmentStatus, GoalVersion, Result, VersionStatus
 from samen.goals.signals import result_target_reached
-from samen.successes.models import CelebrationPrompt, PromptReason
+from samen.successes.models import CelebrationPrompt, PromptReason, Success
 from samen.successes.prompts import refresh_prompts
 from tests.successes.builders import make_commitment, make_goal, make_result, record
 
@@ -201,3 +201,22 @@ def test_the_cron_command_refreshes_every_active_collaboration(demo):
 def test_readers_do_not_get_the_prompt_list(demo, client_for):
     response = client_for(demo.raadslid).get(reverse("successes:prompts", args=[demo.collaboration.pk]))
     assert response.status_code == 404
+
+
+def test_submitting_the_celebration_twice_records_one_success(demo, client_for):
+    goal = make_goal(demo, adopted=False)
+    make_result(demo, goal, current="95")
+    [prompt] = refresh_prompts(demo.collaboration)
+    client = client_for(demo.zeist_beleidsmedewerker)
+    record_url = reverse("successes:record", args=[demo.collaboration.pk]) + f"?aanleiding={prompt.pk}"
+    data = {
+        "title": "Doel gehaald",
+        "story": "Gevierd met taart.",
+        "date": timezone.localdate().isoformat(),
+        "partners": [str(demo.zeist.pk)],
+    }
+    first = client.post(record_url, data)
+    second = client.post(record_url, {**data, "title": "Doel gehaald (nog eens)"}, follow=True)
+    assert first["Location"] == second.redirect_chain[-1][0]
+    assert "Dit is al gevierd met het succes ‘Doel gehaald’." in second.text
+    assert Success.objects.count() == 1
