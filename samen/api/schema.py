@@ -32,6 +32,13 @@ SETTINGS = {
         "RolSoortEnum": "samen.collaborations.models.RoleKind",
         "RechtsvormEnum": "samen.collaborations.models.LegalForm",
         "FaseEnum": "samen.collaborations.models.Phase",
+        "DoelStatusEnum": "samen.goals.models.GoalState",
+        "VersieStatusEnum": "samen.goals.models.VersionStatus",
+        "RondeStatusEnum": "samen.goals.models.RoundStatus",
+        "BesluitEnum": "samen.goals.models.DecisionKind",
+        "AdviesEnum": "samen.goals.models.AdviceKind",
+        "ResultaatStatusEnum": "samen.goals.models.ResultStatus",
+        "AfspraakStatusEnum": "samen.goals.models.CommitmentStatus",
     },
     "TAGS": [
         {
@@ -39,6 +46,7 @@ SETTINGS = {
             "description": "Gemeenschappelijke regelingen, convenanten, DVO's en informele samenwerkingen.",
         },
         {"name": "Organisaties", "description": "Gemeenten en andere organisaties uit het landelijke register."},
+        {"name": "Doelen", "description": "Toon eigenaarschap: doelen, versies, instemming, resultaten, afspraken."},
         {"name": "Auditlog", "description": "Wie deed wat, namens wie, wanneer (alleen voor facilitators)."},
     ],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],

@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import pages, views
+from samen.api import goals, pages, views
 
 app_name = "api"
 
@@ -21,6 +21,18 @@ v1_patterns = [
     path("organisaties", views.OrganisationListView.as_view(), name="organisations"),
     path("organisaties/<uuid:id>", views.OrganisationDetailView.as_view(), name="organisation"),
     path("beleidsterreinen", views.PolicyFieldListView.as_view(), name="policy_fields"),
+    # Toon eigenaarschap (samen.goals)
+    path("samenwerkingen/<uuid:id>/doelen", goals.CollaborationGoalsView.as_view(), name="goals"),
+    path("doelen/<uuid:id>", goals.GoalView.as_view(), name="goal"),
+    path("doelen/<uuid:id>/versies", goals.GoalVersionsView.as_view(), name="goal_versions"),
+    path("doelen/<uuid:id>/opbrengsten", goals.BenefitsView.as_view(), name="benefits"),
+    path("doelen/<uuid:id>/instemmingsrondes", goals.RoundsView.as_view(), name="consent_rounds"),
+    path("doelen/<uuid:id>/instemmingen", goals.DecisionsView.as_view(), name="decisions"),
+    path("doelen/<uuid:id>/adviezen", goals.AdviceView.as_view(), name="advice"),
+    path("doelen/<uuid:id>/resultaten", goals.ResultsView.as_view(), name="results"),
+    path("doelen/<uuid:id>/afspraken", goals.CommitmentsView.as_view(), name="commitments"),
+    path("resultaten/<uuid:id>/voortgangsmeldingen", goals.ProgressView.as_view(), name="progress"),
+    path("afspraken/<uuid:id>/statuswijzigingen", goals.CommitmentStatusView.as_view(), name="commitment_status"),
 ]
 
 urlpatterns = [

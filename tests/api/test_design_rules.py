@@ -19,6 +19,16 @@ DUTCH_PLURALS = {
     "organisaties",
     "beleidsterreinen",
     "activeringen",
+    "doelen",
+    "versies",
+    "opbrengsten",
+    "instemmingsrondes",
+    "instemmingen",
+    "adviezen",
+    "resultaten",
+    "afspraken",
+    "voortgangsmeldingen",
+    "statuswijzigingen",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }
@@ -178,14 +188,35 @@ def api(demo, api_for):
 
 
 def documented_get_paths(demo: Any) -> list[str]:
-    ids = {"{id}": str(demo.collaboration.pk)}
+    """Every documented GET, with ids of objects that exist (a goal with a result and a progress update)."""
+    import datetime
+
+    from samen.goals import services as goals
+
+    goal = goals.create_goal(
+        collaboration=demo.collaboration,
+        by=demo.utrecht_beleidsmedewerker,
+        title="Sneller vergunnen",
+        text="Binnen 8 weken.",
+    )
+    result = goals.add_result(
+        goal=goal,
+        by=demo.facilitator,
+        indicator="Doorlooptijd",
+        unit="weken",
+        baseline=12,
+        target=8,
+        due_on=datetime.date.today() + datetime.timedelta(days=300),
+        owner_partner=demo.utrecht,
+        owner_person=demo.utrecht_beleidsmedewerker,
+    )
+    goals.record_progress(result=result, by=demo.facilitator, value=11, measured_on=datetime.date.today())
+    ids = {"/organisaties/": demo.utrecht.organisation_id, "/doelen/": goal.pk, "/resultaten/": result.pk}
     paths = []
     for path, items in generate_document()["paths"].items():
         if "get" in items and "{rolId}" not in path:
-            if path.startswith("/organisaties/"):
-                paths.append(path.replace("{id}", str(demo.utrecht.organisation_id)))
-            else:
-                paths.append(path.replace("{id}", ids["{id}"]))
+            real = next((v for prefix, v in ids.items() if path.startswith(prefix)), demo.collaboration.pk)
+            paths.append(path.replace("{id}", str(real)))
     return paths
 
 
