@@ -4,7 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,13 +26,14 @@ class Outcome(models.TextChoices):
 
 
 class AccountabilityRequestQuerySet(QuerySet):
+    # A correlated count instead of GROUP BY over every selected column.
     def for_goal(self, goal: Goal) -> "AccountabilityRequestQuerySet":
         return (
             self.filter(goal=goal)
             .select_related(
                 "raised_by", "raised_by_partner__organisation", "addressed_to__organisation", "commitment", "result"
             )
-            .annotate(reply_count=Count("replies"))
+            .annotate(reply_count=_reply_count())
             .order_by("-created_at")
         )
 
@@ -149,3 +150,13 @@ class AccountabilityReply(Model):
     @property
     def collaboration(self) -> Any:
         return self.request.collaboration
+
+
+def _reply_count() -> Subquery:
+    replies = (
+        AccountabilityReply.objects.filter(request=OuterRef("pk"))
+        .order_by()
+        .annotate(n=Func(F("id"), function="COUNT"))
+        .values("n")
+    )
+    return Subquery(replies, output_field=models.IntegerField())

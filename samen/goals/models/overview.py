@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count
+from django.db.models import Count, FloatField
+from django.db.models.functions import Cast
 
 from samen.goals.models.accountability import AccountabilityRequest
 from samen.goals.models.consent import CONSENTING, Decision, DecisionKind, RoundStatus
@@ -46,10 +47,14 @@ def overview_summaries(
     summaries = {pk: GoalSummary() for pk in ids}
     if not ids:
         return summaries
+    # Floats, not Decimals: converting thousands of decimals would cost more than the whole page.
     rows = (
         Result.objects.filter(goal_id__in=ids)
         .order_by()
-        .values_list("goal_id", "baseline", "target", "current_value", "baseline_on", "due_on")
+        .annotate(
+            b=Cast("baseline", FloatField()), t=Cast("target", FloatField()), v=Cast("current_value", FloatField())
+        )
+        .values_list("goal_id", "b", "t", "v", "baseline_on", "due_on")
     )
     for goal_id, baseline, target, value, start, due in rows:
         summary = summaries[goal_id]

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet
@@ -51,26 +52,30 @@ def time_share(start: datetime.date, due: datetime.date, today: datetime.date) -
 
 def result_status(
     *,
-    baseline: Decimal,
-    target: Decimal,
-    value: Decimal | None,
+    baseline: Decimal | float,
+    target: Decimal | float,
+    value: Decimal | float | None,
     start: datetime.date,
     due: datetime.date,
     today: datetime.date,
 ) -> str:
-    """Op koers / risico / uit koers from progress against time (thresholds above)."""
-    progress = progress_share(baseline, target, value)
+    """Op koers / risico / uit koers from progress against time (thresholds above).
+
+    Computed in floats: a status is a classification, and the overview runs it for many rows.
+    """
+    base, goal = float(baseline), float(target)
+    progress = 0.0 if value is None or goal == base else (float(value) - base) / (goal - base)
     if progress >= 1:
         return ResultStatus.ON_TRACK
     if today >= due:
         return ResultStatus.OFF_TRACK
-    elapsed = time_share(start, due, today)
-    if elapsed <= TOO_EARLY_SHARE:
+    elapsed = float(time_share(start, due, today))
+    if elapsed <= float(TOO_EARLY_SHARE):
         return ResultStatus.ON_TRACK
     ratio = progress / elapsed
-    if ratio >= ON_TRACK_RATIO:
+    if ratio >= float(ON_TRACK_RATIO):
         return ResultStatus.ON_TRACK
-    if ratio >= AT_RISK_RATIO:
+    if ratio >= float(AT_RISK_RATIO):
         return ResultStatus.AT_RISK
     return ResultStatus.OFF_TRACK
 
@@ -147,7 +152,7 @@ class Result(Model):
             today=today,
         )
 
-    @property
+    @cached_property
     def status(self) -> str:
         return self.status_on(timezone.localdate())
 

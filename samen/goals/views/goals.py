@@ -32,12 +32,15 @@ from samen.goals.views.common import TAB, attempt, form_page, get_goal, goal_url
 # --- overview and goal page -------------------------------------------------------------
 
 
+GOALS_PER_PAGE = 25
+
+
 @login_required
 def overview(request: HttpRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     drafts = permissions.can_view_goal_drafts(request.user, collaboration)
     goals = Goal.objects.overview_for(collaboration, drafts_visible=drafts)
-    page = Paginator(goals, 50).get_page(request.GET.get("pagina"))
+    page = Paginator(goals, GOALS_PER_PAGE).get_page(request.GET.get("pagina"))
     partner_ids = [p.pk for p in collaboration.partners.current()]
     summaries = overview_summaries(list(page.object_list), partner_ids, timezone.localdate())
     context = workspace_context(
