@@ -12,8 +12,8 @@ CHART_HEIGHT = 200
 PLOT_TOP = 16
 PLOT_BOTTOM = 160
 PLOT_LEFT = 40
-BAR_STEP = 44
-BAR_WIDTH = 30
+BAR_STEP = 58
+BAR_WIDTH = 34
 
 
 def quarter_of(day: datetime.date) -> datetime.date:

@@ -78,7 +78,7 @@ def record(request: HttpRequest, pk: Any) -> HttpResponse:
         if not prompt.is_open:  # celebrated meanwhile, or a second submit of the same form
             messages.info(request, _("Dit is al gevierd met het succes ‘%(title)s’.") % {"title": prompt.success})
             return redirect("successes:detail", collaboration.pk, prompt.success_id)
-    initial = {"date": timezone.localdate()}
+    initial: dict[str, Any] = {"date": timezone.localdate()}
     if prompt is not None:
         initial.update(title=prompt.title, goal=prompt.goal_id, result=prompt.result_id)
     form = SuccessForm(request.POST or None, request.FILES or None, collaboration=collaboration, initial=initial)

@@ -177,6 +177,7 @@ def test_an_image_is_stored_under_a_random_name_and_only_downloaded(demo, client
     assert response["Content-Disposition"].startswith("attachment;")
     assert 'filename="Foto_van_het_team.png"' in response["Content-Disposition"]
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
     assert b"".join(response.streaming_content) == png_bytes()
 
 
