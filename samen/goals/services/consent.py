@@ -97,7 +97,7 @@ def open_consent_round(*, goal: Goal, by: Any, deadline: datetime.date | None) -
     if deadline < today:
         raise ValidationError({"deadline": _("De uiterste datum ligt in het verleden. Kies vandaag of later.")})
     with transaction.atomic():
-        goal = Goal.objects.select_for_update().select_related("latest_version").get(pk=goal.pk)
+        goal = Goal.objects.select_for_update(of=("self",)).select_related("latest_version").get(pk=goal.pk)
         version = goal.latest_version
         if version is None or version.status == VersionStatus.IN_CONSENT:
             raise ValidationError(_("Er loopt al een instemmingsronde over dit doel."), code="round_open")
@@ -157,7 +157,7 @@ def record_advice(*, consent_round: ConsentRound, partner: Partner, by: Any, kin
             {"text": _("Beschrijf uw zorgen, zodat uw bestuurder en de partners weten waar het om gaat.")}
         )
     with transaction.atomic():
-        consent_round = ConsentRound.objects.select_for_update().get(pk=consent_round.pk)
+        consent_round = ConsentRound.objects.select_for_update(of=("self",)).get(pk=consent_round.pk)
         if not consent_round.is_open:
             raise _closed_error(_("advies geven"))
         existing = Advice.objects.filter(round=consent_round, person=by).first()
@@ -207,7 +207,7 @@ def record_decision(*, consent_round: ConsentRound, partner: Partner, by: Any, k
         raise ValidationError({"text": _("Geef de reden van uw bezwaar, zodat de partners het doel kunnen aanpassen.")})
     collaboration = consent_round.goal.collaboration
     with transaction.atomic():
-        consent_round = ConsentRound.objects.select_for_update().get(pk=consent_round.pk)
+        consent_round = ConsentRound.objects.select_for_update(of=("self",)).get(pk=consent_round.pk)
         if not consent_round.is_open:
             raise _closed_error(_("een besluit nemen"))
         decision = Decision.objects.filter(round=consent_round, partner=partner).first()
@@ -246,7 +246,7 @@ def _adopt_if_complete(consent_round: ConsentRound, actor: Any) -> bool:
     if not current.adoptable:
         return False
     now = timezone.now()
-    goal = Goal.objects.select_for_update().select_related("collaboration").get(pk=consent_round.goal_id)
+    goal = Goal.objects.select_for_update(of=("self",)).select_related("collaboration").get(pk=consent_round.goal_id)
     version = GoalVersion.objects.get(pk=consent_round.version_id)
     previous = goal.adopted_version_id
     if previous is not None:
@@ -291,7 +291,7 @@ def adopt_goal(*, consent_round: ConsentRound, by: Any) -> Goal:
     if not consent_round.is_open:
         raise _closed_error(_("vaststellen"))
     with transaction.atomic():
-        consent_round = ConsentRound.objects.select_for_update().get(pk=consent_round.pk)
+        consent_round = ConsentRound.objects.select_for_update(of=("self",)).get(pk=consent_round.pk)
         if not consent_round.is_open:
             raise _closed_error(_("vaststellen"))
         if not _adopt_if_complete(consent_round, by):
@@ -314,7 +314,7 @@ def settle_rounds_after_departure(collaboration: Collaboration | Any) -> int:
     open_rounds = ConsentRound.objects.filter(goal__collaboration=collaboration, status=RoundStatus.OPEN)
     for round_id in list(open_rounds.values_list("pk", flat=True)):
         with transaction.atomic():
-            consent_round = ConsentRound.objects.select_for_update().get(pk=round_id)
+            consent_round = ConsentRound.objects.select_for_update(of=("self",)).get(pk=round_id)
             if consent_round.is_open and _adopt_if_complete(consent_round, None):
                 adopted += 1
     return adopted

@@ -139,7 +139,7 @@ def propose_amendment(
     if not reason:
         raise ValidationError({"reason": _("Geef de reden van dit wijzigingsvoorstel.")})
     with transaction.atomic():
-        goal = Goal.objects.select_for_update().select_related("latest_version").get(pk=goal.pk)
+        goal = Goal.objects.select_for_update(of=("self",)).select_related("latest_version").get(pk=goal.pk)
         latest = goal.latest_version
         assert latest is not None
         if latest.status == VersionStatus.DRAFT:

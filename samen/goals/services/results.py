@@ -153,7 +153,7 @@ def record_progress(
     assert measured_on is not None
     note = clean_text(note)
     with transaction.atomic():
-        result = Result.objects.select_for_update().select_related("goal__collaboration").get(pk=result.pk)
+        result = Result.objects.select_for_update(of=("self",)).select_related("goal__collaboration").get(pk=result.pk)
         repeated = ProgressUpdate.objects.filter(
             result=result,
             value=number,
