@@ -47,6 +47,8 @@ SETTINGS = {
         },
         {"name": "Organisaties", "description": "Gemeenten en andere organisaties uit het landelijke register."},
         {"name": "Doelen", "description": "Toon eigenaarschap: doelen, versies, instemming, resultaten, afspraken."},
+        {"name": "Ambities en belangen", "description": "Ben eerlijk: ambities, inzet en gedeelde verklaringen."},
+        {"name": "Successen", "description": "Erken en vier successen: het succeslogboek."},
         {"name": "Auditlog", "description": "Wie deed wat, namens wie, wanneer (alleen voor facilitators)."},
     ],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],

@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import goals, pages, views
+from samen.api import goals, interests, pages, successes, views
 
 app_name = "api"
 
@@ -33,6 +33,15 @@ v1_patterns = [
     path("doelen/<uuid:id>/afspraken", goals.CommitmentsView.as_view(), name="commitments"),
     path("resultaten/<uuid:id>/voortgangsmeldingen", goals.ProgressView.as_view(), name="progress"),
     path("afspraken/<uuid:id>/statuswijzigingen", goals.CommitmentStatusView.as_view(), name="commitment_status"),
+    # Ben eerlijk (samen.interests), read only
+    path("samenwerkingen/<uuid:id>/ambities", interests.AmbitionsView.as_view(), name="ambitions"),
+    path("samenwerkingen/<uuid:id>/verklaringen", interests.DeclarationsView.as_view(), name="declarations"),
+    # Erken en vier successen (samen.successes)
+    path("samenwerkingen/<uuid:id>/successen", successes.CollaborationSuccessesView.as_view(), name="successes"),
+    path("successen/<uuid:id>", successes.SuccessView.as_view(), name="success"),
+    path(
+        "successen/<uuid:id>/zichtbaarheidswijzigingen", successes.VisibilityView.as_view(), name="success_visibility"
+    ),
 ]
 
 urlpatterns = [

@@ -29,6 +29,10 @@ DUTCH_PLURALS = {
     "afspraken",
     "voortgangsmeldingen",
     "statuswijzigingen",
+    "ambities",
+    "verklaringen",
+    "successen",
+    "zichtbaarheidswijzigingen",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }
@@ -192,6 +196,7 @@ def documented_get_paths(demo: Any) -> list[str]:
     import datetime
 
     from samen.goals import services as goals
+    from samen.successes import services as successes
 
     goal = goals.create_goal(
         collaboration=demo.collaboration,
@@ -211,7 +216,20 @@ def documented_get_paths(demo: Any) -> list[str]:
         owner_person=demo.utrecht_beleidsmedewerker,
     )
     goals.record_progress(result=result, by=demo.facilitator, value=11, measured_on=datetime.date.today())
-    ids = {"/organisaties/": demo.utrecht.organisation_id, "/doelen/": goal.pk, "/resultaten/": result.pk}
+    success = successes.record_success(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        title="Eerste vergunning in 6 weken",
+        story="Dankzij de nieuwe werkwijze.",
+        date=datetime.date.today(),
+        partners=[demo.utrecht],
+    )
+    ids = {
+        "/organisaties/": demo.utrecht.organisation_id,
+        "/doelen/": goal.pk,
+        "/resultaten/": result.pk,
+        "/successen/": success.pk,
+    }
     paths = []
     for path, items in generate_document()["paths"].items():
         if "get" in items and "{rolId}" not in path:

@@ -23,6 +23,7 @@ from samen.api.schema import generate_document
 from samen.api.services import create_token
 from samen.collaborations.models import Role
 from samen.goals import services as goals
+from samen.successes.services import record_success
 from tests.personas import build_demo
 
 MAX_EXAMPLES = 20
@@ -71,6 +72,14 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         who=demo.utrecht_beleidsmedewerker,
         due_on=datetime.date.today() + datetime.timedelta(days=30),
     )
+    success = record_success(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        title="Succes",
+        story="Gelukt.",
+        date=datetime.date.today(),
+        partners=[demo.utrecht],
+    )
     return {
         "base_url": live_server.url + "/api/v1",
         "headers": {"Authorization": f"Bearer {raw}"},
@@ -79,6 +88,7 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
             "/doelen/": str(goal.pk),
             "/resultaten/": str(result.pk),
             "/afspraken/": str(commitment.pk),
+            "/successen/": str(success.pk),
             "/samenwerkingen/": str(demo.collaboration.pk),
         },
         "role": str(Role.objects.filter(collaboration=demo.collaboration, kind="lezer").get().pk),

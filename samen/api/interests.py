@@ -1,0 +1,127 @@
+"""Ben eerlijk over the API, read only: ambitions with each partner's pledge, and shared declarations.
+
+Declarations that are still drafts stay inside the partner, here too: the API shows shared ones only.
+"""
+
+from typing import Any
+from uuid import UUID
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samen import permissions
+from samen.api.base import ApiView
+from samen.api.goals import PersonBriefSerializer
+from samen.api.pagination import PageQuery, page_serializer, paginated
+from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
+from samen.api.views import http, query_of
+from samen.interests.models import Ambition, Declaration, Pledge
+
+TAGS = ["Ambities en belangen"]
+
+
+class Money(serializers.DecimalField):
+    def __init__(self, max_digits: int, decimal_places: int, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("read_only", True)
+        super().__init__(max_digits, decimal_places, coerce_to_string=False, **kwargs)
+
+
+@extend_schema_serializer(component_name="Inzet")
+class PledgeSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
+    urgentie = serializers.IntegerField(source="urgency", read_only=True, help_text=gettext_lazy("1 tot en met 5."))
+    urenPerMaand = Money(8, 1, source="hours_per_month")
+    fte = Money(6, 2)
+    budgetEuro = Money(14, 2, source="budget_euros")
+    toelichting = BlankAsNullCharField(source="capacity_notes")
+    opgegevenOp = serializers.DateTimeField(source="pledged_at", read_only=True)
+
+
+@extend_schema_serializer(component_name="Ambitie")
+class AmbitionSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    titel = serializers.CharField(source="title", read_only=True)
+    omschrijving = BlankAsNullCharField(source="description")
+    horizonJaar = serializers.IntegerField(source="horizon_year", allow_null=True, read_only=True)
+    nodigUrenPerMaand = Money(10, 1, source="needed_hours_per_month")
+    nodigBudgetEuro = Money(14, 2, source="needed_budget_euros")
+    inzet = PledgeSerializer(source="current_pledges", many=True, read_only=True)
+    aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
+
+
+@extend_schema_serializer(component_name="Belang")
+class InterestSerializer(serializers.Serializer):
+    motief = serializers.CharField(source="motive", read_only=True)
+    gewicht = serializers.IntegerField(source="weight", read_only=True, help_text=gettext_lazy("1 tot en met 5."))
+    toelichting = BlankAsNullCharField(source="explanation")
+
+
+@extend_schema_serializer(component_name="RodeLijn")
+class RedLineSerializer(serializers.Serializer):
+    tekst = serializers.CharField(source="text", read_only=True)
+    motief = BlankAsNullCharField(source="motive")
+
+
+@extend_schema_serializer(component_name="RondeKort")
+class RoundBriefSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    titel = serializers.CharField(source="title", read_only=True)
+
+
+@extend_schema_serializer(component_name="Verklaring")
+class DeclarationSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    ronde = RoundBriefSerializer(source="round", read_only=True)
+    deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
+    organisatie = OrganisationRefSerializer(source="partner.organisation", read_only=True)
+    intenties = BlankAsNullCharField(source="intentions")
+    belangen = InterestSerializer(source="interests.all", many=True, read_only=True)
+    rodeLijnen = RedLineSerializer(source="red_lines.all", many=True, read_only=True)
+    gedeeldDoor = PersonBriefSerializer(source="shared_by", allow_null=True, read_only=True)
+    gedeeldOp = serializers.DateTimeField(source="shared_at", allow_null=True, read_only=True)
+
+
+class AmbitionsView(ApiView):
+    @extend_schema(
+        operation_id="ambitiesLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Ambities van een samenwerking, met de huidige inzet van elke deelnemer"),
+        parameters=[PageQuery],
+        responses=page_serializer(AmbitionSerializer, "AmbitiesPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        pledges = Pledge.objects.current().order_by("partner__organisation__name", "id")
+        ambitions = Ambition.objects.of(collaboration).prefetch_related(
+            Prefetch("pledges", queryset=pledges, to_attr="current_pledges")
+        )
+        return paginated(
+            request, ambitions.order_by("created_at", "title", "id"), AmbitionSerializer, query_of(PageQuery, request)
+        )
+
+
+class DeclarationsView(ApiView):
+    @extend_schema(
+        operation_id="verklaringenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Gedeelde verklaringen: belangen, intenties en rode lijnen per deelnemer"),
+        description=gettext_lazy("Alleen verklaringen die de deelnemer heeft gedeeld; concepten nooit."),
+        parameters=[PageQuery],
+        responses=page_serializer(DeclarationSerializer, "VerklaringenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        declarations = (
+            Declaration.objects.shared()
+            .filter(round__collaboration=collaboration)
+            .with_contents()
+            .select_related("round", "shared_by")
+            .order_by("-round__opened_at", "partner__organisation__name", "id")
+        )
+        return paginated(request, declarations, DeclarationSerializer, query_of(PageQuery, request))

@@ -1,0 +1,169 @@
+"""Erken en vier successen over the API: the success log of a collaboration (readers: public successes only)."""
+
+from uuid import UUID
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samen import permissions
+from samen.accounts.models import Person
+from samen.api.base import ApiView, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.goals import PersonBriefSerializer
+from samen.api.pagination import PageQuery, page_serializer, paginated
+from samen.api.views import body_of, http, query_of, resolve
+from samen.collaborations.models import Partner
+from samen.goals.models import Goal, Result
+from samen.successes import services
+from samen.successes.models import Success
+
+TAGS = ["Successen"]
+
+
+@extend_schema_serializer(component_name="Succes")
+class SuccessSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    samenwerking = serializers.UUIDField(source="collaboration_id", read_only=True)
+    titel = serializers.CharField(source="title", read_only=True)
+    verhaal = serializers.CharField(source="story", read_only=True)
+    datum = serializers.DateField(source="date", read_only=True)
+    deelnemers = serializers.SerializerMethodField(help_text=gettext_lazy("Ids van de betrokken deelnemers."))
+    mensen = PersonBriefSerializer(source="people.all", many=True, read_only=True)
+    teams = serializers.ListField(source="team_list", child=serializers.CharField(), read_only=True)
+    doel = serializers.UUIDField(source="goal_id", allow_null=True, read_only=True)
+    resultaat = serializers.UUIDField(source="result_id", allow_null=True, read_only=True)
+    openbaar = serializers.BooleanField(source="is_public", read_only=True)
+    openbaarGemaaktOp = serializers.DateTimeField(source="made_public_at", allow_null=True, read_only=True)
+    vastgelegdDoor = PersonBriefSerializer(source="recorded_by", read_only=True)
+    vastgelegdOp = serializers.DateTimeField(source="recorded_at", read_only=True)
+    heeftBijlage = serializers.BooleanField(source="has_attachment", read_only=True)
+
+    @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
+    def get_deelnemers(self, success: Success) -> list[str]:
+        return [str(partner.pk) for partner in success.partners.all()]
+
+
+class SuccessCreateSerializer(StrictSerializer):
+    titel = TextField(max_length=200)
+    verhaal = TextField(max_length=5000)
+    datum = DateField(help_text=gettext_lazy("Wanneer het succes is behaald; niet in de toekomst."))
+    deelnemers = serializers.ListField(child=UUIDField(), max_length=100)
+    mensen = serializers.ListField(child=UUIDField(), required=False, default=list, max_length=100)
+    teams = serializers.ListField(child=TextField(max_length=200), required=False, default=list, max_length=20)
+    doel = UUIDField(required=False, allow_null=True, default=None)
+    resultaat = UUIDField(required=False, allow_null=True, default=None)
+    openbaar = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text=gettext_lazy("Alleen een bestuurlijk contact van een betrokken deelnemer maakt een succes openbaar."),
+    )
+
+
+class VisibilitySerializer(StrictSerializer):
+    openbaar = serializers.BooleanField()
+
+
+ERRORS = {
+    "title": "titel",
+    "story": "verhaal",
+    "date": "datum",
+    "partners": "deelnemers",
+    "people": "mensen",
+    "teams": "teams",
+    "goal": "doel",
+    "result": "resultaat",
+    "is_public": "openbaar",
+}
+
+
+def success_for(request: Request, pk: UUID) -> Success:
+    collaboration_id = Success.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+    if collaboration_id is None:
+        raise Http404
+    collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
+    success = Success.objects.for_list().get(pk=pk)
+    success.collaboration = collaboration
+    if not permissions.can_view_success(request.user, success):
+        raise Http404
+    return success
+
+
+class CollaborationSuccessesView(ApiView):
+    error_fields = ERRORS
+
+    @extend_schema(
+        operation_id="successenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Successen van een samenwerking, nieuwste eerst"),
+        description=gettext_lazy("Lezers (raadsleden) zien alleen openbare successen."),
+        parameters=[PageQuery],
+        responses=page_serializer(SuccessSerializer, "SuccessenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        internal = permissions.can_view_internal_successes(request.user, collaboration)
+        feed = Success.objects.feed(collaboration, internal=internal).order_by("-date", "-recorded_at", "id")
+        return paginated(request, feed, SuccessSerializer, query_of(PageQuery, request))
+
+    @extend_schema(
+        operation_id="succesVastleggen",
+        tags=TAGS,
+        summary=gettext_lazy("Een succes vastleggen"),
+        description=gettext_lazy(
+            "Contactpersonen van de deelnemers en de facilitator. Een bijlage kan alleen in Samen."
+        ),
+        request=SuccessCreateSerializer,
+        responses={201: SuccessSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        data = body_of(SuccessCreateSerializer, request)
+        partners = resolve(Partner, data["deelnemers"], "deelnemers", collaboration.partners.all())
+        people = resolve(Person, data["mensen"], "mensen", services.people_in(collaboration))
+        goals = Goal.objects.filter(collaboration=collaboration)
+        goal = resolve(Goal, [data["doel"]], "doel", goals)[0] if data["doel"] else None
+        results = Result.objects.for_collaboration(collaboration)
+        result = resolve(Result, [data["resultaat"]], "resultaat", results)[0] if data["resultaat"] else None
+        success = services.record_success(
+            collaboration=collaboration,
+            by=request.user,
+            title=data["titel"],
+            story=data["verhaal"],
+            date=data["datum"],
+            partners=partners,
+            people=people,
+            teams="\n".join(team.strip() for team in data["teams"]),
+            goal=goal,
+            result=result,
+            is_public=data["openbaar"],
+        )
+        return Response(SuccessSerializer(Success.objects.for_list().get(pk=success.pk)).data, status=201)
+
+
+class SuccessView(ApiView):
+    @extend_schema(
+        operation_id="succesOpvragen", tags=TAGS, summary=gettext_lazy("Eén succes"), responses=SuccessSerializer
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        return Response(SuccessSerializer(success_for(request, id)).data)
+
+
+class VisibilityView(ApiView):
+    error_fields = ERRORS
+
+    @extend_schema(
+        operation_id="succesZichtbaarheidWijzigen",
+        tags=TAGS,
+        summary=gettext_lazy("Een succes openbaar maken of weer intern maken"),
+        description=gettext_lazy("Alleen een bestuurlijk contact van een betrokken deelnemer."),
+        request=VisibilitySerializer,
+        responses={201: SuccessSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        success = success_for(request, id)
+        data = body_of(VisibilitySerializer, request)
+        services.set_success_public(success=success, by=request.user, public=data["openbaar"])
+        return Response(SuccessSerializer(Success.objects.for_list().get(pk=success.pk)).data, status=201)

@@ -1,0 +1,169 @@
+"""Ben eerlijk (read only, shared declarations only) and Erken en vier successen through the API."""
+
+import datetime
+
+import pytest
+
+from samen.interests import services as interests
+from samen.interests.services import ANY, InterestInput, RedLineInput
+from samen.successes import services as successes
+from samen.successes.models import Success
+from tests.api.conftest import assert_problem
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date.today()
+
+
+@pytest.fixture
+def declarations(demo):
+    """Utrecht shares its declaration; Zeist keeps a draft."""
+    honesty_round = interests.open_round(
+        collaboration=demo.collaboration, by=demo.facilitator, title="Ronde 2026", deadline=TODAY
+    )
+    shared = interests.save_declaration(
+        honesty_round=honesty_round,
+        partner=demo.utrecht,
+        by=demo.utrecht_beleidsmedewerker,
+        intentions="Betere dienstverlening tegen gelijke kosten.",
+        interests=[
+            InterestInput("kwaliteit_dienstverlening", 5, "Inwoners eerst"),
+            InterestInput("kostenbesparing", 3),
+        ],
+        red_lines=[RedLineInput("Geen gedwongen ontslagen", "kostenbesparing")],
+        expected_version=0,
+    )
+    interests.share_declaration(declaration=shared, by=demo.utrecht_wethouder)
+    draft = interests.save_declaration(
+        honesty_round=honesty_round,
+        partner=demo.zeist,
+        by=demo.zeist_beleidsmedewerker,
+        intentions="Geheim concept van Zeist.",
+        interests=[InterestInput("zeggenschap", 4)],
+        red_lines=[],
+        expected_version=0,
+    )
+    return shared, draft
+
+
+@pytest.mark.parametrize("persona", ["facilitator", "zeist_beleidsmedewerker", "utrecht_wethouder", "raadslid"])
+def test_only_shared_declarations_are_shown_even_to_the_partner_that_drafts(demo, api_for, declarations, persona):
+    shared, _draft = declarations
+    listed = api_for(getattr(demo, persona)).get(f"/samenwerkingen/{demo.collaboration.pk}/verklaringen")
+    results = listed.json()["results"]
+    assert [d["id"] for d in results] == [str(shared.pk)]
+    assert "Geheim concept" not in listed.text
+    declaration = results[0]
+    assert declaration["organisatie"]["code"] == "GM0344"
+    assert [(b["motief"], b["gewicht"]) for b in declaration["belangen"]] == [
+        ("kwaliteit_dienstverlening", 5),
+        ("kostenbesparing", 3),
+    ]
+    assert declaration["rodeLijnen"] == [{"tekst": "Geen gedwongen ontslagen", "motief": "kostenbesparing"}]
+
+
+def test_declarations_and_ambitions_are_not_found_for_an_outsider(demo, api_for, declarations):
+    api = api_for(demo.amersfoort_beleidsmedewerker)
+    assert_problem(api.get(f"/samenwerkingen/{demo.collaboration.pk}/verklaringen"), 404)
+    assert_problem(api.get(f"/samenwerkingen/{demo.collaboration.pk}/ambities"), 404)
+
+
+def test_ambitions_show_each_partners_current_pledge(demo, api_for):
+    ambition = interests.create_ambition(
+        collaboration=demo.collaboration, by=demo.facilitator, title="Eén omgevingsdienst", needed_hours_per_month=300
+    )
+    interests.pledge(ambition=ambition, partner=demo.zeist, by=demo.zeist_wethouder, urgency=4, hours_per_month=40)
+    interests.pledge(
+        ambition=ambition, partner=demo.zeist, by=demo.zeist_wethouder, urgency=5, hours_per_month="60", replaces=ANY
+    )
+    listed = api_for(demo.raadslid).get(f"/samenwerkingen/{demo.collaboration.pk}/ambities").json()["results"]
+    assert listed[0]["titel"] == "Eén omgevingsdienst"
+    assert listed[0]["nodigUrenPerMaand"] == 300
+    assert [(p["deelnemer"], p["urgentie"], p["urenPerMaand"]) for p in listed[0]["inzet"]] == [
+        (str(demo.zeist.pk), 5, 60)
+    ]
+
+
+def success_body(demo, **extra):
+    return {
+        "titel": "Vergunning binnen 6 weken",
+        "verhaal": "Dankzij één loket kreeg een bakker zijn vergunning binnen 6 weken.",
+        "datum": TODAY.isoformat(),
+        "deelnemers": [str(demo.utrecht.pk), str(demo.zeist.pk)],
+        "mensen": [str(demo.zeist_beleidsmedewerker.pk)],
+        "teams": ["Team Vergunningen Zeist"],
+        **extra,
+    }
+
+
+def test_a_contact_records_a_success_and_the_bestuurder_makes_it_public(demo, api_for):
+    response = api_for(demo.utrecht_beleidsmedewerker).post(
+        f"/samenwerkingen/{demo.collaboration.pk}/successen", success_body(demo)
+    )
+    assert response.status_code == 201, response.content
+    success = response.json()
+    assert (success["openbaar"], success["teams"], success["mensen"][0]["naam"]) == (
+        False,
+        ["Team Vergunningen Zeist"],
+        "Zoë Zeist",
+    )
+    raadslid = api_for(demo.raadslid, scope="lezen")
+    assert raadslid.get(f"/samenwerkingen/{demo.collaboration.pk}/successen").json()["results"] == []
+    assert_problem(raadslid.get(f"/successen/{success['id']}"), 404)
+
+    path = f"/successen/{success['id']}/zichtbaarheidswijzigingen"
+    problem = assert_problem(api_for(demo.utrecht_beleidsmedewerker).post(path, {"openbaar": True}), 400)
+    assert problem["invalidParams"][0]["name"] == "openbaar"
+    assert api_for(demo.zeist_wethouder).post(path, {"openbaar": True}).json()["openbaar"] is True
+    assert raadslid.get(f"/successen/{success['id']}").json()["titel"] == "Vergunning binnen 6 weken"
+
+
+def test_bad_success_input_is_named_and_changes_nothing(demo, api_for):
+    api = api_for(demo.zeist_wethouder)
+    path = f"/samenwerkingen/{demo.collaboration.pk}/successen"
+    tomorrow = (TODAY + datetime.timedelta(days=1)).isoformat()
+    cases = [
+        ({"datum": tomorrow}, "datum"),
+        ({"deelnemers": []}, "deelnemers"),
+        ({"deelnemers": [str(demo.other_collaboration.partners.first().pk)]}, "deelnemers"),
+        ({"mensen": [str(demo.amersfoort_beleidsmedewerker.pk)]}, "mensen"),
+        ({"teams": "Team A"}, "teams"),
+        ({"openbaar": "ja graag"}, "openbaar"),
+        ({"applaus": True}, "applaus"),
+    ]
+    for change, field in cases:
+        problem = assert_problem(api.post(path, success_body(demo, **change)), 400)
+        assert [p["name"] for p in problem["invalidParams"]] == [field], (change, problem)
+    assert_problem(api_for(demo.raadslid).post(path, success_body(demo)), 403)
+    assert_problem(api_for(demo.amersfoort_beleidsmedewerker).post(path, success_body(demo)), 404)
+    assert not Success.objects.exists()
+
+
+def test_successes_list_has_a_fixed_number_of_queries(demo, api_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = api_for(demo.facilitator, scope="lezen")
+    path = f"/samenwerkingen/{demo.collaboration.pk}/successen"
+
+    def add(count: int) -> None:
+        for number in range(Success.objects.count(), Success.objects.count() + count):
+            successes.record_success(
+                collaboration=demo.collaboration,
+                by=demo.facilitator,
+                title=f"Succes {number}",
+                story="Verhaal",
+                date=TODAY,
+                partners=[demo.utrecht, demo.de_bilt],
+                people=[demo.zeist_wethouder],
+                teams="Team X",
+            )
+
+    add(2)
+    api.get("/organisaties")
+    with CaptureQueriesContext(connection) as small:
+        api.get(path)
+    add(20)
+    with CaptureQueriesContext(connection) as large:
+        assert api.get(path).json()["totalItems"] == 22
+    assert len(large) == len(small)
