@@ -2,7 +2,6 @@
 unsubscribe links, RFC 8058 one-click headers, and an ICS attachment for calendar items."""
 
 import datetime
-import email.message
 import email.policy
 from collections.abc import Sequence
 from email.headerregistry import HeaderRegistry, UnstructuredHeader
@@ -38,11 +37,29 @@ class _UnfoldedHeader(UnstructuredHeader):
         return f"{self.name}: {self}{policy.linesep}"  # type: ignore[attr-defined]
 
 
-_HEADERS = HeaderRegistry()
+class _Headers(HeaderRegistry):
+    """The standard header classes, composed once per name (the stdlib builds a new class per header)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._composed: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        key = name.lower()
+        if key not in self._composed:
+            self._composed[key] = super().__getitem__(name)
+        return self._composed[key]
+
+
+_HEADERS = _Headers()
 _HEADERS.map_to_type("list-unsubscribe", _UnfoldedHeader)  # type: ignore[arg-type]
 
 
 class NotificationEmail(EmailMessage):
+    """A notification mail: long List-Unsubscribe on one line, 8bit text, an optional agenda.ics."""
+
+    calendar = ""
+
     def message(self, *, policy: Any = email.policy.default) -> Any:
         return super().message(policy=policy.clone(header_factory=_HEADERS))
 
@@ -51,6 +68,21 @@ class NotificationEmail(EmailMessage):
         # (slow, and ugly in the source). 8bit allows lines up to 998 octets (RFC 5322, 2045).
         lines_fit = all(len(line.encode()) <= 990 for line in self.body.splitlines())
         msg.set_content(self.body, subtype="plain", charset="utf-8", cte="8bit" if lines_fit else "base64")
+
+    def _add_attachments(self, msg: Any) -> None:
+        super()._add_attachments(msg)  # type: ignore[misc]
+        if self.calendar:
+            # base64 keeps the CRLF line ends of iCalendar intact; built here, not kept as a MIME part,
+            # so that copying the message (the test and locmem backends do) stays cheap.
+            msg.add_attachment(
+                self.calendar.encode(),
+                maintype="text",
+                subtype="calendar",
+                cte="base64",
+                disposition="attachment",
+                filename="agenda.ics",
+                params={"method": "PUBLISH", "charset": "utf-8"},
+            )
 
 
 def calendar_item(event: Event) -> ics.CalendarItem:
@@ -76,26 +108,13 @@ def calendar_item(event: Event) -> ics.CalendarItem:
     )
 
 
-def calendar_attachment(events: Sequence[Event]) -> email.message.MIMEPart | None:
-    """One .ics with every calendar item in the mail (CRLF kept intact by base64)."""
+def calendar_text(events: Sequence[Event]) -> str:
+    """One calendar with every calendar item in the mail ("" when there are none)."""
     items: dict[str, ics.CalendarItem] = {}
     for event in events:
         if event.has_calendar:
             items[event.calendar_uid] = calendar_item(event)
-    if not items:
-        return None
-    text = ics.calendar(items.values())
-    part = email.message.MIMEPart(policy=email.policy.SMTP)
-    part.set_content(
-        text.encode(),
-        maintype="text",
-        subtype="calendar",
-        cte="base64",
-        disposition="attachment",
-        filename="agenda.ics",
-        params={"method": "PUBLISH", "charset": "utf-8"},
-    )
-    return part
+    return ics.calendar(items.values()) if items else ""
 
 
 @lru_cache(maxsize=8)
@@ -242,9 +261,7 @@ def compose(mail: Mail, events: Sequence[Event], *, message_id: str) -> EmailMes
             "Content-Language": language,
         },
     )
-    attachment = calendar_attachment(events)
-    if attachment is not None:
-        message.attach(attachment)
+    message.calendar = calendar_text(events)
     return message
 
 

@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 import time_machine
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
 from samen.accounts.models import Person
@@ -127,7 +127,7 @@ def test_worker_killed_in_the_middle_of_a_batch_resumes_after_the_cron_run(demo,
         assert len(smtp.messages) == 3
 
     with time_machine.travel(START + delivery.STALE_AFTER + datetime.timedelta(minutes=1), tick=False):
-        call_command("send_digests", period="weekly")  # the next cron run finds the stranded mails
+        call_command("send_digests", requeue_stranded=True)  # the next cron run finds the stranded mails
         run_worker()
 
     assert sorted(m["To"] for m in smtp.messages) == sorted(p.email for p in everyone)
@@ -222,3 +222,9 @@ def test_immediate_mail_reaches_the_worker_before_digests(demo, smtp):
 
     assert smtp.messages[0]["Subject"] == "[Samen] Dringend"
     assert Mail.objects.filter(cadence=Cadence.IMMEDIATELY).get().status == MailStatus.SENT
+
+
+@pytest.mark.django_db
+def test_the_cron_command_needs_a_period():
+    with pytest.raises(CommandError, match="Geef --period daily of --period weekly"):
+        call_command("send_digests")
