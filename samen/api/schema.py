@@ -39,6 +39,9 @@ SETTINGS = {
         "AdviesEnum": "samen.goals.models.AdviceKind",
         "ResultaatStatusEnum": "samen.goals.models.ResultStatus",
         "AfspraakStatusEnum": "samen.goals.models.CommitmentStatus",
+        "GebiedEnum": "samen.health.areas.Area",
+        "GezondheidStatusEnum": "samen.health.areas.Status",
+        "TrendEnum": "samen.health.areas.Trend",
     },
     "TAGS": [
         {
@@ -49,6 +52,7 @@ SETTINGS = {
         {"name": "Doelen", "description": "Toon eigenaarschap: doelen, versies, instemming, resultaten, afspraken."},
         {"name": "Ambities en belangen", "description": "Ben eerlijk: ambities, inzet en gedeelde verklaringen."},
         {"name": "Successen", "description": "Erken en vier successen: het succeslogboek."},
+        {"name": "Gezondheid", "description": "Eén indicator per principe, met trend en wat hem drijft."},
         {"name": "Auditlog", "description": "Wie deed wat, namens wie, wanneer (alleen voor facilitators)."},
     ],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],

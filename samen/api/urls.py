@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import goals, interests, pages, successes, views
+from samen.api import goals, health, interests, pages, successes, views
 
 app_name = "api"
 
@@ -42,6 +42,8 @@ v1_patterns = [
     path(
         "successen/<uuid:id>/zichtbaarheidswijzigingen", successes.VisibilityView.as_view(), name="success_visibility"
     ),
+    # Health (samen.health): one indicator per principle
+    path("samenwerkingen/<uuid:id>/gezondheidsindicatoren", health.HealthView.as_view(), name="health"),
 ]
 
 urlpatterns = [
