@@ -52,7 +52,9 @@ class DraftForm(GoalForm):
 
     def __init__(self, *args: Any, needs_reason: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not needs_reason:
+        if needs_reason:
+            self.fields["reason"].required = True
+        else:
             del self.fields["reason"]
 
 

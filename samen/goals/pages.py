@@ -110,6 +110,9 @@ def progress_chart(result: Result) -> dict[str, Any] | None:
     if not points:
         return None
     points.reverse()
+    measured = len(points)
+    if points[0][0] > result.baseline_on:
+        points.insert(0, (result.baseline_on, result.baseline))  # the line starts at the baseline
     values = [v for _, v in points] + [result.baseline, result.target]
     low, high = min(values), max(values)
     first, last = result.baseline_on, max(result.due_on, points[-1][0])
@@ -127,6 +130,7 @@ def progress_chart(result: Result) -> dict[str, Any] | None:
         "baseline_y": f"{_scale(result.baseline, low, high):.1f}",
         "left": CHART_PAD,
         "right": CHART_WIDTH - CHART_PAD,
-        "count": len(points),
+        "count": measured,
+        "dots": [(f"{x(day):.1f}", f"{_scale(value, low, high):.1f}") for day, value in points],
         "last": points[-1],
     }
