@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from samen.core.templatetags.samen import nl_date
 from samen.goals import services
 from samen.goals.models import DecisionKind
 from tests.goals.conftest import describe_benefits, draft_goal, open_round
@@ -29,6 +30,7 @@ def test_partner_sees_goals_overview_and_goal_page(goal, consent_round, demo, cl
     response = client.get(overview_url(demo))
     assert response.status_code == 200
     assert "Sneller vergunnen" in response.text
+    assert f"0 van 3 ingestemd, besluit vóór {nl_date(consent_round.deadline)}" in response.text
     response = client.get(goal_url(goal))
     assert response.status_code == 200
     assert "Minder bezwaarzaken in Zeist" in response.text
@@ -144,3 +146,17 @@ def test_query_counts_do_not_grow_with_the_data(demo, client_for):
     large = build(demo, 9, per_goal=10)  # ten times the goals, and ten times the results, commitments and questions
     assert count_queries(client, overview_url(demo)) == overview_small
     assert count_queries(client, goal_url(large[-1])) == goal_small
+
+
+def test_the_bestuurlijk_contact_sees_the_ambtelijk_advice_before_deciding(consent_round, demo, client_for):
+    services.record_advice(
+        consent_round=consent_round,
+        partner=demo.zeist,
+        by=demo.zeist_beleidsmedewerker,
+        kind="zorgen",
+        text="Let op de kosten van de extra controles",
+    )
+    goal = consent_round.goal
+    url = reverse("goals:decision", args=[goal.collaboration_id, goal.pk, consent_round.pk])
+    response = client_for(demo.zeist_wethouder).get(url)
+    assert "Let op de kosten van de extra controles" in response.text
