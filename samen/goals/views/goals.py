@@ -1,6 +1,6 @@
 """The goals overview, the goal page, and writing goals together."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -53,7 +53,7 @@ def overview(request: HttpRequest, pk: Any) -> HttpResponse:
         can_write=permissions.can_write_goal(request.user, collaboration),
         drafts_visible=drafts,
     )
-    context["breadcrumbs"] = [*context["breadcrumbs"], (_("Doelen"), "")]
+    context["breadcrumbs"] = [*cast(list, context["breadcrumbs"]), (_("Doelen"), "")]
     return render(request, "goals/overview.html", context)
 
 
