@@ -26,6 +26,8 @@ SECRET_KEY = env_str(
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://localhost:8000")
+if PRODUCTION and not SITE_URL.startswith("https://"):
+    raise EnvError("SITE_URL must start with https:// in production (links in e-mail, one-click unsubscribe).")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -248,7 +250,7 @@ if EMAIL_HOST:
                 "username": env_str("EMAIL_HOST_USER", ""),
                 "password": env_str("EMAIL_HOST_PASSWORD", ""),
                 "use_tls": env_bool("EMAIL_USE_TLS", True),
-                "timeout": env_int("EMAIL_TIMEOUT", 20),
+                "timeout": env_int("EMAIL_TIMEOUT", 10),  # SQLite holds its write lock while SMTP answers
             },
         }
     }

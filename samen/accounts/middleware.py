@@ -10,7 +10,16 @@ from django.utils.translation import gettext as _
 from samen.collaborations.models import RoleKind
 from samen.permissions import roles_of
 
-ALLOWED_PREFIXES = ("/accounts/", "/static/", "/_healthz/", "/i18n/", "/toegankelijkheid", "/uitnodiging/")
+ALLOWED_PREFIXES = (
+    "/accounts/",
+    "/static/",
+    "/_healthz/",
+    "/i18n/",
+    "/toegankelijkheid",
+    "/uitnodiging/",
+    "/meldingen/afmelden/",
+    "/agenda/",
+)
 
 
 class RequireFacilitatorTwoFactorMiddleware:

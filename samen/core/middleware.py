@@ -1,3 +1,4 @@
+import re
 import time
 from collections.abc import Callable
 
@@ -6,6 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 
 log = structlog.get_logger("samen.request")
+
+# Paths that carry a secret (invitation links, unsubscribe links, calendar feeds) are logged without it.
+SECRET_IN_PATH = re.compile(r"^(/uitnodiging/|/meldingen/afmelden/|/agenda/)[^/]+")
+
+
+def loggable_path(path: str) -> str:
+    return SECRET_IN_PATH.sub(r"\1…", path)
 
 
 class RequestLogMiddleware:
@@ -20,7 +28,9 @@ class RequestLogMiddleware:
         ms = round((time.perf_counter() - started) * 1000, 1)
         response["Server-Timing"] = f"app;dur={ms}"
         if not request.path.startswith("/static/"):
-            log.info("request", method=request.method, path=request.path, status=response.status_code, ms=ms)
+            log.info(
+                "request", method=request.method, path=loggable_path(request.path), status=response.status_code, ms=ms
+            )
         return response
 
 

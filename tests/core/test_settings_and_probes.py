@@ -20,6 +20,7 @@ def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
         "SECRET_KEY": "x" * 30 + "-production-secret-key-0123456789abcdef",
         "ALLOWED_HOSTS": "samen.example.org",
         "EMAIL_HOST": "smtp.example.org",
+        "SITE_URL": "https://samen.example.org",
         "SAMEN_VAR_DIR": str(tmp_path),
     }
     env.pop("DATABASE_URL", None)
@@ -44,6 +45,14 @@ def test_production_without_a_secret_key_fails_loudly(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_secrets_in_paths_are_not_logged():
+    from samen.core.middleware import loggable_path
+
+    assert loggable_path("/uitnodiging/geheim-token") == "/uitnodiging/…"
+    assert loggable_path("/agenda/abc123.ics") == "/agenda/…"
+    assert loggable_path("/samenwerkingen") == "/samenwerkingen"
 
 
 def test_env_helpers_refuse_nonsense(monkeypatch):
