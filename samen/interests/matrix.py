@@ -27,10 +27,30 @@ def euros(value: Decimal) -> str:
     return "€ " + floatformat(value, "-2g")
 
 
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """A current pledge as the matrix needs it: loaded as plain values, 600 at a time."""
+
+    ambition_id: Any
+    partner_id: Any
+    urgency: int
+    hours_per_month: Decimal | None
+    fte: Decimal | None
+    budget_euros: Decimal | None
+
+    @property
+    def total_hours(self) -> Decimal:
+        return (self.hours_per_month or Decimal(0)) + (self.fte or Decimal(0)) * rules.HOURS_PER_FTE_MONTH
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.hours_per_month or self.fte or self.budget_euros)
+
+
 @dataclass
 class Cell:
     partner: Partner
-    pledge: Pledge | None
+    pledge: Figures | Pledge | None
     urgency_gap: bool = False
     can_pledge: bool = False
 
@@ -83,7 +103,10 @@ class PledgeMatrix:
 
 
 def build_matrix(
-    ambitions: Sequence[Ambition], partners: Sequence[Partner], pledges: Sequence[Pledge], acted_for: set[Any]
+    ambitions: Sequence[Ambition],
+    partners: Sequence[Partner],
+    pledges: Sequence[Figures | Pledge],
+    acted_for: set[Any],
 ) -> PledgeMatrix:
     by_cell = {(p.ambition_id, p.partner_id): p for p in pledges}
     rows: list[AmbitionRow] = []
@@ -207,6 +230,11 @@ def matrix_for(collaboration: Collaboration, person: Any) -> PledgeMatrix:
     """The page's data in three queries (plus the person's roles, cached per request)."""
     ambitions = list(Ambition.objects.of(collaboration))
     partners = list(collaboration.current_partners())
-    pledges = list(Pledge.objects.current_in(collaboration))
+    pledges = [
+        Figures(*values)
+        for values in Pledge.objects.current_in(collaboration).values_list(
+            "ambition_id", "partner_id", "urgency", "hours_per_month", "fte", "budget_euros"
+        )
+    ]
     acted_for = permissions.partners_acted_for(person, collaboration) if collaboration.workspace_active else set()
     return build_matrix(ambitions, partners, pledges, acted_for)

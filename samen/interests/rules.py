@@ -34,3 +34,9 @@ COMPATIBLE_WORRY = 35
 
 # Explanations quoted in findings are cut to this many characters.
 QUOTE_LENGTH = 140
+
+# A finding quotes at most this many declarations (heaviest first), then says how many more there are.
+EVIDENCE_MAX = 4
+
+# The analysis page explains this many least compatible pairs; the pairs page lists them all.
+PAIRS_SHOWN = 15

@@ -31,6 +31,7 @@ urlpatterns = [
     path(f"{ROUND}/verklaringen/<uuid:partner_pk>/terugzetten", views.declaration_reopen, name="declaration_reopen"),
     path(f"{ROUND}/besluiten/<uuid:partner_pk>", views.decision, name="decision"),
     path(f"{ROUND}/analyse", views.analysis, name="analysis"),
+    path(f"{ROUND}/analyse/paren", views.pairs, name="pairs"),
     path(f"{ROUND}/agenda", views.agenda_page, name="agenda"),
     path(f"{ROUND}/agenda/afdrukken", views.agenda_print, name="agenda_print"),
     path(f"{ROUND}/agenda.md", views.agenda_markdown, name="agenda_markdown"),

@@ -24,7 +24,7 @@ from samen import permissions
 from samen.collaborations.models import Collaboration, Partner
 from samen.collaborations.views import workspace_context
 from samen.core.forms import apply_errors
-from samen.interests import services
+from samen.interests import rules, services
 from samen.interests.catalogue import catalogue_for
 from samen.interests.forms import (
     AmbitionForm,
@@ -200,7 +200,7 @@ def pledge_edit(request: HttpRequest, pk: Any, ambition_pk: Any, partner_pk: Any
 @login_required
 def matrix_csv(request: HttpRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
-    matrix = matrix_for(collaboration, request.user)
+    pledges = {(p.ambition_id, p.partner_id): p for p in Pledge.objects.current_in(collaboration)}
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inzet-{slugify(collaboration.name)[:60]}.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark
@@ -217,27 +217,23 @@ def matrix_csv(request: HttpRequest, pk: Any) -> HttpResponse:
             _("Opgegeven op"),
         ]
     )
-    for row in matrix.rows:
-        for cell in row.cells:
-            pledge = cell.pledge
-            writer.writerow(
+    partners = list(collaboration.current_partners())
+    for ambition in Ambition.objects.of(collaboration):
+        for partner in partners:
+            pledge = pledges.get((ambition.pk, partner.pk))
+            values = (
                 [
-                    row.ambition.title,
-                    cell.partner,
-                    *(
-                        [
-                            pledge.urgency,
-                            _csv_number(pledge.hours_per_month),
-                            _csv_number(pledge.fte),
-                            _csv_number(pledge.budget_euros),
-                            pledge.capacity_notes,
-                            pledge.pledged_at.date().isoformat(),
-                        ]
-                        if pledge
-                        else ["", "", "", "", _("geen inzet opgegeven"), ""]
-                    ),
+                    pledge.urgency,
+                    _csv_number(pledge.hours_per_month),
+                    _csv_number(pledge.fte),
+                    _csv_number(pledge.budget_euros),
+                    pledge.capacity_notes,
+                    pledge.pledged_at.date().isoformat(),
                 ]
+                if pledge
+                else ["", "", "", "", _("geen inzet opgegeven"), ""]
             )
+            writer.writerow([ambition.title, partner, *values])
     return response
 
 
@@ -430,9 +426,25 @@ def analysis(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
     honesty_round = _round(collaboration, round_pk)
     result = analyse_round(honesty_round, collaboration)
     context = _context(
-        request, collaboration, "round", honesty_round=honesty_round, result=result, analysis=result.analysis
+        request,
+        collaboration,
+        "round",
+        honesty_round=honesty_round,
+        result=result,
+        analysis=result.analysis,
+        shown_pairs=result.analysis.pairs[: rules.PAIRS_SHOWN],
+        pair_counts=result.analysis.pair_counts(),
     )
     return render(request, "interests/analysis.html", context)
+
+
+@login_required
+def pairs(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
+    collaboration = permissions.get_collaboration_for(request, pk)
+    honesty_round = _round(collaboration, round_pk)
+    result = analyse_round(honesty_round, collaboration)
+    context = _context(request, collaboration, "round", honesty_round=honesty_round, analysis=result.analysis)
+    return render(request, "interests/pairs.html", context)
 
 
 # --- the conversation agenda ---------------------------------------------------------------

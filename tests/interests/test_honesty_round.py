@@ -346,7 +346,9 @@ def test_a_new_round_starts_from_the_previous_declarations_and_the_analysis_show
         result = analyse_round(next_round, demo.collaboration)
 
     assert result.previous == honesty_round
-    assert "Utrecht weegt kostenbesparing nu 3 in plaats van 5." in result.changes
-    assert "Utrecht noemt innovatie niet meer." in result.changes
+    assert (
+        "Utrecht: nu ook kwetsbaarheid verminderen en continuïteit (4); niet meer innovatie; ander gewicht: "
+        "kostenbesparing van 5 naar 3; rode lijn “Geen extra kosten” vervallen." in result.changes
+    )
     assert "Zeist deelde in de vorige ronde wel een verklaring, in deze ronde (nog) niet." in result.changes
     assert "Spanning verdwenen: Kostenbesparing ↔ kwaliteit van dienstverlening." in result.changes
