@@ -525,3 +525,33 @@ def test_a_former_partner_no_longer_records_readings(demo, agreement):
             stance=Stance.AS_WRITTEN,
             text="x",
         )
+
+
+def test_a_paste_too_large_to_send_gets_a_clear_message(demo, client_for, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    client = client_for(demo.zeist_beleidsmedewerker)
+    url = reverse("experiences:agreement_import", args=[demo.collaboration.pk])
+    response = client.post(url, {"stap": "voorbeeld", "kind": "convenant", "format": "auto", "text": "x" * 20_000})
+    assert response.status_code == 400
+    assert "De tekst is te groot om te versturen." in response.text
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_changing_the_agreement_details_detects_a_concurrent_change(demo, agreement, client_for):
+    url = reverse("experiences:agreement_edit", args=[demo.collaboration.pk, agreement.pk])
+    details = {"kind": "convenant", "title": "Convenant Samen Sterker", "parties": [str(demo.utrecht.pk)]}
+    client = client_for(demo.de_bilt_wethouder)
+    assert client.post(url, {**details, "version": "1"}).status_code == 302
+    agreement.refresh_from_db()
+    assert (agreement.title, agreement.version, list(agreement.parties.all())) == (
+        "Convenant Samen Sterker",
+        2,
+        [demo.utrecht],
+    )
+    response = client_for(demo.zeist_wethouder).post(url, {**details, "title": "Oud", "version": "1"})
+    assert response.status_code == 400
+    assert "Iemand anders heeft dit intussen opgeslagen" in response.text
+    assert Agreement.objects.get().title == "Convenant Samen Sterker"
+    event = AuditEvent.objects.get(action="agreement.updated")
+    assert event.before["title"] == "Convenant Samen Sterk"
+    assert event.after["title"] == "Convenant Samen Sterker"

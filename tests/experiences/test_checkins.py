@@ -107,9 +107,10 @@ def test_a_second_answer_on_the_page_gets_a_clear_message(demo, client_for):
     url = reverse("experiences:checkin", args=[demo.collaboration.pk, checkin.pk])
     form = {"partner": str(demo.zeist.pk), **{k: str(v) for k, v in SCORES.items()}}
     assert client.post(url, form).status_code == 302
-    response = client.post(url, form)
-    assert response.status_code == 403
-    assert CheckInResponse.objects.count() == 1
+    response = client.post(url, {**form, "trust": "1"})
+    assert response.status_code == 400
+    assert "U heeft deze check-in al ingevuld. Elke contactpersoon antwoordt één keer." in response.text
+    assert list(CheckInResponse.objects.values_list("trust", flat=True)) == [SCORES["trust"]]
 
 
 @pytest.mark.parametrize("bad", [0, 6, 7, -1, "3.5", "drie", None, True])
@@ -130,6 +131,17 @@ def test_a_score_outside_1_to_5_on_the_page(demo, client_for):
     )
     assert response.status_code == 400
     assert "Kies een score van 1 tot en met 5." in response.text
+    assert not CheckInResponse.objects.exists()
+
+
+def test_a_closed_checkin_on_the_page_says_so(demo, client_for):
+    checkin = close(open_checkin(demo), demo)
+    response = client_for(demo.zeist_beleidsmedewerker).post(
+        reverse("experiences:checkin", args=[demo.collaboration.pk, checkin.pk]),
+        {"partner": str(demo.zeist.pk), **{k: str(v) for k, v in SCORES.items()}},
+    )
+    assert response.status_code == 400
+    assert "Deze check-in is gesloten; antwoorden kan niet meer." in response.text
     assert not CheckInResponse.objects.exists()
 
 

@@ -16,7 +16,16 @@ from samen.core.forms import apply_errors
 from samen.core.services import ConcurrentEditError, require
 from samen.experiences import roo, services, splitter
 from samen.experiences.forms import AgreementDetailsForm, AgreementSourceForm, ArticleForm, ReadingForm, TokenForm
-from samen.experiences.models import Agreement, AgreementKind, Article, Interpretation, default_kind_for
+from samen.experiences.models import (
+    Agreement,
+    AgreementKind,
+    Article,
+    Deviation,
+    Interpretation,
+    Signal,
+    Stance,
+    default_kind_for,
+)
 from samen.experiences.views.common import experiences_context, my_partners
 
 
@@ -269,8 +278,6 @@ def article_detail(request: HttpRequest, pk: str, article_pk: str) -> HttpRespon
 
 
 def _article_extras(request: HttpRequest, collaboration: Collaboration, article: Article) -> dict[str, Any]:
-    from samen.experiences.models import Deviation, Signal
-
     readings = list(article.interpretations.select_related("partner__organisation", "written_by"))
     stances = {r.stance for r in readings}
     signals = (
@@ -283,7 +290,7 @@ def _article_extras(request: HttpRequest, collaboration: Collaboration, article:
     )
     return {
         "readings": readings,
-        "read_differently": len(stances) > 1 or any(r.stance == "anders" for r in readings),
+        "read_differently": len(stances) > 1 or any(r.stance == Stance.DIFFERENT for r in readings),
         "signals": signals,
         "deviations": Deviation.objects.filter(article=article).overview(),
     }

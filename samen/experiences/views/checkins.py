@@ -95,23 +95,23 @@ def checkin_detail(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespon
     checkin = _checkin(request, collaboration, checkin_pk)
     partners = my_partners(request, collaboration)
     answered = services.has_answered(checkin, request.user)
-    form = None
-    if checkin.is_open and partners and not answered:
-        form = AnswerForm(request.POST or None, partners=partners)
-    if request.method == "POST":
-        require(form is not None, _("U kunt deze check-in niet (meer) invullen."))
-        assert form is not None
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            partner = data.pop("partner")
-            scores = {name: data.pop(name) for name, _label in CONTENT_SCORES + RELATIONSHIP_SCORES}
-            try:
-                services.answer_checkin(checkin=checkin, by=request.user, partner=partner, scores=scores, **data)
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("Dank u wel. Uw antwoorden zijn anoniem opgeslagen."))
-                return redirect("experiences:checkin", collaboration.pk, checkin.pk)
+    form = (
+        AnswerForm(request.POST or None, partners=partners) if checkin.is_open and partners and not answered else None
+    )
+    refused = _refusal(checkin, answered) if request.method == "POST" and form is None else ""
+    if request.method == "POST" and form is None:
+        require(bool(partners), _("Alleen contactpersonen van de partners vullen een check-in in."))
+    elif form is not None and form.is_valid():
+        data = dict(form.cleaned_data)
+        partner = data.pop("partner")
+        scores = {name: data.pop(name) for name, _label in CONTENT_SCORES + RELATIONSHIP_SCORES}
+        try:
+            services.answer_checkin(checkin=checkin, by=request.user, partner=partner, scores=scores, **data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Dank u wel. Uw antwoorden zijn anoniem opgeslagen."))
+            return redirect("experiences:checkin", collaboration.pk, checkin.pk)
     context = experiences_context(
         request,
         collaboration,
@@ -119,13 +119,24 @@ def checkin_detail(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespon
         checkin=checkin,
         form=form,
         answered=answered,
+        refused=refused,
         results=results_for(checkin),
         min_respondents=MIN_RESPONDENTS,
-        can_close=checkin.is_open and permissions.can_schedule_checkins(request.user, collaboration),
         content_scores=CONTENT_SCORES,
         relationship_scores=RELATIONSHIP_SCORES,
+        can_close=checkin.is_open and permissions.can_schedule_checkins(request.user, collaboration),
     )
-    return render(request, "experiences/checkin.html", context, status=400 if form is not None and form.errors else 200)
+    failed = bool(refused) or (form is not None and bool(form.errors))
+    return render(request, "experiences/checkin.html", context, status=400 if failed else 200)
+
+
+def _refusal(checkin: CheckIn, answered: bool) -> str:
+    """Why an answer is not taken (a second answer, or a check-in that is not open)."""
+    if answered:
+        return _("U heeft deze check-in al ingevuld. Elke contactpersoon antwoordt één keer.")
+    if checkin.is_closed:
+        return _("Deze check-in is gesloten; antwoorden kan niet meer.")
+    return _("Deze check-in is nog niet open.")
 
 
 @login_required
