@@ -286,16 +286,35 @@ HTML_ALLOWED = HTML_BLOCKS | {
 }
 
 
+_LABEL_MARK = "\x01"
+
+
 class _HTMLText(HTMLParser):
-    """Sanitised HTML to Markdown-like lines: headings become ``### …``, blocks become lines."""
+    """Sanitised HTML to Markdown-like lines: headings become ``### …``, blocks become lines, and
+    list items get their number or letter (members 1., 2.; items a., b. in a nested list)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.pre = 0
+        self.lists: list[list[Any]] = []  # [kind, counter, letters]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in HTML_BLOCKS or tag == "br":
+        if tag in {"ol", "ul"}:
+            kind = dict(attrs).get("type") or ""
+            nested = any(entry[0] == "ol" for entry in self.lists)
+            self.lists.append([tag, 0, kind.lower() == "a" or (tag == "ol" and nested and kind != "1")])
+        if tag == "li" and self.lists:
+            entry = self.lists[-1]
+            entry[1] += 1
+            if entry[0] == "ul":
+                label = "–"
+            elif entry[2]:
+                label = ITEM_LABELS[(entry[1] - 1) % len(ITEM_LABELS)] + "."
+            else:
+                label = f"{entry[1]}."
+            self.parts.append(f"\n{_LABEL_MARK}{label}{_LABEL_MARK}")
+        elif tag in HTML_BLOCKS or tag == "br":
             self.parts.append("\n")
         elif tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             self.parts.append("\n" + "#" * int(tag[1]) + " ")
@@ -305,6 +324,8 @@ class _HTMLText(HTMLParser):
             self.pre += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in {"ol", "ul"} and self.lists:
+            self.lists.pop()
         if tag in HTML_BLOCKS or tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             self.parts.append("\n")
         if tag == "pre":
@@ -314,19 +335,32 @@ class _HTMLText(HTMLParser):
         self.parts.append(data if self.pre else re.sub(r"\s+", " ", data))
 
 
+_LABEL_RE = re.compile(f"{_LABEL_MARK}([^{_LABEL_MARK}]*){_LABEL_MARK}\\s*")
+
+
+def _resolve_labels(text: str) -> str:
+    """A list item's number, unless its text already starts with one ("1. Er is …")."""
+
+    def label(match: re.Match[str]) -> str:
+        rest = text[match.end() : match.end() + 8]
+        return "" if re.match(r"(\d{1,3}[a-z]?|[a-z]{1,2})[.)]\s|[–•-]\s", rest) else f"{match.group(1)} "
+
+    return _LABEL_RE.sub(label, text)
+
+
 def html_to_markdown(text: str) -> str:
     cleaned = nh3.clean(
         text,
         tags=HTML_ALLOWED,
-        attributes={},
+        attributes={"ol": {"type"}},
         url_schemes=set(),
         link_rel=None,
         clean_content_tags={"script", "style", "template", "noscript", "iframe", "object", "title", "head"},
     )
     parser = _HTMLText()
-    parser.feed(cleaned)
+    parser.feed(cleaned.replace(_LABEL_MARK, ""))
     parser.close()
-    return "".join(parser.parts)
+    return _resolve_labels("".join(parser.parts))
 
 
 _MD_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})\s*(.*?)\s*#*\s*$")

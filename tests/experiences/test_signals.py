@@ -76,6 +76,14 @@ def test_a_signal_to_everyone_tells_all_contacts_and_the_facilitator_but_not_the
     assert call["addressed"] is False
 
 
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [("1.250", "1250.00"), ("1.250,5", "1250.50"), ("€ 300", "300.00"), ("12.5", "12.50"), ("2.500.000", "2500000.00")],
+)
+def test_amounts_are_read_as_dutch_people_type_them(typed, amount):
+    assert services.parse_amount(typed) == Decimal(amount)
+
+
 @pytest.mark.parametrize("amount", ["veel", "12,50,3", "1e999999", "NaN", "€ twintig"])
 def test_an_amount_that_is_not_a_number_gets_a_clear_message_and_saves_nothing(demo, agreement, amount):
     with pytest.raises(ValidationError) as error:

@@ -390,3 +390,23 @@ def test_junk_excerpts_never_crash_the_splitter(excerpts):
     except SplitError:
         return
     assert 1 <= document.article_count <= len(excerpts)
+
+
+def test_html_lists_become_members_and_items():
+    html = (
+        "<h2>Artikel 1</h2><ol><li>Het bestuur bestaat uit:<ol><li>de voorzitter;</li><li>twee leden.</li></ol></li>"
+        "<li>Het bestuur vergadert.</li></ol><h2>Artikel 2</h2><ol><li>1. Al genummerd.</li><li>2. Ook.</li></ol>"
+    )
+    first, second = split(html).articles
+    assert [m.as_dict() for m in first.members] == [
+        {
+            "number": "1",
+            "text": "Het bestuur bestaat uit:",
+            "items": [
+                {"label": "a", "text": "de voorzitter;"},
+                {"label": "b", "text": "twee leden."},
+            ],
+        },
+        {"number": "2", "text": "Het bestuur vergadert.", "items": []},
+    ]
+    assert second.body == "1. Al genummerd.\n2. Ook."

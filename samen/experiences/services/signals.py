@@ -1,6 +1,7 @@
 """Signals (with their thread and status) and announced deviations."""
 
 import datetime
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -43,7 +44,8 @@ def parse_amount(value: Decimal | str | None) -> Decimal | None:
         amount = value
     else:
         text = str(value).replace("€", "").replace(" ", "").strip()
-        if "," in text:
+        if "," in text or re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+            # Dutch notation: a comma for decimals, full stops between thousands ("1.250" is 1250).
             text = text.replace(".", "").replace(",", ".")
         try:
             amount = Decimal(text)
