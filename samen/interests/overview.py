@@ -23,15 +23,7 @@ from samen.interests.analysis import (
     join_names,
 )
 from samen.interests.catalogue import Catalogue, catalogue_for
-from samen.interests.models import (
-    Declaration,
-    DeclarationStatus,
-    GoChoice,
-    GoDecision,
-    HonestyRound,
-    Interest,
-    RedLine,
-)
+from samen.interests.models import Declaration, DeclarationStatus, GoChoice, GoDecision, HonestyRound, Interest, RedLine
 
 
 @dataclass

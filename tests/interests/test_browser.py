@@ -134,3 +134,6 @@ def test_a_whole_round_by_utrecht_zeist_and_de_bilt(demo, visit, settings):
     visit.assert_accessible()
     visit.goto(reverse("interests:declaration", args=[c, honesty_round.pk, demo.zeist.pk]))
     visit.assert_accessible()
+    visit.goto(reverse("interests:pairs", args=[c, honesty_round.pk]))
+    visit.assert_accessible()
+    assert "Utrecht – Zeist" in page.content()

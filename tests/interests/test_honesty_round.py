@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from samen.audit.models import AuditEvent
 from samen.core.services import ConcurrentEditError
-from samen.interests import services as interest_services
 from samen.interests.models import Declaration, DeclarationStatus, GoDecision, HonestyRound, Interest
 from samen.interests.overview import analyse_round
 from samen.interests.services import (
@@ -21,6 +20,7 @@ from samen.interests.services import (
     save_declaration,
     share_declaration,
 )
+from samen.interests.services import rounds as round_services
 from tests.interests.conftest import declare, declare_and_share, in_two_weeks
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def snapshot():
 
 def test_opening_a_round_tells_every_contact_of_every_partner(demo, monkeypatch):
     sent = []
-    monkeypatch.setattr(interest_services, "notify", lambda **kwargs: sent.append(kwargs))
+    monkeypatch.setattr(round_services, "notify", lambda **kwargs: sent.append(kwargs))
 
     honesty_round = open_round(
         collaboration=demo.collaboration, by=demo.facilitator, title="Ronde 2026", deadline=in_two_weeks()

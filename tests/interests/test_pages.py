@@ -278,3 +278,43 @@ def test_matrix_and_analysis_need_the_same_number_of_queries_for_3_or_12_partner
     assert large == small
     assert small["matrix"] <= 10
     assert small["analyse"] <= 14
+
+
+def test_the_analysis_page_has_a_chart_with_a_text_alternative_and_a_table_twin(demo, honesty_round, client_for):
+    declare_and_share(
+        honesty_round, demo.utrecht, demo.utrecht_beleidsmedewerker, demo.utrecht_wethouder, {"innovatie": 4}
+    )
+    declare_and_share(
+        honesty_round, demo.zeist, demo.zeist_beleidsmedewerker, demo.zeist_wethouder, {"innovatie": 2, "nabijheid": 3}
+    )
+
+    page = (
+        client_for(demo.raadslid)
+        .get(reverse("interests:analysis", args=[demo.collaboration.pk, honesty_round.pk]))
+        .text
+    )
+
+    assert '<svg class="interests-chart"' in page
+    assert (
+        'role="img" aria-label="Staafdiagram: aantal partners per motief, van de 2 die hun verklaring deelden.' in page
+    )
+    assert "Gewicht per motief en partner (1–5; leeg: geen belang)" in page
+
+
+def test_the_pairs_page_lists_every_pair_with_its_reason(demo, honesty_round, client_for):
+    for partner, official, executive in (
+        (demo.utrecht, demo.utrecht_beleidsmedewerker, demo.utrecht_wethouder),
+        (demo.zeist, demo.zeist_beleidsmedewerker, demo.zeist_wethouder),
+        (demo.de_bilt, demo.de_bilt_beleidsmedewerker, demo.de_bilt_wethouder),
+    ):
+        declare_and_share(honesty_round, partner, official, executive, {"continuiteit": 4})
+
+    page = (
+        client_for(demo.zeist_beleidsmedewerker)
+        .get(reverse("interests:pairs", args=[demo.collaboration.pk, honesty_round.pk]))
+        .text
+    )
+
+    for pair in ("De Bilt – Utrecht", "De Bilt – Zeist", "Utrecht – Zeist"):
+        assert pair in page
+    assert page.count("Gedeelde belangen: kwetsbaarheid verminderen en continuïteit.") == 3

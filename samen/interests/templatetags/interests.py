@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from samen.interests.analysis import Finding, MotiveRow
+from samen.interests.analysis import Analysis, Finding, MotiveRow
 from samen.interests.matrix import AmbitionRow, Cell
 
 register = template.Library()
@@ -116,3 +116,41 @@ def finding(item: Finding) -> SafeString:
         html.append(f'<p class="utrecht-paragraph"><strong>{labels["question"]}</strong> {escape(item.question)}</p>')
     html.append("</li>")
     return mark_safe("".join(html))  # noqa: S308
+
+
+BAR_HEIGHT = 22
+LABEL_WIDTH = 330
+CHART_WIDTH = 720
+
+
+@register.filter
+def motive_chart(analysis: Analysis) -> SafeString:
+    """An inline SVG bar chart: how many partners hold each motive. Its twin is the table of weights."""
+    rows = analysis.rows
+    if not rows:
+        return mark_safe("")
+    total = max(len(analysis.partners), 1)
+    bar_space = CHART_WIDTH - LABEL_WIDTH - 60
+    height = BAR_HEIGHT * len(rows) + 10
+    label = escape(
+        _(
+            "Staafdiagram: aantal partners per motief, van de %(total)s die hun verklaring deelden. "
+            "Dezelfde cijfers staan in de tabel hieronder."
+        )
+        % {"total": total}
+    )
+    parts = [
+        f'<svg class="interests-chart" viewBox="0 0 {CHART_WIDTH} {height}" role="img" aria-label="{label}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{label}</title>'
+    ]
+    for number, row in enumerate(rows):
+        y = 5 + number * BAR_HEIGHT
+        width = max(2, round(bar_space * row.count / total))
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 8}" y="{y + 15}" text-anchor="end" font-size="13" fill="#1a1a1a">'
+            f"{escape(row.motive.name)}</text>"
+            f'<rect x="{LABEL_WIDTH}" y="{y + 3}" width="{width}" height="{BAR_HEIGHT - 6}" fill="#14365d"></rect>'
+            f'<text x="{LABEL_WIDTH + width + 6}" y="{y + 15}" font-size="13" fill="#1a1a1a">{row.count}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308

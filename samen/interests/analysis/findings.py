@@ -1,230 +1,15 @@
-"""The analysis of an honesty round: shared ground, differences, tensions, red lines, compatibility.
-
-Pure functions on plain data, so every rule can be tried on a constructed set of partners.
-Only *shared* declarations go in (see ``overview.analyse_round``): the analysis is the same for
-everyone who may see it, and a draft can never leak through it. Every finding says in words
-which partners and which declarations cause it.
-
-Built for 30 partners × 40 motives within a page's budget: the holders of each motive are
-indexed once, sentence templates are translated once per language, and the evidence quoted
-under a finding is limited to its strongest declarations.
-"""
+"""The rules: per motive, shared core, differences, tensions, red lines, pairwise compatibility."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
 from itertools import combinations
-from typing import Any
-
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from samen.interests import rules
+from samen.interests.analysis.model import Analysis, Finding, MotiveRow, PairScore, PartnerDeclaration
+from samen.interests.analysis.words import join_names, quote, words
 from samen.interests.catalogue import Catalogue, Motive, TensionRule
 
 
-@dataclass(frozen=True)
-class DeclaredInterest:
-    motive: str
-    weight: int
-    explanation: str = ""
-
-
-@dataclass(frozen=True)
-class DeclaredRedLine:
-    text: str
-    motive: str = ""
-
-
-@dataclass
-class PartnerDeclaration:
-    """One partner's shared declaration, as the analysis sees it."""
-
-    partner_id: Any
-    name: str
-    interests: dict[str, DeclaredInterest] = field(default_factory=dict)
-    red_lines: list[DeclaredRedLine] = field(default_factory=list)
-    intentions: str = ""
-
-    def weight(self, motive: str) -> int:
-        interest = self.interests.get(motive)
-        return interest.weight if interest else 0
-
-
-@dataclass
-class Finding:
-    kind: str  # "kern", "verschil", "spanning", "rode_lijn"
-    key: str  # stable across rounds, to see what changed
-    title: str
-    text: str
-    partners: list[str]
-    severity: int
-    evidence: list[str] = field(default_factory=list)
-    question: str = ""
-    label: str = ""  # how the history names it; the title when empty
-
-
-@dataclass
-class MotiveRow:
-    motive: Motive
-    cells: list[int | None]  # one per partner, in partner order
-    holders: list[tuple[str, int]]
-    average: float
-
-    @property
-    def count(self) -> int:
-        return len(self.holders)
-
-
-@dataclass
-class PairScore:
-    """How well two partners' interests go together; the explanation is written when it is read."""
-
-    first: str
-    second: str
-    score: int  # 0–100
-    status: str  # "goed", "aandacht", "zorg"
-    shared: list[str] = field(default_factory=list)
-    tension_parts: list[tuple[str, str, str, str]] = field(default_factory=list)
-    collision_parts: list[tuple[str, str, str, str]] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return words().pair_labels[self.status]
-
-    @property
-    def explanation(self) -> str:
-        w = words()
-        parts = [w.pair_shared % {"motives": join_names(self.shared)} if self.shared else w.pair_nothing_shared]
-        if self.tension_parts:
-            tensions = "; ".join(
-                w.pair_tension_part % {"a": a, "one": one, "b": b, "other": other}
-                for a, one, b, other in self.tension_parts
-            )
-            parts.append(w.pair_tensions % {"tensions": tensions})
-        if self.collision_parts:
-            lines = "; ".join(
-                w.pair_collision_part % {"line": quote(line), "owner": owner, "motive": motive, "other": other}
-                for line, owner, motive, other in self.collision_parts
-            )
-            parts.append(w.pair_collisions % {"lines": lines})
-        return " ".join(parts)
-
-
-@dataclass
-class Analysis:
-    partners: list[PartnerDeclaration]
-    rows: list[MotiveRow]
-    unheld: list[Motive]
-    core: list[Finding]
-    differences: list[Finding]
-    tensions: list[Finding]
-    collisions: list[Finding]
-    pairs: list[PairScore]
-
-    @property
-    def findings(self) -> list[Finding]:
-        return [*self.core, *self.differences, *self.tensions, *self.collisions]
-
-    @property
-    def has_enough(self) -> bool:
-        """Comparing needs at least two shared declarations."""
-        return len(self.partners) >= 2
-
-    def pair_counts(self) -> dict[str, int]:
-        counts = {"goed": 0, "aandacht": 0, "zorg": 0}
-        for pair in self.pairs:
-            counts[pair.status] += 1
-        return counts
-
-
-# --- words ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Words:
-    """Every sentence template of the analysis, translated once per language."""
-
-    and_: str
-    holder: str
-    evidence: str
-    red_line_evidence: str
-    more_evidence: str
-    core: str
-    partial: str
-    partial_question: str
-    gap: str
-    gap_question: str
-    tension: str
-    collision_title: str
-    collision: str
-    collision_question: str
-    pair_labels: dict[str, str]
-    pair_shared: str
-    pair_nothing_shared: str
-    pair_tensions: str
-    pair_tension_part: str
-    pair_collisions: str
-    pair_collision_part: str
-
-
-@cache
-def _words(language: str | None) -> Words:
-    return Words(
-        and_=_("%(first)s en %(last)s"),
-        holder=_("%(partner)s (gewicht %(weight)s)"),
-        evidence=_("Verklaring van %(partner)s: %(motive)s, gewicht %(weight)s"),
-        red_line_evidence=_("Verklaring van %(partner)s: rode lijn %(text)s"),
-        more_evidence=_("… en nog %(count)s verklaringen."),
-        core=_("Alle %(count)s partners noemen %(motive)s als belang: %(holders)s."),
-        partial=_("%(motive)s is een belang van %(holders)s, maar niet van %(others)s."),
-        partial_question=_(
-            "Wat betekent het voor de samenwerking dat niet iedere partner %(motive)s nastreeft, "
-            "en hoe houden we daar rekening mee?"
-        ),
-        gap=_("Alle partners noemen %(motive)s, maar het gewicht loopt uiteen: %(high)s tegenover %(low)s."),
-        gap_question=_("Hoe zwaar laten we %(motive)s meewegen in de keuzes van de samenwerking?"),
-        tension=_(
-            "%(a)s is een belang van %(holders_a)s; %(b)s is een belang van %(holders_b)s. "
-            "Deze twee trekken vaak tegen elkaar in."
-        ),
-        collision_title=_("Rode lijn van %(partner)s"),
-        collision=_("De rode lijn van %(owner)s, %(line)s, begrenst %(motive)s, en dat is een belang van %(holders)s."),
-        collision_question=_(
-            "Wat betekent deze rode lijn van %(owner)s voor %(motive)s van %(holders)s? "
-            "Is er een uitweg die beide recht doet?"
-        ),
-        pair_labels={"goed": _("goed verenigbaar"), "aandacht": _("aandacht nodig"), "zorg": _("moeilijk verenigbaar")},
-        pair_shared=_("Gedeelde belangen: %(motives)s."),
-        pair_nothing_shared=_("Geen gedeelde belangen."),
-        pair_tensions=_("Spanning: %(tensions)s."),
-        pair_tension_part=_("%(a)s van %(one)s tegenover %(b)s van %(other)s"),
-        pair_collisions=_("Rode lijn: %(lines)s."),
-        pair_collision_part=_("de rode lijn %(line)s van %(owner)s raakt %(motive)s van %(other)s"),
-    )
-
-
-def words() -> Words:
-    return _words(get_language())
-
-
-def join_names(names: Sequence[str]) -> str:
-    """ "Utrecht", "Utrecht en Zeist", "Utrecht, Zeist en De Bilt"."""
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return words().and_ % {"first": ", ".join(names[:-1]), "last": names[-1]}
-
-
-def quote(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) > rules.QUOTE_LENGTH:
-        text = text[: rules.QUOTE_LENGTH - 1].rstrip() + "…"
-    return f"“{text}”"
-
-
-class _Context:
+class Context:
     """What every rule needs, computed once per analysis: names and who holds which motive."""
 
     def __init__(self, partners: Sequence[PartnerDeclaration], catalogue: Catalogue) -> None:
@@ -268,7 +53,7 @@ class _Context:
 
 def motive_rows(partners: Sequence[PartnerDeclaration], catalogue: Catalogue) -> tuple[list[MotiveRow], list[Motive]]:
     """Per motive: who holds it and how strongly. Most widely held first; unheld motives apart."""
-    context = _Context(partners, catalogue)
+    context = Context(partners, catalogue)
     rows: list[MotiveRow] = []
     unheld: list[Motive] = []
     for code, motive in catalogue.motives.items():
@@ -291,10 +76,10 @@ def motive_rows(partners: Sequence[PartnerDeclaration], catalogue: Catalogue) ->
 
 def shared_core(partners: Sequence[PartnerDeclaration], catalogue: Catalogue) -> list[Finding]:
     """Motives every partner that shared holds. Meaningless with fewer than two partners."""
-    return _shared_core(_Context(partners, catalogue))
+    return _shared_core(Context(partners, catalogue))
 
 
-def _shared_core(context: _Context) -> list[Finding]:
+def _shared_core(context: Context) -> list[Finding]:
     partners = context.partners
     if len(partners) < 2:
         return []
@@ -323,10 +108,10 @@ def _shared_core(context: _Context) -> list[Finding]:
 
 def differences(partners: Sequence[PartnerDeclaration], catalogue: Catalogue) -> list[Finding]:
     """Motives only some partners hold, and shared motives whose weights lie far apart."""
-    return _differences(_Context(partners, catalogue))
+    return _differences(Context(partners, catalogue))
 
 
-def _differences(context: _Context) -> list[Finding]:
+def _differences(context: Context) -> list[Finding]:
     partners = context.partners
     if len(partners) < 2:
         return []
@@ -382,7 +167,7 @@ def _differences(context: _Context) -> list[Finding]:
     return findings
 
 
-def _strongest_pair(holders_a: list[PartnerDeclaration], holders_b: list[PartnerDeclaration], rule: TensionRule) -> int:
+def strongest_pair(holders_a: list[PartnerDeclaration], holders_b: list[PartnerDeclaration], rule: TensionRule) -> int:
     """The heaviest weight × weight of one partner's motive a against another partner's motive b (0: none)."""
     best = 0
     for p in sorted(holders_a, key=lambda h: -h.weight(rule.motive_a))[:2]:
@@ -394,15 +179,15 @@ def _strongest_pair(holders_a: list[PartnerDeclaration], holders_b: list[Partner
 
 def tensions(partners: Sequence[PartnerDeclaration], catalogue: Catalogue) -> list[Finding]:
     """A tension from the catalogue where one partner holds one motive and another partner the other."""
-    return _tensions(_Context(partners, catalogue))
+    return _tensions(Context(partners, catalogue))
 
 
-def _tensions(context: _Context) -> list[Finding]:
+def _tensions(context: Context) -> list[Finding]:
     findings = []
     for rule in context.catalogue.tensions:
         holders_a = context.holders.get(rule.motive_a) or []
         holders_b = context.holders.get(rule.motive_b) or []
-        severity = _strongest_pair(holders_a, holders_b, rule) if holders_a and holders_b else 0
+        severity = strongest_pair(holders_a, holders_b, rule) if holders_a and holders_b else 0
         if not severity:
             continue  # nobody holds one side, or a single partner holds both
         findings.append(
@@ -429,10 +214,10 @@ def _tensions(context: _Context) -> list[Finding]:
 
 def collisions(partners: Sequence[PartnerDeclaration], catalogue: Catalogue) -> list[Finding]:
     """A red line that limits a motive another partner holds as an interest."""
-    return _collisions(_Context(partners, catalogue))
+    return _collisions(Context(partners, catalogue))
 
 
-def _collisions(context: _Context) -> list[Finding]:
+def _collisions(context: Context) -> list[Finding]:
     w = context.words
     findings = []
     for owner in context.partners:
@@ -472,7 +257,7 @@ def _collisions(context: _Context) -> list[Finding]:
 
 
 def pair_score(p: PartnerDeclaration, q: PartnerDeclaration, catalogue: Catalogue) -> PairScore:
-    return _pair_score(p, q, _Context([p, q], catalogue))
+    return _pair_score(p, q, Context([p, q], catalogue))
 
 
 def _tension_sides(
@@ -492,7 +277,7 @@ def _tension_sides(
 def _pair_score(
     p: PartnerDeclaration,
     q: PartnerDeclaration,
-    context: _Context,
+    context: Context,
     sides: dict[int, list[tuple[TensionRule, int]]] | None = None,
 ) -> PairScore:
     """Overlap of the weighted interests (per motive the smaller weight over the larger), minus a
@@ -546,7 +331,7 @@ def _pair_score(
 def analyse(partners: Iterable[PartnerDeclaration], catalogue: Catalogue) -> Analysis:
     """Every rule at once, partners in alphabetical order, pairs least compatible first."""
     ordered = sorted(partners, key=lambda p: p.name)
-    context = _Context(ordered, catalogue)
+    context = Context(ordered, catalogue)
     rows, unheld = motive_rows(ordered, catalogue)
     sides = _tension_sides(ordered, catalogue)
     pairs = [_pair_score(p, q, context, sides) for p, q in combinations(ordered, 2)]
@@ -561,98 +346,3 @@ def analyse(partners: Iterable[PartnerDeclaration], catalogue: Catalogue) -> Ana
         collisions=_collisions(context),
         pairs=pairs,
     )
-
-
-# --- what changed since the previous round ---------------------------------------------------
-
-
-def _finding_labels(partners: Sequence[PartnerDeclaration], catalogue: Catalogue) -> dict[str, tuple[str, str]]:
-    """Key → (kind, label) of the core, tension and red-line findings, without writing their texts.
-
-    What an earlier round needs to compare with: the same keys as ``analyse`` gives its findings.
-    """
-    context = _Context(sorted(partners, key=lambda p: p.name), catalogue)
-    labels: dict[str, tuple[str, str]] = {}
-    if len(context.partners) >= 2:
-        for code, holders in context.holders.items():
-            if len(holders) == len(context.partners):
-                labels[f"kern:{code}"] = ("kern", context.names[code])
-    for rule in catalogue.tensions:
-        holders_a = context.holders.get(rule.motive_a) or []
-        holders_b = context.holders.get(rule.motive_b) or []
-        if holders_a and holders_b and _strongest_pair(holders_a, holders_b, rule):
-            title = f"{context.names[rule.motive_a]} ↔ {context.lower[rule.motive_b]}"
-            labels["spanning:" + "|".join(sorted(rule.key))] = ("spanning", title)
-    for owner in context.partners:
-        for red_line in owner.red_lines:
-            if any(p is not owner for p in context.holders.get(red_line.motive) or []):
-                title = context.words.collision_title % {"partner": owner.name}
-                key = f"rode_lijn:{owner.partner_id}:{red_line.text.strip().lower()}"
-                labels[key] = ("rode_lijn", f"{title} ({quote(red_line.text)})")
-    return labels
-
-
-def changes(current: Analysis, previous: Sequence[PartnerDeclaration], catalogue: Catalogue) -> list[str]:
-    """In words: per partner what it changed in its declaration, then which findings came or went."""
-    lines: list[str] = []
-    before = {p.partner_id: p for p in previous}
-    now = {p.partner_id: p for p in current.partners}
-    for partner in current.partners:
-        old = before.get(partner.partner_id)
-        if old is None:
-            lines.append(_("%(partner)s deelde in de vorige ronde geen verklaring.") % {"partner": partner.name})
-        elif line := _partner_changes(old, partner, catalogue):
-            lines.append(line)
-    for partner in sorted(previous, key=lambda p: p.name):
-        if partner.partner_id not in now:
-            lines.append(
-                _("%(partner)s deelde in de vorige ronde wel een verklaring, in deze ronde (nog) niet.")
-                % {"partner": partner.name}
-            )
-    old_findings = _finding_labels(previous, catalogue)
-    new_findings = {f.key: (f.kind, f.label or f.title) for f in current.findings}
-    sentences = {
-        "kern": (_("Nieuw in de gedeelde kern: %(title)s."), _("Niet meer in de gedeelde kern: %(title)s.")),
-        "spanning": (_("Nieuwe spanning: %(title)s."), _("Spanning verdwenen: %(title)s.")),
-        "rode_lijn": (_("Nieuwe botsing: %(title)s."), _("Botsing verdwenen: %(title)s.")),
-    }
-    for key, (kind, label) in new_findings.items():
-        if kind in sentences and key not in old_findings:
-            lines.append(sentences[kind][0] % {"title": label})
-    for key, (kind, label) in old_findings.items():
-        if key not in new_findings:
-            lines.append(sentences[kind][1] % {"title": label})
-    return lines
-
-
-def _partner_changes(old: PartnerDeclaration, new: PartnerDeclaration, catalogue: Catalogue) -> str:
-    """One sentence for one partner: "Utrecht: nu ook innovatie (4); niet meer kostenbesparing; …"."""
-    name = catalogue.lower_name
-    added = [f"{name(code)} ({i.weight})" for code, i in new.interests.items() if code not in old.interests]
-    removed = [name(code) for code in old.interests if code not in new.interests]
-    weighed = [
-        _("%(motive)s van %(old)s naar %(new)s")
-        % {"motive": name(code), "old": old.interests[code].weight, "new": i.weight}
-        for code, i in new.interests.items()
-        if code in old.interests and old.interests[code].weight != i.weight
-    ]
-    old_lines = {r.text.strip() for r in old.red_lines}
-    new_lines = {r.text.strip() for r in new.red_lines}
-    parts = []
-    if added:
-        parts.append(_("nu ook %(motives)s") % {"motives": join_names(added)})
-    if removed:
-        parts.append(_("niet meer %(motives)s") % {"motives": join_names(removed)})
-    if weighed:
-        parts.append(_("ander gewicht: %(changes)s") % {"changes": join_names(weighed)})
-    if new_lines - old_lines:
-        lines = join_names([quote(text) for text in sorted(new_lines - old_lines)])
-        parts.append(_("nieuwe rode lijn %(lines)s") % {"lines": lines})
-    if old_lines - new_lines:
-        lines = join_names([quote(text) for text in sorted(old_lines - new_lines)])
-        parts.append(_("rode lijn %(lines)s vervallen") % {"lines": lines})
-    if old.intentions.strip() != new.intentions.strip():
-        parts.append(_("intenties aangepast"))
-    if not parts:
-        return ""
-    return _("%(partner)s: %(changes)s.") % {"partner": new.name, "changes": "; ".join(parts)}
