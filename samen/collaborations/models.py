@@ -294,7 +294,10 @@ class Role(Model):
                 name="role_partner_matches_kind",
             ),
         ]
-        indexes = [models.Index(fields=["person", "collaboration"])]
+        indexes = [
+            models.Index(fields=["person", "collaboration"]),
+            models.Index(fields=["collaboration", "kind", "person"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_kind_display()}"

@@ -119,6 +119,7 @@ def test_only_the_facilitator_can_invite(demo, client_for):
     }
     response = client_for(demo.zeist_wethouder).post(url, data)
     assert response.status_code == 403
+    assert "Alleen de facilitator kan mensen uitnodigen." in response.text
     assert not demo.collaboration.invitations.exists()
 
 
