@@ -42,6 +42,12 @@ SETTINGS = {
         "GebiedEnum": "samen.health.areas.Area",
         "GezondheidStatusEnum": "samen.health.areas.Status",
         "TrendEnum": "samen.health.areas.Trend",
+        "OvereenkomstSoortEnum": "samen.experiences.models.AgreementKind",
+        "HoudingEnum": "samen.experiences.models.Stance",
+        "SignaalSoortEnum": "samen.experiences.models.SignalKind",
+        "SignaalAanEnum": "samen.experiences.models.Addressee",
+        "SignaalStatusEnum": "samen.experiences.models.SignalStatus",
+        "CheckInStatusEnum": "samen.experiences.models.CheckInStatus",
     },
     "TAGS": [
         {
@@ -52,6 +58,10 @@ SETTINGS = {
         {"name": "Doelen", "description": "Toon eigenaarschap: doelen, versies, instemming, resultaten, afspraken."},
         {"name": "Ambities en belangen", "description": "Ben eerlijk: ambities, inzet en gedeelde verklaringen."},
         {"name": "Successen", "description": "Erken en vier successen: het succeslogboek."},
+        {
+            "name": "Ervaringen",
+            "description": "Deel ervaringen: afspraken, lezingen, signalen, afwijkingen, check-ins.",
+        },
         {"name": "Gezondheid", "description": "Eén indicator per principe, met trend en wat hem drijft."},
         {"name": "Auditlog", "description": "Wie deed wat, namens wie, wanneer (alleen voor facilitators)."},
     ],

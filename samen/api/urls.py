@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import goals, health, interests, pages, successes, views
+from samen.api import experiences, goals, health, interests, pages, successes, views
 
 app_name = "api"
 
@@ -44,6 +44,13 @@ v1_patterns = [
     ),
     # Health (samen.health): one indicator per principle
     path("samenwerkingen/<uuid:id>/gezondheidsindicatoren", health.HealthView.as_view(), name="health"),
+    # Deel ervaringen (samen.experiences)
+    path("samenwerkingen/<uuid:id>/overeenkomsten", experiences.AgreementsView.as_view(), name="agreements"),
+    path("overeenkomsten/<uuid:id>/artikelen", experiences.ArticlesView.as_view(), name="articles"),
+    path("artikelen/<uuid:id>/lezingen", experiences.ReadingsView.as_view(), name="readings"),
+    path("samenwerkingen/<uuid:id>/signalen", experiences.SignalsView.as_view(), name="signals"),
+    path("samenwerkingen/<uuid:id>/afwijkingen", experiences.DeviationsView.as_view(), name="deviations"),
+    path("samenwerkingen/<uuid:id>/check-ins", experiences.CheckInsView.as_view(), name="checkins"),
 ]
 
 urlpatterns = [

@@ -34,6 +34,12 @@ DUTCH_PLURALS = {
     "successen",
     "zichtbaarheidswijzigingen",
     "gezondheidsindicatoren",
+    "overeenkomsten",
+    "artikelen",
+    "lezingen",
+    "signalen",
+    "afwijkingen",
+    "check-ins",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }
@@ -196,6 +202,7 @@ def documented_get_paths(demo: Any) -> list[str]:
     """Every documented GET, with ids of objects that exist (a goal with a result and a progress update)."""
     import datetime
 
+    from samen.experiences import services as experiences
     from samen.goals import services as goals
     from samen.successes import services as successes
 
@@ -225,7 +232,17 @@ def documented_get_paths(demo: Any) -> list[str]:
         date=datetime.date.today(),
         partners=[demo.utrecht],
     )
+    agreement = experiences.import_agreement(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        kind="convenant",
+        title="Convenant",
+        token=experiences.make_import_token("Artikel 1 Kosten\nDe partners delen de kosten.\n", "auto"),
+        parties=list(demo.collaboration.current_partners()),
+    )
     ids = {
+        "/overeenkomsten/": agreement.pk,
+        "/artikelen/": agreement.articles.get().pk,
         "/organisaties/": demo.utrecht.organisation_id,
         "/doelen/": goal.pk,
         "/resultaten/": result.pk,

@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.checks import (
 from samen.api.schema import generate_document
 from samen.api.services import create_token
 from samen.collaborations.models import Role
+from samen.experiences import services as experiences
 from samen.goals import services as goals
 from samen.successes.services import record_success
 from tests.personas import build_demo
@@ -81,6 +82,17 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         date=datetime.date.today(),
         partners=[demo.utrecht],
     )
+    agreement = experiences.import_agreement(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        kind="convenant",
+        title="Convenant",
+        token=experiences.make_import_token("Artikel 1 Kosten\nDe partners delen de kosten.\n", "auto"),
+        parties=list(demo.collaboration.current_partners()),
+    )
+    experiences.schedule_checkins(
+        collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=datetime.date.today()
+    )
     return {
         "base_url": live_server.url + "/api/v1",
         "headers": {"Authorization": f"Bearer {raw}"},
@@ -90,6 +102,8 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
             "/resultaten/": str(result.pk),
             "/afspraken/": str(commitment.pk),
             "/successen/": str(success.pk),
+            "/overeenkomsten/": str(agreement.pk),
+            "/artikelen/": str(agreement.articles.get().pk),
             "/samenwerkingen/": str(demo.collaboration.pk),
         },
         "role": str(Role.objects.filter(collaboration=demo.collaboration, kind="lezer").get().pk),
