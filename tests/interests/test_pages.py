@@ -318,3 +318,37 @@ def test_the_pairs_page_lists_every_pair_with_its_reason(demo, honesty_round, cl
     for pair in ("De Bilt – Utrecht", "De Bilt – Zeist", "Utrecht – Zeist"):
         assert pair in page
     assert page.count("Gedeelde belangen: kwetsbaarheid verminderen en continuïteit.") == 3
+
+
+@pytest.mark.parametrize(
+    ("persona", "name", "message"),
+    [
+        ("raadslid", "interests:ambition_create", "Alleen de facilitator en de contactpersonen"),
+        ("utrecht_wethouder", "interests:round_open", "Alleen de facilitator kan een eerlijkheidsronde openen."),
+    ],
+)
+def test_a_form_the_person_may_not_send_says_so_when_it_opens(demo, client_for, persona, name, message):
+    response = client_for(getattr(demo, persona)).get(reverse(name, args=[demo.collaboration.pk]))
+
+    assert response.status_code == 403
+    assert message in response.text
+
+
+def test_conditions_over_several_lines_stay_one_item_in_the_markdown(demo, honesty_round, client_for):
+    from samen.interests.services import record_go_decision
+
+    record_go_decision(
+        honesty_round=honesty_round,
+        partner=demo.zeist,
+        by=demo.zeist_wethouder,
+        decision="voorwaarden",
+        reasons="Geen gedwongen ontslagen.\n\nEen loket in Zeist.",
+    )
+
+    text = (
+        client_for(demo.utrecht_wethouder)
+        .get(reverse("interests:agenda_markdown", args=[demo.collaboration.pk, honesty_round.pk]))
+        .content.decode()
+    )
+
+    assert "   Geen gedwongen ontslagen.\n   Een loket in Zeist." in text

@@ -42,6 +42,12 @@ def number(value: Decimal | int | None, decimals: int = 1, separators: tuple[str
 
 
 @register.filter
+def md_indent(text: str) -> str:
+    """Text inside a Markdown list item: every next line indented, so that the item stays one item."""
+    return "\n   ".join(line.strip() for line in str(text).strip().splitlines() if line.strip())
+
+
+@register.filter
 def euros(value: Decimal | int | None, separators: tuple[str, str] | None = None) -> str:
     return "" if value is None else f"€ {number(value, 2, separators)}"
 

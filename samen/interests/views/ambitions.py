@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +18,7 @@ from samen.interests import services
 from samen.interests.forms import AmbitionForm, PledgeForm
 from samen.interests.matrix import matrix_for
 from samen.interests.models import Ambition, Pledge
-from samen.interests.views.common import attempt, page_context, partner_of, status_for
+from samen.interests.views.common import attempt, page_context, partner_of, refuse_early, status_for
 
 
 @login_required
@@ -37,7 +38,11 @@ def ambitions(request: HttpRequest, pk: Any) -> HttpResponse:
 def ambition_create(request: HttpRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     form = AmbitionForm(request.POST or None)
-    status = 200
+    status = refuse_early(
+        request,
+        permissions.can_edit_ambitions(request.user, collaboration),
+        _("Alleen de facilitator en de contactpersonen van de partners kunnen ambities toevoegen."),
+    )
     if request.method == "POST" and form.is_valid():
         ambition, status = attempt(
             form, lambda: services.create_ambition(collaboration=collaboration, by=request.user, **form.values())
@@ -112,7 +117,11 @@ def pledge_edit(request: HttpRequest, pk: Any, ambition_pk: Any, partner_pk: Any
     partner = partner_of(collaboration, partner_pk)
     current = Pledge.objects.current().filter(ambition=ambition, partner=partner).first()
     form = PledgeForm.for_pledge(current, request.POST or None)
-    status = 200
+    status = refuse_early(
+        request,
+        permissions.can_pledge(request.user, collaboration, partner),
+        _("U handelt niet namens %(partner)s en kunt dus geen inzet voor hen opgeven.") % {"partner": partner},
+    )
     if request.method == "POST" and form.is_valid():
         done, status = attempt(
             form, lambda: services.pledge(ambition=ambition, partner=partner, by=request.user, **form.values())
@@ -120,11 +129,6 @@ def pledge_edit(request: HttpRequest, pk: Any, ambition_pk: Any, partner_pk: Any
         if done is not None:
             messages.success(request, _("De inzet van %(partner)s is opgeslagen.") % {"partner": partner})
             return redirect("interests:ambition", collaboration.pk, ambition.pk)
-    elif request.method != "POST" and not permissions.can_pledge(request.user, collaboration, partner):
-        form.add_error(
-            None, _("U handelt niet namens %(partner)s en kunt dus geen inzet voor hen opgeven.") % {"partner": partner}
-        )
-        status = 403
     context = page_context(
         request, collaboration, "ambitions", form=form, ambition=ambition, partner=partner, current=current
     )
@@ -162,7 +166,7 @@ def matrix_csv(request: HttpRequest, pk: Any) -> HttpResponse:
                     _csv_number(pledge.fte),
                     _csv_number(pledge.budget_euros),
                     pledge.capacity_notes,
-                    pledge.pledged_at.date().isoformat(),
+                    timezone.localtime(pledge.pledged_at).date().isoformat(),
                 ]
                 if pledge
                 else ["", "", "", "", _("geen inzet opgegeven"), ""]

@@ -35,6 +35,14 @@ def status_for(form: BaseForm, status: int) -> int:
     return 400 if form.errors and status == 200 else status
 
 
+def refuse_early(request: HttpRequest, allowed: bool, reason: str) -> int:
+    """On opening a form the person may not send: say so at once (403) instead of after they typed."""
+    if request.method != "POST" and not allowed:
+        messages.error(request, reason)
+        return 403
+    return 200
+
+
 def press(request: HttpRequest, action: Any, done: str) -> None:
     """A POST button without a form: the outcome as a message on the next page."""
     try:

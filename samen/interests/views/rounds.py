@@ -19,7 +19,15 @@ from samen.interests.catalogue import catalogue_for
 from samen.interests.forms import DeclarationForm, GoDecisionForm, MotiveForm, RoundForm, TensionForm
 from samen.interests.models import Declaration, GoDecision, HonestyRound
 from samen.interests.overview import analyse_round, describe, outcome, round_status
-from samen.interests.views.common import attempt, page_context, partner_of, press, round_of, status_for
+from samen.interests.views.common import (
+    attempt,
+    page_context,
+    partner_of,
+    press,
+    refuse_early,
+    round_of,
+    status_for,
+)
 
 
 def _round_page(request: HttpRequest, collaboration: Collaboration, honesty_round: HonestyRound | None) -> HttpResponse:
@@ -57,7 +65,11 @@ def round_detail(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
 def round_open(request: HttpRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     form = RoundForm(request.POST or None)
-    status = 200
+    status = refuse_early(
+        request,
+        permissions.can_run_honesty_round(request.user, collaboration),
+        _("Alleen de facilitator kan een eerlijkheidsronde openen."),
+    )
     if request.method == "POST" and form.is_valid():
         opened, status = attempt(
             form, lambda: services.open_round(collaboration=collaboration, by=request.user, **form.cleaned_data)
@@ -174,7 +186,11 @@ def decision(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -> H
     current = GoDecision.objects.filter(round=honesty_round, partner=partner).first()
     initial = {"decision": current.decision, "reasons": current.reasons} if current else None
     form = GoDecisionForm(request.POST or None, initial=initial)
-    status = 200
+    status = refuse_early(
+        request,
+        permissions.can_decide_ground(request.user, collaboration, partner),
+        _("Alleen het bestuurlijk contact van %(partner)s kan namens hen go of no-go zeggen.") % {"partner": partner},
+    )
     if request.method == "POST" and form.is_valid():
         done, status = attempt(
             form,
@@ -185,13 +201,6 @@ def decision(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -> H
         if done is not None:
             messages.success(request, _("Het besluit van %(partner)s is vastgelegd.") % {"partner": partner})
             return redirect("interests:round", collaboration.pk, honesty_round.pk)
-    elif request.method != "POST" and not permissions.can_decide_ground(request.user, collaboration, partner):
-        form.add_error(
-            None,
-            _("Alleen het bestuurlijk contact van %(partner)s kan namens hen go of no-go zeggen.")
-            % {"partner": partner},
-        )
-        status = 403
     context = page_context(
         request, collaboration, "round", honesty_round=honesty_round, partner=partner, form=form, current=current
     )
