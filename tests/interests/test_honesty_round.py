@@ -58,6 +58,30 @@ def test_opening_a_round_tells_every_contact_of_every_partner(demo, monkeypatch)
     assert AuditEvent.objects.filter(action="interests.round_opened").exists()
 
 
+def test_each_contact_gets_a_notification_with_the_deadline_in_their_calendar(demo):
+    from samen.notifications.models import Event
+
+    honesty_round = open_round(
+        collaboration=demo.collaboration, by=demo.facilitator, title="Ronde 2026", deadline=in_two_weeks()
+    )
+
+    events = Event.objects.filter(kind="honesty_round")
+    assert sorted(e.recipient.full_name for e in events) == sorted(
+        [
+            "Umar Utrecht",
+            "Wendy Wethouder",
+            "Zoë Zeist",
+            "Zeger Wethouder",
+            "Bram de Bilt",
+            "Bea Wethouder",
+        ]
+    )
+    event = events.first()
+    assert event.subject == "Eerlijkheidsronde geopend: Ronde 2026"
+    assert event.url.endswith(f"/eerlijkheidsronde/{honesty_round.pk}")
+    assert timezone.localtime(event.starts_at).date() == honesty_round.deadline
+
+
 @pytest.mark.parametrize(
     ("title", "deadline", "message"),
     [
