@@ -14,7 +14,8 @@ from uuid import UUID
 
 from django.apps import apps
 from django.db import connection, models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Count, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Replace
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -68,8 +69,12 @@ def worst(statuses: Iterable[str]) -> str:
 class PartnerRef:
     id: UUID
     name: str
-    organisation_id: UUID
-    has_contacts: bool
+    organisation_id: UUID | None
+    contacts: int  # people with an ambtelijk or bestuurlijk role for this partner
+
+    @property
+    def has_contacts(self) -> bool:
+        return self.contacts > 0
 
 
 @dataclass
@@ -123,9 +128,19 @@ class Indicator:
 
 @dataclass
 class Scope:
+    """Collaborations, their current partners and the moments to compute for.
+
+    ``detail`` (the health view of one collaboration) also loads every partner by name, for the facts,
+    the radar and the cracks; without it (the portfolio) only the number of partners and contacts per
+    collaboration is loaded. Aggregate queries group by a collaboration's id as text (``key``), which
+    spares converting thousands of ids on a portfolio of every regeling.
+    """
+
     collaboration_ids: list[UUID]
     partners: dict[UUID, list[PartnerRef]]
     moments: list[datetime.datetime]
+    detail: bool = True
+    counts: dict[UUID, tuple[int, int]] = field(default_factory=dict)  # current partners and their contacts
 
     @property
     def now(self) -> datetime.datetime:
@@ -141,8 +156,37 @@ class Scope:
     def partners_of(self, collaboration_id: UUID) -> list[PartnerRef]:
         return self.partners.get(collaboration_id, [])
 
+    def partner_count(self, collaboration_id: UUID) -> int:
+        if self.detail:
+            return len(self.partners_of(collaboration_id))
+        return self.counts.get(collaboration_id, (0, 0))[0]
+
+    def contact_count(self, collaboration_id: UUID) -> int:
+        """The people who act for a current partner (each once), as a check-in counts who may answer."""
+        return self.counts.get(collaboration_id, (0, 0))[1]
+
     def partner_ids(self) -> set[UUID]:
         return {p.id for refs in self.partners.values() for p in refs}
+
+    @staticmethod
+    def key(collaboration_id: UUID) -> str:
+        """The text form of an id in ``text()`` columns (the same on SQLite and PostgreSQL)."""
+        return collaboration_id.hex
+
+
+def text(field_name: str) -> Any:
+    """An id column as 32 hex digits: grouped rows come back without building a UUID for every row.
+
+    SQLite stores a UUID as exactly that text already; PostgreSQL's uuid type is cast and its dashes removed.
+    """
+    if connection.vendor == "sqlite":
+        return ExpressionWrapper(F(field_name), output_field=CharField())
+    return Replace(Cast(field_name, output_field=CharField()), Value("-"), Value(""))
+
+
+def current_partner(prefix: str, today: datetime.date) -> Q:
+    """Rows of partners that have not left (``prefix`` leads to the partner, for example ``"partner__"``)."""
+    return Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gt": today})
 
 
 def moments_for(now: datetime.datetime, points: int) -> list[datetime.datetime]:
@@ -150,21 +194,50 @@ def moments_for(now: datetime.datetime, points: int) -> list[datetime.datetime]:
     return [now - thresholds.TREND_WINDOW * k for k in range(points)]
 
 
-def build_scope(collaboration_ids: Sequence[UUID], *, now: datetime.datetime | None = None, points: int = 2) -> Scope:
+def _contacts() -> Any:
+    return Coalesce(
+        Subquery(
+            Role.objects.filter(partner=OuterRef("pk"), kind__in=[RoleKind.OFFICIAL, RoleKind.EXECUTIVE])
+            .order_by()
+            .values("partner")
+            .annotate(n=Count("person", distinct=True))
+            .values("n")
+        ),
+        0,
+    )
+
+
+def build_scope(
+    collaboration_ids: Sequence[UUID], *, now: datetime.datetime | None = None, points: int = 2, detail: bool = True
+) -> Scope:
     """The collaborations' current partners (one query) and the moments to compute for."""
     now = now or timezone.now()
-    contacts = Role.objects.filter(partner=OuterRef("pk"), kind__in=[RoleKind.OFFICIAL, RoleKind.EXECUTIVE])
-    rows = (
-        Partner.objects.current(timezone.localdate(now))
-        .filter(collaboration_id__in=collaboration_ids)
-        .annotate(has_contacts=Exists(contacts))
-        .order_by("organisation__name", "id")
-        .values_list("id", "collaboration_id", "organisation__name", "organisation_id", "has_contacts")
+    current = Partner.objects.current(timezone.localdate(now)).filter(collaboration_id__in=collaboration_ids)
+    moments = moments_for(now, max(points, 2))
+    by_key = {Scope.key(cid): cid for cid in collaboration_ids}
+    people = dict(
+        Role.objects.filter(collaboration_id__in=collaboration_ids, kind__in=[RoleKind.OFFICIAL, RoleKind.EXECUTIVE])
+        .filter(Q(partner__left_on__isnull=True) | Q(partner__left_on__gt=timezone.localdate(now)))
+        .order_by()
+        .values(c=text("collaboration_id"))
+        .annotate(n=Count("person", distinct=True))
+        .values_list("c", "n")
     )
+    if not detail:
+        sizes = dict(
+            current.order_by().values(c=text("collaboration_id")).annotate(n=Count("id")).values_list("c", "n")
+        )
+        counts = {cid: (sizes.get(key, 0), people.get(key, 0)) for key, cid in by_key.items()}
+        return Scope(list(collaboration_ids), {}, moments, detail=False, counts=counts)
     partners: dict[UUID, list[PartnerRef]] = {cid: [] for cid in collaboration_ids}
-    for pk, cid, name, organisation_id, has_contacts in rows:
-        partners[cid].append(PartnerRef(pk, name, organisation_id, bool(has_contacts)))
-    return Scope(list(collaboration_ids), partners, moments_for(now, max(points, 2)))
+    for pk, cid, name, organisation_id, count in (
+        current.annotate(contacts=_contacts())
+        .order_by("organisation__name", "id")
+        .values_list("id", "collaboration_id", "organisation__name", "organisation_id", "contacts")
+    ):
+        partners[cid].append(PartnerRef(pk, name, organisation_id, count))
+    counts = {cid: (len(partners[cid]), people.get(key, 0)) for key, cid in by_key.items()}
+    return Scope(list(collaboration_ids), partners, moments, detail=True, counts=counts)
 
 
 _TABLES: dict[str, frozenset[str]] = {}

@@ -12,12 +12,11 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Max, Min, Q, QuerySet, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, FloatField, Max, Min, Q, QuerySet, Sum, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -32,7 +31,9 @@ from samen.health.areas import (
     Status,
     area_model,
     as_score,
+    current_partner,
     mean,
+    text,
     worst,
 )
 from samen.health.words import join_names, number_word, of_count, percent, weeks_since, weeks_word
@@ -88,6 +89,11 @@ def _rows(queryset: Any) -> list[dict[str, Any]]:
 
 def _by(key: str, queryset: Any) -> dict[Any, dict[str, Any]]:
     return {row[key]: row for row in _rows(queryset)}
+
+
+def flag(condition: Q) -> ExpressionWrapper:
+    """A condition as a true/false column, so a row needs no date or time converted to decide it."""
+    return ExpressionWrapper(condition, output_field=BooleanField())
 
 
 def _none(scope: Scope, area: str) -> dict[UUID, Indicator]:
@@ -161,14 +167,6 @@ def _names(partners: Iterable[PartnerRef]) -> str:
 # --- Ambitie & urgentie (interests) ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Ambition:
-    id: UUID
-    created_at: datetime.datetime
-    needed_hours: Decimal | None
-    needed_budget: Decimal | None
-
-
 def ambition_and_urgency(scope: Scope) -> dict[UUID, Indicator]:
     """Pledge coverage, capacity against the need, and the balance of urgency between partners."""
     ambition_model, pledge_model = area_model("interests", "Ambition"), area_model("interests", "Pledge")
@@ -176,100 +174,130 @@ def ambition_and_urgency(scope: Scope) -> dict[UUID, Indicator]:
         return _none(scope, Area.AMBITION)
     from samen.interests import rules
 
-    ids = scope.collaboration_ids
-    ambitions: dict[UUID, list[_Ambition]] = defaultdict(list)
-    for pk, cid, created_at, hours, budget in (
+    ids, moments = scope.collaboration_ids, scope.moments
+    ambitions = _by(
+        "c",
         ambition_model.objects.filter(collaboration_id__in=ids)
         .order_by()
-        .values_list("id", "collaboration_id", "created_at", "needed_hours_per_month", "needed_budget_euros")
-    ):
-        ambitions[cid].append(_Ambition(pk, created_at, hours, budget))
+        .values(c=text("collaboration_id"))
+        .annotate(**{f"a{i}": Count("id", filter=Q(created_at__lte=m)) for i, m in enumerate(moments)}),
+    )
     if not ambitions:
         return _none(scope, Area.AMBITION)
 
-    def current_at(moment: datetime.datetime) -> Q:
-        return Q(pledged_at__lte=moment) & (Q(superseded_at__isnull=True) | Q(superseded_at__gt=moment))
+    def current_at(moment: datetime.datetime, prefix: str = "") -> Q:
+        return Q(**{f"{prefix}pledged_at__lte": moment}) & (
+            Q(**{f"{prefix}superseded_at__isnull": True}) | Q(**{f"{prefix}superseded_at__gt": moment})
+        )
 
     something = Q(hours_per_month__gt=0) | Q(fte__gt=0) | Q(budget_euros__gt=0)
     per_partner: dict[str, Any] = {}
-    per_ambition: dict[str, Any] = {}
-    hours = ExpressionWrapper(
-        Coalesce("hours_per_month", Value(Decimal(0))) + Coalesce("fte", Value(Decimal(0))) * rules.HOURS_PER_FTE_MONTH,
-        output_field=DecimalField(max_digits=18, decimal_places=2),
-    )
-    for i, moment in enumerate(scope.moments):
+    for i, moment in enumerate(moments):
         per_partner[f"n{i}"] = Count("id", filter=current_at(moment) & something)
         per_partner[f"us{i}"] = Sum("urgency", filter=current_at(moment))
         per_partner[f"uc{i}"] = Count("id", filter=current_at(moment))
-        per_ambition[f"h{i}"] = Sum(hours, filter=current_at(moment))
-        per_ambition[f"b{i}"] = Sum("budget_euros", filter=current_at(moment))
-    pledges = pledge_model.objects.filter(ambition__collaboration_id__in=ids).order_by()
-    partner_rows: dict[UUID, dict[UUID, dict[str, Any]]] = defaultdict(dict)
+    partner_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(
-        pledges.values("ambition__collaboration_id", "partner_id").annotate(last=Max("pledged_at"), **per_partner)
+        pledge_model.objects.filter(ambition__collaboration_id__in=ids)
+        .filter(current_partner("partner__", scope.today))
+        .order_by()
+        .values(c=text("ambition__collaboration_id"), p=text("partner_id"))
+        .annotate(**per_partner)
     ):
-        partner_rows[row["ambition__collaboration_id"]][row["partner_id"]] = row
-    with_need = Q(ambition__needed_hours_per_month__gt=0) | Q(ambition__needed_budget_euros__gt=0)
-    ambition_rows = _by("ambition_id", pledges.filter(with_need).values("ambition_id").annotate(**per_ambition))
+        partner_rows[row["c"]].append(row)
+    # Sums as floats: a share of the need is a ratio, and converting thousands of decimals costs more than it tells.
+    hours = ExpressionWrapper(
+        Coalesce(Cast("pledges__hours_per_month", FloatField()), Value(0.0))
+        + Coalesce(Cast("pledges__fte", FloatField()), Value(0.0)) * float(rules.HOURS_PER_FTE_MONTH),
+        output_field=FloatField(),
+    )
+    budget = Cast("pledges__budget_euros", FloatField())
+    pledged_by_current = current_partner("pledges__partner__", scope.today)
+    per_ambition: dict[str, Any] = {}
+    for i, moment in enumerate(moments):
+        per_ambition[f"p{i}"] = Count("id", distinct=True, filter=Q(created_at__lte=moment))
+        per_ambition[f"h{i}"] = Sum(hours, filter=current_at(moment, "pledges__") & pledged_by_current)
+        per_ambition[f"b{i}"] = Sum(budget, filter=current_at(moment, "pledges__") & pledged_by_current)
+    needs: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _rows(
+        ambition_model.objects.filter(collaboration_id__in=ids)
+        .filter(Q(needed_hours_per_month__gt=0) | Q(needed_budget_euros__gt=0))
+        .order_by()
+        .values(
+            c=text("collaboration_id"),
+            a=text("id"),
+            need_h=Cast("needed_hours_per_month", FloatField()),
+            need_b=Cast("needed_budget_euros", FloatField()),
+        )
+        .annotate(**per_ambition)
+    ):
+        needs[row["c"]].append(row)
+    last = (
+        dict(
+            pledge_model.objects.filter(ambition__collaboration_id__in=ids)
+            .order_by()
+            .values("partner_id")
+            .annotate(last=Max("pledged_at"))
+            .values_list("partner_id", "last")
+        )
+        if scope.detail
+        else {}
+    )
 
     result: dict[UUID, Indicator] = {}
+    spread = rules.SCALE_MAX - rules.SCALE_MIN
     for cid in ids:
-        partners = scope.partners_of(cid)
-        rows = {p.id: partner_rows[cid].get(p.id, {}) for p in partners}
+        key, partners = scope.key(cid), scope.partner_count(cid)
+        rows, count, need = partner_rows.get(key, []), ambitions.get(key, {}), needs.get(key, [])
         history: list[int | None] = []
-        for i, moment in enumerate(scope.moments):
-            present = [a for a in ambitions.get(cid, []) if a.created_at <= moment]
+        for i in range(len(moments)):
+            present = count.get(f"a{i}", 0)
             if not present or not partners:
                 history.append(None)
                 continue
-            covered = sum(min(row.get(f"n{i}", 0), len(present)) for row in rows.values())
-            coverage = covered / (len(partners) * len(present))
-            capacity = mean(_capacity_parts(present, ambition_rows, i))
-            means = [row[f"us{i}"] / row[f"uc{i}"] for row in rows.values() if row.get(f"uc{i}")]
-            balance = 1 - (max(means) - min(means)) / (rules.SCALE_MAX - rules.SCALE_MIN) if len(means) >= 2 else None
-            history.append(as_score(mean([coverage, capacity, balance])))
-        present = ambitions.get(cid, [])
-        partner_scores = (
-            {p.id: as_score(min(rows[p.id].get("n0", 0), len(present)) / len(present)) for p in partners}
-            if present
-            else {}
-        )
+            covered = sum(min(row[f"n{i}"], present) for row in rows)
+            capacity = mean(_capacity_parts([r for r in need if r[f"p{i}"]], i))
+            means = [row[f"us{i}"] / row[f"uc{i}"] for row in rows if row[f"uc{i}"]]
+            balance = 1 - (max(means) - min(means)) / spread if len(means) >= 2 else None
+            history.append(as_score(mean([covered / (partners * present), capacity, balance])))
+        present = count.get("a0", 0)
+        pledging = sum(1 for row in rows if row["n0"])
+        cap = Status.ATTENTION if present and pledging < partners else None
+        if not scope.detail or not present:
+            result[cid] = _finish(Area.AMBITION, history, facts=[], cap=cap)
+            continue
+        refs = scope.partners_of(cid)
+        by_partner = {row["p"]: row for row in rows}
+        row_of = {p.id: by_partner.get(p.id.hex, {}) for p in refs}
         result[cid] = _finish(
             Area.AMBITION,
             history,
-            facts=_ambition_facts(partners, rows, present, ambition_rows, rules.SCALE_MAX - rules.SCALE_MIN),
-            partner_scores=partner_scores,
-            last_activity={pid: row["last"] for pid, row in rows.items() if row.get("last")},
-            details={"without_pledge": [p.id for p in partners if not rows[p.id].get("n0")]},
-            cap=Status.ATTENTION if present and any(not rows[p.id].get("n0") for p in partners) else None,
+            facts=_ambition_facts(refs, row_of, present, [r for r in need if r["p0"]]),
+            partner_scores={p.id: as_score(min(row_of[p.id].get("n0", 0), present) / present) for p in refs},
+            last_activity={p.id: last[p.id] for p in refs if p.id in last},
+            details={"without_pledge": [p.id for p in refs if not row_of[p.id].get("n0")]},
+            cap=cap,
         )
     return result
 
 
-def _capacity_parts(ambitions: list[_Ambition], rows: dict[UUID, dict[str, Any]], i: int) -> list[float]:
+def _capacity_parts(needs: list[dict[str, Any]], i: int) -> list[float]:
     parts = []
-    for ambition in ambitions:
-        row = rows.get(ambition.id, {})
-        if ambition.needed_hours:
-            parts.append(min(1.0, float((row.get(f"h{i}") or 0) / ambition.needed_hours)))
-        if ambition.needed_budget:
-            parts.append(min(1.0, float((row.get(f"b{i}") or 0) / ambition.needed_budget)))
+    for row in needs:
+        if row["need_h"]:
+            parts.append(min(1.0, (row[f"h{i}"] or 0) / row["need_h"]))
+        if row["need_b"]:
+            parts.append(min(1.0, (row[f"b{i}"] or 0) / row["need_b"]))
     return parts
 
 
 def _ambition_facts(
-    partners: list[PartnerRef],
-    rows: dict[UUID, dict[str, Any]],
-    ambitions: list[_Ambition],
-    ambition_rows: dict[UUID, dict[str, Any]],
-    scale: int,
+    partners: list[PartnerRef], row_of: dict[UUID, dict[str, Any]], ambitions: int, needs: list[dict[str, Any]]
 ) -> list[str]:
-    if not ambitions:
-        return []
     facts = []
-    full = [p for p in partners if rows[p.id].get("n0", 0) >= len(ambitions)]
+    full = [p for p in partners if row_of[p.id].get("n0", 0) >= ambitions]
     facts.append(
-        ngettext("%(count)s ambitie", "%(count)s ambities", len(ambitions)) % {"count": number_word(len(ambitions))}
+        ngettext("%(count)s ambitie", "%(count)s ambities", ambitions) % {"count": number_word(ambitions)}
         + ": "
         + ngettext(
             "%(part)s partners heeft voor elke ambitie inzet opgegeven.",
@@ -278,21 +306,21 @@ def _ambition_facts(
         )
         % {"part": of_count(len(full), len(partners))}
     )
-    nothing = [p for p in partners if not rows[p.id].get("n0")]
+    nothing = [p for p in partners if not row_of[p.id].get("n0")]
     if nothing:
         facts.append(_("Nog geen inzet van %(names)s.") % {"names": _names(nothing)})
-    for need_field, key, text in (
-        ("needed_hours", "h0", _("De toegezegde uren dekken %(percent)s van wat de ambities vragen.")),
-        ("needed_budget", "b0", _("Het toegezegde budget dekt %(percent)s van wat de ambities vragen.")),
+    for need, pledged, sentence in (
+        ("need_h", "h0", _("De toegezegde uren dekken %(percent)s van wat de ambities vragen.")),
+        ("need_b", "b0", _("Het toegezegde budget dekt %(percent)s van wat de ambities vragen.")),
     ):
-        needed = sum((getattr(a, need_field) or 0) for a in ambitions)
+        needed = sum(row[need] or 0 for row in needs)
         if needed:
-            pledged = sum((ambition_rows.get(a.id, {}).get(key) or 0) for a in ambitions if getattr(a, need_field))
-            facts.append(text % {"percent": percent(float(pledged / needed))})
-    urgencies = {p.id: rows[p.id]["us0"] / rows[p.id]["uc0"] for p in partners if rows[p.id].get("uc0")}
+            given = sum(row[pledged] or 0 for row in needs if row[need])
+            facts.append(sentence % {"percent": percent(given / needed)})
+    urgencies = {p.id: row_of[p.id]["us0"] / row_of[p.id]["uc0"] for p in partners if row_of[p.id].get("uc0")}
     if len(urgencies) >= 2:
-        high = max(partners, key=lambda p: urgencies.get(p.id, -1))
-        low = min(partners, key=lambda p: urgencies.get(p.id, 99))
+        high = max((p for p in partners if p.id in urgencies), key=lambda p: urgencies[p.id])
+        low = min((p for p in partners if p.id in urgencies), key=lambda p: urgencies[p.id])
         if urgencies[high.id] - urgencies[low.id] >= thresholds.URGENCY_SPREAD_WORRY:
             facts.append(
                 _("De urgentie loopt sterk uiteen: %(high)s gemiddeld %(h)s, %(low)s gemiddeld %(l)s (op 1–5).")
@@ -316,82 +344,107 @@ def honesty(scope: Scope) -> dict[UUID, Indicator]:
     decision_model = area_model("interests", "GoDecision")
     if round_model is None or declaration_model is None or decision_model is None:
         return _none(scope, Area.HONESTY)
-    rounds: dict[UUID, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in (
-        round_model.objects.filter(collaboration_id__in=scope.collaboration_ids)
-        .order_by("opened_at")
-        .values_list("id", "collaboration_id", "title", "opened_at", "closed_at", "deadline")
+    ids, moments = scope.collaboration_ids, scope.moments
+    rounds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _rows(
+        round_model.objects.filter(collaboration_id__in=ids)
+        .order_by("opened_at", "id")
+        .values(
+            r=text("id"),
+            c=text("collaboration_id"),
+            **{f"o{i}": flag(Q(opened_at__lte=m)) for i, m in enumerate(moments)},
+        )
     ):
-        rounds[row[1]].append(row)
+        rounds[row["c"]].append(row)
     if not rounds:
         return _none(scope, Area.HONESTY)
-
-    def latest_at(cid: UUID, moment: datetime.datetime) -> tuple[Any, ...] | None:
-        opened = [r for r in rounds.get(cid, []) if r[3] <= moment]
-        return opened[-1] if opened else None
-
-    needed = {r[0] for cid in rounds for m in scope.moments if (r := latest_at(cid, m)) is not None}
-    declarations: dict[UUID, dict[UUID, tuple[Any, ...]]] = defaultdict(dict)
-    for round_id, partner_id, status, shared_at, updated_at, interests in (
-        declaration_model.objects.filter(round_id__in=needed)
+    in_scope = Q(round__collaboration_id__in=ids) & current_partner("partner__", scope.today)
+    shared = _by(
+        "r",
+        declaration_model.objects.filter(in_scope)
         .order_by()
-        .values("round_id", "partner_id", "status", "shared_at", "updated_at")
-        .annotate(interests=Count("interests"))
-        .values_list("round_id", "partner_id", "status", "shared_at", "updated_at", "interests")
-    ):
-        declarations[round_id][partner_id] = (status, shared_at, updated_at, interests)
-    decisions: dict[UUID, dict[UUID, tuple[str, datetime.datetime]]] = defaultdict(dict)
-    for round_id, partner_id, decision, decided_at in (
-        decision_model.objects.filter(round_id__in=needed)
-        .order_by()
-        .values_list("round_id", "partner_id", "decision", "decided_at")
-    ):
-        decisions[round_id][partner_id] = (decision, decided_at)
+        .values(r=text("round_id"))
+        .annotate(**{f"s{i}": Count("id", filter=Q(shared_at__lte=m)) for i, m in enumerate(moments)}),
+    )
+    decision_aggregates: dict[str, Any] = {"no_go": Count("id", filter=Q(decision="no_go"))}
+    for i, moment in enumerate(moments):
+        decision_aggregates[f"d{i}"] = Count("id", filter=Q(decided_at__lte=moment))
+        decision_aggregates[f"g{i}"] = Count("id", filter=Q(decided_at__lte=moment, decision__in=("go", "voorwaarden")))
+    decided = _by(
+        "r",
+        decision_model.objects.filter(in_scope).order_by().values(r=text("round_id")).annotate(**decision_aggregates),
+    )
 
     result: dict[UUID, Indicator] = {}
-    for cid in scope.collaboration_ids:
-        partners = scope.partners_of(cid)
+    for cid in ids:
+        partners = scope.partner_count(cid)
+        own = rounds.get(scope.key(cid), [])
         history: list[int | None] = []
-        for moment in scope.moments:
-            current = latest_at(cid, moment)
-            if current is None or not partners:
+        for i in range(len(moments)):
+            opened = [r for r in own if r[f"o{i}"]]
+            if not opened or not partners:
                 history.append(None)
                 continue
-            shared = [
-                p for p in partners if (d := declarations[current[0]].get(p.id)) and d[1] is not None and d[1] <= moment
-            ]
-            decided = {pid: kind for pid, (kind, at) in decisions[current[0]].items() if at <= moment}
-            go_share = (
-                sum(1 for p in partners if decided.get(p.id) in ("go", "voorwaarden")) / len(partners)
-                if decided
-                else None
-            )
-            history.append(as_score(mean([len(shared) / len(partners), go_share])))
-        current = latest_at(cid, scope.now)
-        if current is None:
-            result[cid] = _finish(Area.HONESTY, history, facts=[])
+            latest = opened[-1]["r"]
+            counts = decided.get(latest, {})
+            go_share = counts[f"g{i}"] / partners if counts.get(f"d{i}") else None
+            history.append(as_score(mean([shared.get(latest, {}).get(f"s{i}", 0) / partners, go_share])))
+        latest_now = next((r["r"] for r in reversed(own) if r["o0"]), None)
+        cap = Status.WORRY if latest_now and decided.get(latest_now, {}).get("no_go") else None
+        if latest_now is None or not scope.detail:
+            result[cid] = _finish(Area.HONESTY, history, facts=[], cap=cap)
             continue
-        own = declarations[current[0]]
-        chosen = {pid: kind for pid, (kind, _at) in decisions[current[0]].items()}
-        no_go = [p for p in partners if chosen.get(p.id) == "no_go"]
-        activity: dict[UUID, datetime.datetime] = {}
-        for pid, (_status, shared_at, updated_at, _n) in own.items():
-            activity[pid] = max(t for t in (shared_at, updated_at) if t is not None)
-        for pid, (_kind, at) in decisions[current[0]].items():
-            activity[pid] = max(activity.get(pid, at), at)
-        result[cid] = _finish(
-            Area.HONESTY,
+        result[cid] = _honesty_detail(
+            round_model.objects.get(pk=UUID(latest_now)),
+            scope.partners_of(cid),
             history,
-            facts=_honesty_facts(current, partners, own, chosen, scope.today),
-            partner_scores={p.id: _declaration_score(own.get(p.id)) for p in partners},
-            last_activity=activity,
-            details={
-                "round_title": current[2],
-                "not_shared": [p.id for p in partners if not _is_shared(own.get(p.id))],
-            },
-            cap=Status.WORRY if no_go else None,
+            cap,
+            declaration_model,
+            decision_model,
+            scope.today,
         )
     return result
+
+
+def _honesty_detail(
+    current: Any,
+    partners: list[PartnerRef],
+    history: list[int | None],
+    cap: str | None,
+    declaration_model: Any,
+    decision_model: Any,
+    today: datetime.date,
+) -> Indicator:
+    """Facts, partner scores and activity of the current round of one collaboration (a few small queries)."""
+    own: dict[UUID, tuple[Any, ...]] = {}
+    for partner_id, status, shared_at, updated_at, interests in (
+        declaration_model.objects.filter(round=current)
+        .order_by()
+        .values("partner_id", "status", "shared_at", "updated_at")
+        .annotate(interests=Count("interests"))
+        .values_list("partner_id", "status", "shared_at", "updated_at", "interests")
+    ):
+        own[partner_id] = (status, shared_at, updated_at, interests)
+    decisions = {
+        partner_id: (decision, decided_at)
+        for partner_id, decision, decided_at in decision_model.objects.filter(round=current)
+        .order_by()
+        .values_list("partner_id", "decision", "decided_at")
+    }
+    activity: dict[UUID, datetime.datetime] = {}
+    for pid, (_status, shared_at, updated_at, _n) in own.items():
+        activity[pid] = max(t for t in (shared_at, updated_at) if t is not None)
+    for pid, (_kind, at) in decisions.items():
+        activity[pid] = max(activity.get(pid, at), at)
+    return _finish(
+        Area.HONESTY,
+        history,
+        facts=_honesty_facts(current, partners, own, {pid: kind for pid, (kind, _at) in decisions.items()}, today),
+        partner_scores={p.id: _declaration_score(own.get(p.id)) for p in partners},
+        last_activity=activity,
+        details={"round_title": current.title, "not_shared": [p.id for p in partners if not _is_shared(own.get(p.id))]},
+        cap=cap,
+    )
 
 
 def _is_shared(declaration: tuple[Any, ...] | None) -> bool:
@@ -405,7 +458,7 @@ def _declaration_score(declaration: tuple[Any, ...] | None) -> int:
 
 
 def _honesty_facts(
-    current: tuple[Any, ...],
+    current: Any,
     partners: list[PartnerRef],
     own: dict[UUID, tuple[Any, ...]],
     chosen: dict[UUID, str],
@@ -413,7 +466,6 @@ def _honesty_facts(
 ) -> list[str]:
     from samen.core.templatetags.samen import nl_date
 
-    _pk, _cid, title, _opened, closed_at, deadline = current
     shared = [p for p in partners if _is_shared(own.get(p.id))]
     interests = sum(own[p.id][3] for p in shared)
     facts = [
@@ -422,25 +474,25 @@ def _honesty_facts(
             "Eerlijkheidsronde ‘%(title)s’: %(part)s partners hebben hun verklaring gedeeld (%(n)s belangen).",
             len(shared),
         )
-        % {"title": title, "part": of_count(len(shared), len(partners)), "n": number_word(interests)}
+        % {"title": current.title, "part": of_count(len(shared), len(partners)), "n": number_word(interests)}
     ]
     missing = [p for p in partners if p not in shared]
     if missing:
-        if closed_at is None and deadline < today:
+        if current.closed_at is None and current.deadline < today:
             facts.append(
                 _("Nog niet gedeeld: %(names)s; de deadline van %(date)s is verstreken.")
-                % {"names": _names(missing), "date": nl_date(deadline)}
+                % {"names": _names(missing), "date": nl_date(current.deadline)}
             )
         else:
             facts.append(_("Nog niet gedeeld: %(names)s.") % {"names": _names(missing)})
-    for kind, text in (
+    for kind, sentence in (
         ("no_go", _("No-go van %(names)s.")),
         ("voorwaarden", _("Go met voorwaarden van %(names)s.")),
         ("go", _("Go van %(names)s.")),
     ):
         chosen_by = [p for p in partners if chosen.get(p.id) == kind]
         if chosen_by:
-            facts.append(text % {"names": _names(chosen_by)})
+            facts.append(sentence % {"names": _names(chosen_by)})
     return facts
 
 
@@ -452,191 +504,194 @@ def ownership(scope: Scope) -> dict[UUID, Indicator]:
     goal_model = area_model("goals", "Goal")
     if goal_model is None:
         return _none(scope, Area.OWNERSHIP)
+    from samen.goals.models import Benefit, Commitment, CommitmentStatus, ConsentRound
+
+    ids, moments, dates = scope.collaboration_ids, scope.moments, scope.dates()
+    goals = _by(
+        "c",
+        goal_model.objects.filter(collaboration_id__in=ids)
+        .order_by()
+        .values(c=text("collaboration_id"))
+        .annotate(
+            **{f"g{i}": Count("id", filter=Q(created_at__lte=m)) for i, m in enumerate(moments)},
+            **{f"d{i}": Count("id", filter=Q(adopted_at__lte=m)) for i, m in enumerate(moments)},
+        ),
+    )
+    if not goals:
+        return _none(scope, Area.OWNERSHIP)
+    round_columns: dict[str, Any] = {}
+    for i, (moment, day) in enumerate(zip(moments, dates, strict=True)):
+        round_columns[f"o{i}"] = flag(Q(opened_at__lte=moment) & (Q(closed_at__isnull=True) | Q(closed_at__gt=moment)))
+        round_columns[f"l{i}"] = flag(Q(deadline__lt=day) | Q(opened_at__lt=moment - thresholds.CONSENT_STALLED_AFTER))
+        round_columns[f"n{i}"] = Count("decisions", filter=Q(decisions__decided_at__lte=moment))
+    rounds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in _rows(
+        ConsentRound.objects.filter(goal__collaboration_id__in=ids)
+        .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=moments[-1]))
+        .annotate(c=text("goal__collaboration_id"), **round_columns)
+        .order_by()
+        .values("c", *round_columns)
+    ):
+        rounds[row["c"]].append(row)
+    benefits = _by(
+        "c",
+        Benefit.objects.filter(goal__collaboration_id__in=ids)
+        .filter(current_partner("partner__", scope.today))
+        .order_by()
+        .values(c=text("goal__collaboration_id"))
+        .annotate(
+            **{
+                f"b{i}": Count("partner_id", distinct=True, filter=Q(goal__adopted_at__lte=m))
+                for i, m in enumerate(moments)
+            }
+        ),
+    )
+    commitment_aggregates: dict[str, Any] = {}
+    active_statuses = [CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS]
+    for i, (moment, day) in enumerate(zip(moments, dates, strict=True)):
+        active = Q(created_at__lte=moment) & (
+            Q(status__in=active_statuses) | Q(status=CommitmentStatus.DONE, done_on__gt=day)
+        )
+        commitment_aggregates[f"a{i}"] = Count("id", filter=active)
+        commitment_aggregates[f"o{i}"] = Count("id", filter=active & Q(due_on__lt=day))
+    commitments = _by(
+        "c",
+        Commitment.objects.filter(goal__collaboration_id__in=ids)
+        .order_by()
+        .values(c=text("goal__collaboration_id"))
+        .annotate(**commitment_aggregates),
+    )
+
+    indicators: dict[UUID, Indicator] = {}
+    for cid in ids:
+        key, partners = scope.key(cid), scope.partner_count(cid)
+        goal, benefit, commitment = goals.get(key, {}), benefits.get(key, {}), commitments.get(key, {})
+        history: list[int | None] = []
+        for i in range(len(moments)):
+            created = goal.get(f"g{i}", 0)
+            if not created or not partners:
+                history.append(None)
+                continue
+            adopted, active = goal[f"d{i}"], commitment.get(f"a{i}", 0)
+            open_rounds = [r for r in rounds.get(key, []) if r[f"o{i}"]]
+            stalled = [r for r in open_rounds if r[f"l{i}"] and r[f"n{i}"] < partners]
+            history.append(
+                as_score(
+                    mean(
+                        [
+                            adopted / created,
+                            1 - commitment[f"o{i}"] / active if active else None,
+                            benefit.get(f"b{i}", 0) / partners if adopted else None,
+                            1 - len(stalled) / len(open_rounds) if open_rounds else None,
+                        ]
+                    )
+                )
+            )
+        if not scope.detail or not goal.get("g0"):
+            indicators[cid] = _finish(Area.OWNERSHIP, history, facts=[])
+            continue
+        indicators[cid] = _ownership_detail(scope, cid, history)
+    return indicators
+
+
+def _ownership_detail(scope: Scope, cid: UUID, history: list[int | None]) -> Indicator:
+    """Facts, partner scores, activity and the stalled rounds of one collaboration (a handful of small queries)."""
     from samen.goals.models import (
         Advice,
         Benefit,
         Commitment,
-        CommitmentStatus,
         ConsentRound,
         Decision,
+        Goal,
         GoalEdit,
         Result,
         ResultStatus,
         result_status,
     )
 
-    ids = scope.collaboration_ids
-    goals: dict[UUID, list[tuple[datetime.datetime, datetime.datetime | None]]] = defaultdict(list)
-    for cid, created_at, adopted_at in (
-        goal_model.objects.filter(collaboration_id__in=ids)
-        .order_by()
-        .values_list("collaboration_id", "created_at", "adopted_at")
-    ):
-        goals[cid].append((created_at, adopted_at))
-    if not goals:
-        return _none(scope, Area.OWNERSHIP)
-    oldest = scope.moments[-1]
-    round_aggregates = {
-        f"d{i}": Count("decisions", filter=Q(decisions__decided_at__lte=m)) for i, m in enumerate(scope.moments)
-    }
-    rounds: dict[UUID, list[dict[str, Any]]] = defaultdict(list)
-    for row in _rows(
-        ConsentRound.objects.filter(goal__collaboration_id__in=ids)
-        .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=oldest))
-        .order_by()
-        .values("id", "goal__collaboration_id", "opened_at", "deadline", "closed_at", "status", "version__title")
-        .annotate(**round_aggregates)
-    ):
-        rounds[row["goal__collaboration_id"]].append(row)
-    benefits: dict[UUID, dict[UUID, dict[str, int]]] = defaultdict(dict)
-    for row in _rows(
-        Benefit.objects.filter(goal__collaboration_id__in=ids, goal__adopted_at__isnull=False)
-        .order_by()
-        .values("goal__collaboration_id", "partner_id")
-        .annotate(**{f"b{i}": Count("id", filter=Q(goal__adopted_at__lte=m)) for i, m in enumerate(scope.moments)})
-    ):
-        benefits[row["goal__collaboration_id"]][row["partner_id"]] = row
-    done = CommitmentStatus.DONE
-    active_statuses = [CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS]
-    commitment_aggregates: dict[str, Any] = {}
-    for i, (moment, day) in enumerate(zip(scope.moments, scope.dates(), strict=True)):
-        active = Q(created_at__lte=moment) & (Q(status__in=active_statuses) | Q(status=done, done_on__gt=day))
-        commitment_aggregates[f"a{i}"] = Count("id", filter=active)
-        commitment_aggregates[f"o{i}"] = Count("id", filter=active & Q(due_on__lt=day))
-    commitments: dict[UUID, dict[UUID, dict[str, Any]]] = defaultdict(dict)
-    for row in _rows(
-        Commitment.objects.filter(goal__collaboration_id__in=ids)
-        .order_by()
-        .values("goal__collaboration_id", "partner_id")
-        .annotate(**commitment_aggregates)
-    ):
-        commitments[row["goal__collaboration_id"]][row["partner_id"]] = row
-    results: dict[UUID, list[str]] = defaultdict(list)
-    for cid, baseline, target, value, start, due in (
-        Result.objects.filter(goal__collaboration_id__in=ids, goal__adopted_at__isnull=False)
-        .order_by()
-        .values_list("goal__collaboration_id", "baseline", "target", "current_value", "baseline_on", "due_on")
-    ):
-        results[cid].append(
-            result_status(baseline=baseline, target=target, value=value, start=start, due=due, today=scope.today)
+    partners, now, today = scope.partners_of(cid), scope.now, scope.today
+    goals = list(Goal.objects.filter(collaboration_id=cid).values_list("created_at", "adopted_at"))
+    with_benefit = set(
+        Benefit.objects.filter(goal__collaboration_id=cid, goal__adopted_at__isnull=False).values_list(
+            "partner_id", flat=True
         )
-    partner_ids = scope.partner_ids()
+    )
+    commitments: dict[UUID, dict[str, int]] = defaultdict(lambda: {"a": 0, "o": 0})
+    for partner_id, count in (
+        Commitment.objects.filter(goal__collaboration_id=cid)
+        .overdue(today)
+        .order_by()
+        .values("partner_id")
+        .annotate(n=Count("id"))
+        .values_list("partner_id", "n")
+    ):
+        commitments[partner_id]["o"] = count
+    for partner_id, count in (
+        Commitment.objects.filter(goal__collaboration_id=cid, status__in=["open", "bezig"])
+        .order_by()
+        .values("partner_id")
+        .annotate(n=Count("id"))
+        .values_list("partner_id", "n")
+    ):
+        commitments[partner_id]["a"] = count
+    stalled = []
+    for title, opened_at, deadline, decided in (
+        ConsentRound.objects.filter(goal__collaboration_id=cid, status="open")
+        .annotate(decided=Count("decisions"))
+        .order_by("opened_at")
+        .values_list("version__title", "opened_at", "deadline", "decided")
+    ):
+        late = deadline < today or opened_at < now - thresholds.CONSENT_STALLED_AFTER
+        if late and decided < len(partners):
+            stalled.append({"title": title, "opened_at": opened_at, "deadline": deadline, "decided": decided})
+    results = [
+        result_status(baseline=b, target=t, value=v, start=s, due=d, today=today)
+        for b, t, v, s, d in Result.objects.filter(
+            goal__collaboration_id=cid, goal__adopted_at__isnull=False
+        ).values_list("baseline", "target", "current_value", "baseline_on", "due_on")
+    ]
+    adopted = [g for g in goals if g[1] is not None]
+    grace_passed = any(at is not None and at <= now - thresholds.BENEFIT_GRACE for _c, at in adopted)
+    without_benefit = [p for p in partners if p.id not in with_benefit] if grace_passed else []
     activity = _last_activity(
         [
-            _activity(GoalEdit, "partner_id", "saved_at", version__goal__collaboration_id__in=ids),
-            _activity(Decision, "partner_id", "decided_at", round__goal__collaboration_id__in=ids),
-            _activity(Advice, "partner_id", "given_at", round__goal__collaboration_id__in=ids),
-            _activity(Benefit, "partner_id", "updated_at", goal__collaboration_id__in=ids),
-            _activity(Commitment, "partner_id", "created_at", goal__collaboration_id__in=ids),
+            _activity(GoalEdit, "partner_id", "saved_at", version__goal__collaboration_id=cid),
+            _activity(Decision, "partner_id", "decided_at", round__goal__collaboration_id=cid),
+            _activity(Advice, "partner_id", "given_at", round__goal__collaboration_id=cid),
+            _activity(Benefit, "partner_id", "updated_at", goal__collaboration_id=cid),
+            _activity(Commitment, "partner_id", "created_at", goal__collaboration_id=cid),
         ],
-        partner_ids,
+        {p.id for p in partners},
     )
-
-    indicators: dict[UUID, Indicator] = {}
-    for cid in ids:
-        partners = scope.partners_of(cid)
-        history: list[int | None] = []
-        for i, (moment, day) in enumerate(zip(scope.moments, scope.dates(), strict=True)):
-            created = [g for g in goals.get(cid, []) if g[0] <= moment]
-            if not created or not partners:
-                history.append(None)
-                continue
-            adopted = sum(1 for g in created if g[1] is not None and g[1] <= moment)
-            rows = commitments[cid].values()
-            active = sum(r[f"a{i}"] for r in rows)
-            overdue = sum(r[f"o{i}"] for r in rows)
-            with_benefit = sum(1 for p in partners if benefits[cid].get(p.id, {}).get(f"b{i}"))
-            open_rounds = [r for r in rounds.get(cid, []) if _round_open_at(r, moment)]
-            stalled = [r for r in open_rounds if _round_stalled_at(r, moment, day, i, len(partners))]
-            history.append(
-                as_score(
-                    mean(
-                        [
-                            adopted / len(created),
-                            1 - overdue / active if active else None,
-                            with_benefit / len(partners) if adopted else None,
-                            1 - len(stalled) / len(open_rounds) if open_rounds else None,
-                        ]
-                    )
+    return _finish(
+        Area.OWNERSHIP,
+        history,
+        facts=_ownership_facts(
+            goals, [(p, commitments[p.id]["o"]) for p in partners], without_benefit, stalled, results, ResultStatus
+        ),
+        partner_scores={
+            p.id: as_score(
+                mean(
+                    [
+                        (1.0 if p.id in with_benefit else 0.0) if adopted else None,
+                        1 - commitments[p.id]["o"] / commitments[p.id]["a"] if commitments[p.id]["a"] else None,
+                    ]
                 )
             )
-        stalled_now = [
-            r
-            for r in rounds.get(cid, [])
-            if _round_open_at(r, scope.now) and _round_stalled_at(r, scope.now, scope.today, 0, len(partners))
-        ]
-        adopted_goals = [g for g in goals.get(cid, []) if g[1] is not None]
-        grace_passed = any(g[1] <= scope.now - thresholds.BENEFIT_GRACE for g in adopted_goals if g[1])
-        without_benefit = [p for p in partners if not benefits[cid].get(p.id, {}).get("b0")] if grace_passed else []
-        overdue_by = [(p, commitments[cid].get(p.id, {}).get("o0", 0)) for p in partners]
-        indicators[cid] = _finish(
-            Area.OWNERSHIP,
-            history,
-            facts=_ownership_facts(
-                partners,
-                goals.get(cid, []),
-                overdue_by,
-                without_benefit,
-                stalled_now,
-                results.get(cid, []),
-                ResultStatus,
-                scope.today,
-            ),
-            partner_scores={
-                p.id: as_score(
-                    mean(
-                        [
-                            (1.0 if benefits[cid].get(p.id, {}).get("b0") else 0.0) if adopted_goals else None,
-                            _on_time_share(commitments[cid].get(p.id)),
-                        ]
-                    )
-                )
-                for p in partners
-            },
-            last_activity={pid: at for pid, at in activity.items() if pid in {p.id for p in partners}},
-            details={
-                "without_benefit": [p.id for p in without_benefit],
-                "stalled_rounds": [
-                    {
-                        "title": r["version__title"],
-                        "opened_at": r["opened_at"],
-                        "deadline": r["deadline"],
-                        "decided": r["d0"],
-                    }
-                    for r in stalled_now
-                ],
-            },
-        )
-    return indicators
-
-
-def _round_open_at(row: dict[str, Any], moment: datetime.datetime) -> bool:
-    return row["opened_at"] <= moment and (row["closed_at"] is None or row["closed_at"] > moment)
-
-
-def _round_stalled_at(
-    row: dict[str, Any], moment: datetime.datetime, day: datetime.date, i: int, partners: int
-) -> bool:
-    waiting = row[f"d{i}"] < partners
-    late = row["deadline"] < day or row["opened_at"] < moment - thresholds.CONSENT_STALLED_AFTER
-    return waiting and late
-
-
-def _on_time_share(row: dict[str, Any] | None) -> float | None:
-    if not row or not row.get("a0"):
-        return None
-    return 1 - row["o0"] / row["a0"]
+            for p in partners
+        },
+        last_activity=activity,
+        details={"without_benefit": [p.id for p in without_benefit], "stalled_rounds": stalled},
+    )
 
 
 def _ownership_facts(
-    partners: list[PartnerRef],
     goals: list[tuple[datetime.datetime, datetime.datetime | None]],
     overdue_by: list[tuple[PartnerRef, int]],
     without_benefit: list[PartnerRef],
     stalled: list[dict[str, Any]],
     results: list[str],
     result_status: Any,
-    today: datetime.date,
 ) -> list[str]:
     from samen.core.templatetags.samen import nl_date
 
@@ -668,7 +723,7 @@ def _ownership_facts(
                 "besluit gevraagd vóór %(deadline)s."
             )
             % {
-                "title": row["version__title"],
+                "title": row["title"],
                 "opened": nl_date(timezone.localdate(row["opened_at"])),
                 "deadline": nl_date(row["deadline"]),
             }
@@ -701,16 +756,14 @@ def successes(scope: Scope) -> dict[UUID, Indicator]:
     grace = thresholds.CELEBRATION_GRACE
     for i, (moment, day) in enumerate(zip(scope.moments, scope.dates(), strict=True)):
         recorded = Q(recorded_at__lte=moment)
+        quarter = Q(date__gt=day - thresholds.QUARTER, date__lte=day)
         per_moment[f"t{i}"] = Count("id", filter=recorded)
-        per_moment[f"q{i}"] = Count("id", filter=recorded & Q(date__gt=day - thresholds.QUARTER, date__lte=day))
-        per_moment[f"p{i}"] = Count(
-            "id", filter=recorded & Q(is_public=True, date__gt=day - thresholds.QUARTER, date__lte=day)
-        )
-        prompt_aggregates[f"all{i}"] = Count("id", filter=Q(created_at__lte=moment, reached_on__lte=day - grace))
+        per_moment[f"q{i}"] = Count("id", filter=recorded & quarter)
+        per_moment[f"p{i}"] = Count("id", filter=recorded & quarter & Q(is_public=True))
+        reached = Q(created_at__lte=moment, reached_on__lte=day - grace)
+        prompt_aggregates[f"all{i}"] = Count("id", filter=reached)
         prompt_aggregates[f"open{i}"] = Count(
-            "id",
-            filter=Q(created_at__lte=moment, reached_on__lte=day - grace)
-            & (Q(closed_at__isnull=True, success__isnull=True) | Q(closed_at__gt=moment)),
+            "id", filter=reached & (Q(closed_at__isnull=True, success__isnull=True) | Q(closed_at__gt=moment))
         )
         spotlight_aggregates[f"s{i}"] = Count(
             "id", filter=Q(created_at__lte=moment, created_at__gt=moment - thresholds.QUARTER)
@@ -723,47 +776,49 @@ def successes(scope: Scope) -> dict[UUID, Indicator]:
                 success__date__gt=day - thresholds.PARTNER_SUCCESS_WINDOW,
             ),
         )
-    counts = _by(
-        "collaboration_id",
-        success_model.objects.filter(collaboration_id__in=ids)
-        .order_by()
-        .values("collaboration_id")
-        .annotate(**per_moment),
+    sources: list[tuple[Any, dict[str, Any]]] = [
+        (success_model, per_moment),
+        (CelebrationPrompt, prompt_aggregates),
+        (Spotlight, spotlight_aggregates),
+    ]
+    counts, prompts, spotlights = (
+        _by(
+            "c",
+            model.objects.filter(collaboration_id__in=ids)
+            .order_by()
+            .values(c=text("collaboration_id"))
+            .annotate(**aggregates),
+        )
+        for model, aggregates in sources
     )
-    prompts = _by(
-        "collaboration_id",
-        CelebrationPrompt.objects.filter(collaboration_id__in=ids)
-        .order_by()
-        .values("collaboration_id")
-        .annotate(**prompt_aggregates),
-    )
-    spotlights = _by(
-        "collaboration_id",
-        Spotlight.objects.filter(collaboration_id__in=ids)
-        .order_by()
-        .values("collaboration_id")
-        .annotate(**spotlight_aggregates),
-    )
-    involvement = _by(
-        "partner_id",
-        success_model.partners.through.objects.filter(success__collaboration_id__in=ids)
-        .order_by()
-        .values("partner_id")
-        .annotate(**partner_aggregates),
+    involvement = (
+        _by(
+            "partner_id",
+            success_model.partners.through.objects.filter(success__collaboration_id__in=ids)
+            .order_by()
+            .values("partner_id")
+            .annotate(**partner_aggregates),
+        )
+        if scope.detail
+        else {}
     )
 
     indicators: dict[UUID, Indicator] = {}
     for cid in ids:
-        partners = scope.partners_of(cid)
-        count, prompt, spotlight = counts.get(cid, {}), prompts.get(cid, {}), spotlights.get(cid, {})
+        key = scope.key(cid)
+        count, prompt, spotlight = counts.get(key, {}), prompts.get(key, {}), spotlights.get(key, {})
         history: list[int | None] = []
-        for i, _moment in enumerate(scope.moments):
+        for i in range(len(scope.moments)):
             if not (count.get(f"t{i}") or prompt.get(f"all{i}") or spotlight.get(f"s{i}")):
                 history.append(None)
                 continue
             celebrated = 1 - prompt[f"open{i}"] / prompt[f"all{i}"] if prompt.get(f"all{i}") else None
-            quarter = min(1.0, count.get(f"q{i}", 0) / thresholds.SUCCESSES_PER_QUARTER_GOOD)
-            history.append(as_score(mean([quarter, celebrated])))
+            in_quarter = min(1.0, count.get(f"q{i}", 0) / thresholds.SUCCESSES_PER_QUARTER_GOOD)
+            history.append(as_score(mean([in_quarter, celebrated])))
+        if not scope.detail:
+            indicators[cid] = _finish(Area.SUCCESSES, history, facts=[])
+            continue
+        partners = scope.partners_of(cid)
         not_involved = [p for p in partners if not involvement.get(p.id, {}).get("w0")]
         facts = [
             ngettext(
@@ -821,184 +876,196 @@ def experiences(scope: Scope) -> dict[UUID, Indicator]:
         RELATIONSHIP_SCORES,
         CheckInResponse,
         Deviation,
-        DeviationAcknowledgement,
-        Interpretation,
         Signal,
-        SignalReply,
         SignalStatus,
     )
     from samen.experiences.results import MIN_RESPONDENTS
 
-    ids = scope.collaboration_ids
-    oldest_day = scope.dates()[-1] - 2 * thresholds.QUARTER
-    checkins: dict[UUID, list[dict[str, Any]]] = defaultdict(list)
+    ids, moments, dates = scope.collaboration_ids, scope.moments, scope.dates()
+    recent = Q(collaboration_id__in=ids, closes_on__gte=dates[-1] - 2 * thresholds.QUARTER)
+    closed_columns = {
+        f"x{i}": flag(Q(closes_on__lt=day) | Q(closed_at__lte=moment))
+        for i, (moment, day) in enumerate(zip(moments, dates, strict=True))
+    }
+    checkins: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(
-        checkin_model.objects.filter(collaboration_id__in=ids, closes_on__gte=oldest_day)
-        .order_by("closes_on")
-        .values("id", "collaboration_id", "title", "opens_on", "closes_on", "closed_at")
-        .annotate(respondents=Count("participations"))
+        checkin_model.objects.filter(recent)
+        .order_by("closes_on", "id")
+        .values(k=text("id"), c=text("collaboration_id"), **closed_columns)
     ):
-        checkins[row["collaboration_id"]].append(row)
-    checkin_ids = [row["id"] for rows in checkins.values() for row in rows]
-    relationship = sum((F(name) for name, _label in RELATIONSHIP_SCORES[1:]), F(RELATIONSHIP_SCORES[0][0]))
-    responses: dict[UUID, dict[UUID, dict[str, Any]]] = defaultdict(dict)
-    totals: dict[UUID, dict[str, Any]] = {}
-    for row in _rows(
-        CheckInResponse.objects.filter(checkin_id__in=checkin_ids)
+        checkins[row["c"]].append(row)
+    from samen.experiences.models import CheckInParticipation
+
+    respondents = dict(
+        CheckInParticipation.objects.filter(checkin__in=checkin_model.objects.filter(recent))
         .order_by()
-        .values("checkin_id", "partner_id")
-        .annotate(n=Count("id"), rel=Sum(relationship), progress=Sum("progress"))
-    ):
-        responses[row["checkin_id"]][row["partner_id"]] = row
-        total = totals.setdefault(row["checkin_id"], {"n": 0, "rel": 0, "progress": 0})
-        for key in ("n", "rel", "progress"):
-            total[key] += row[key]
-    signal_aggregates: dict[str, Any] = {}
-    deviation_aggregates: dict[str, Any] = {}
-    for i, moment in enumerate(scope.moments):
+        .values(k=text("checkin_id"))
+        .annotate(n=Count("id"))
+        .values_list("k", "n")
+    )
+    relationship = sum((F(name) for name, _label in RELATIONSHIP_SCORES[1:]), F(RELATIONSHIP_SCORES[0][0]))
+    answers = CheckInResponse.objects.filter(checkin__in=checkin_model.objects.filter(recent)).order_by()
+    sums = {"n": Count("id"), "rel": Sum(relationship), "progress": Sum("progress")}
+    totals = _by("k", answers.values(k=text("checkin_id")).annotate(**sums))
+    signal_aggregates: dict[str, Any] = {"oldest_open": Min("created_at", filter=Q(status=SignalStatus.OPEN))}
+    for i, moment in enumerate(moments):
         open_then = Q(created_at__lte=moment) & (Q(status=SignalStatus.OPEN) | Q(status_changed_at__gt=moment))
         signal_aggregates[f"t{i}"] = Count("id", filter=Q(created_at__lte=moment))
         signal_aggregates[f"o{i}"] = Count(
             "id", filter=open_then & Q(created_at__lte=moment - thresholds.SIGNAL_OPEN_WORRY)
         )
-        deviation_aggregates[f"a{i}"] = Count("acknowledgements", filter=Q(acknowledgements__created_at__lte=moment))
     signals = _by(
-        "collaboration_id",
+        "c",
         Signal.objects.filter(collaboration_id__in=ids)
         .order_by()
-        .values("collaboration_id")
-        .annotate(oldest_open=Min("created_at", filter=Q(status=SignalStatus.OPEN)), **signal_aggregates),
+        .values(c=text("collaboration_id"))
+        .annotate(**signal_aggregates),
     )
-    deviations: dict[UUID, list[dict[str, Any]]] = defaultdict(list)
+    deviation_columns: dict[str, Any] = {}
+    for i, moment in enumerate(moments):
+        deviation_columns[f"p{i}"] = flag(Q(created_at__lte=moment))
+        deviation_columns[f"due{i}"] = flag(Q(created_at__lte=moment - thresholds.DEVIATION_UNACKNOWLEDGED_WORRY))
+        deviation_columns[f"a{i}"] = Count("acknowledgements", filter=Q(acknowledgements__created_at__lte=moment))
+    deviations: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(
         Deviation.objects.filter(collaboration_id__in=ids)
+        .annotate(c=text("collaboration_id"), **deviation_columns)
         .order_by()
-        .values("id", "collaboration_id", "partner_id", "created_at")
-        .annotate(**deviation_aggregates)
+        .values("c", *deviation_columns)
     ):
-        deviations[row["collaboration_id"]].append(row)
-    partner_ids = scope.partner_ids()
-    activity = _last_activity(
-        [
-            _activity(Signal, "from_partner_id", "created_at", collaboration_id__in=ids),
-            _activity(SignalReply, "partner_id", "created_at", signal__collaboration_id__in=ids),
-            _activity(Interpretation, "partner_id", "updated_at", partner__collaboration_id__in=ids),
-            _activity(Deviation, "partner_id", "created_at", collaboration_id__in=ids),
-            _activity(DeviationAcknowledgement, "partner_id", "created_at", deviation__collaboration_id__in=ids),
-        ],
-        partner_ids,
-    )
-    contacts = _contacts_per_partner(partner_ids)
+        deviations[row["c"]].append(row)
 
     indicators: dict[UUID, Indicator] = {}
+    fields = len(RELATIONSHIP_SCORES)
     for cid in ids:
-        partners = scope.partners_of(cid)
-        eligible = sum(contacts.get(p.id, 0) for p in partners)
-        signal = signals.get(cid, {})
+        key, partners, eligible = scope.key(cid), scope.partner_count(cid), scope.contact_count(cid)
+        signal = signals.get(key, {})
         history: list[int | None] = []
-        for i, (moment, day) in enumerate(zip(scope.moments, scope.dates(), strict=True)):
-            closed = [c for c in checkins.get(cid, []) if _checkin_closed_at(c, moment, day)]
-            present_deviations = [d for d in deviations.get(cid, []) if d["created_at"] <= moment]
-            if not (closed or signal.get(f"t{i}") or present_deviations):
+        for i in range(len(moments)):
+            closed = [c for c in checkins.get(key, []) if c[f"x{i}"]]
+            present = [d for d in deviations.get(key, []) if d[f"p{i}"]]
+            if not (closed or signal.get(f"t{i}") or present):
                 history.append(None)
                 continue
             parts: list[float | None] = []
             if closed:
                 last = closed[-1]
-                parts.append(
-                    min(1.0, last["respondents"] / eligible / thresholds.CHECKIN_RESPONSE_GOOD) if eligible else None
-                )
-                last_total = totals.get(last["id"])
-                if last_total and last_total["n"] >= MIN_RESPONDENTS:
-                    average = last_total["rel"] / last_total["n"] / len(RELATIONSHIP_SCORES)
-                    parts.append((average - 1) / 4)
+                answered = respondents.get(last["k"], 0)
+                parts.append(min(1.0, answered / eligible / thresholds.CHECKIN_RESPONSE_GOOD) if eligible else None)
+                total = totals.get(last["k"])
+                if total and total["n"] >= MIN_RESPONDENTS:
+                    parts.append((total["rel"] / total["n"] / fields - 1) / 4)
             if signal.get(f"t{i}"):
                 parts.append(1 - min(1.0, signal[f"o{i}"] / 3))
-            due = [
-                d for d in present_deviations if d["created_at"] <= moment - thresholds.DEVIATION_UNACKNOWLEDGED_WORRY
-            ]
+            due = [d for d in present if d[f"due{i}"]]
             if due:
-                acknowledged = sum(1 for d in due if d[f"a{i}"] >= len(partners) - 1)
-                parts.append(acknowledged / len(due))
+                parts.append(sum(1 for d in due if d[f"a{i}"] >= partners - 1) / len(due))
             history.append(as_score(mean(parts)))
-        closed_now = [c for c in checkins.get(cid, []) if _checkin_closed_at(c, scope.now, scope.today)]
-        own_activity = {p.id: activity[p.id] for p in partners if p.id in activity}
-        silent = _silent(partners, own_activity, scope.now)
-        last_checkin = closed_now[-1] if closed_now else None
-        previous_checkin = closed_now[-2] if len(closed_now) > 1 else None
-        partner_scores = {}
-        for p in partners:
-            response = None
-            if last_checkin is not None and contacts.get(p.id):
-                answered = responses[last_checkin["id"]].get(p.id, {}).get("n", 0)
-                response = min(1.0, answered / contacts[p.id] / thresholds.CHECKIN_RESPONSE_GOOD)
-            recent = 0.0 if p in silent else (1.0 if p.id in own_activity else None)
-            partner_scores[p.id] = as_score(mean([response, recent]))
-        unacknowledged = [
-            d
-            for d in deviations.get(cid, [])
-            if d["created_at"] <= scope.now - thresholds.DEVIATION_UNACKNOWLEDGED_WORRY and d["a0"] < len(partners) - 1
-        ]
-        indicators[cid] = _finish(
-            Area.EXPERIENCES,
-            history,
-            facts=_experience_facts(
-                last_checkin,
-                previous_checkin,
-                totals,
-                eligible,
-                signal,
-                signal.get("oldest_open"),
-                unacknowledged,
-                silent,
-                own_activity,
-                scope.now,
-                len(RELATIONSHIP_SCORES),
-                MIN_RESPONDENTS,
-            ),
-            partner_scores=partner_scores,
-            last_activity=own_activity,
-            details={
-                "checkins": [
-                    {
-                        "id": c["id"],
-                        "title": c["title"],
-                        "closes_on": c["closes_on"],
-                        "respondents": c["respondents"],
-                        "partners": {pid: r["n"] for pid, r in responses[c["id"]].items()},
-                        "relationship": _average(totals.get(c["id"]), "rel", len(RELATIONSHIP_SCORES), MIN_RESPONDENTS),
-                        "content": _average(totals.get(c["id"]), "progress", 1, MIN_RESPONDENTS),
-                    }
-                    for c in closed_now
-                ],
-                "contacts": {p.id: contacts.get(p.id, 0) for p in partners},
-                "silent": [p.id for p in silent],
-            },
-        )
+        if not scope.detail:
+            indicators[cid] = _finish(Area.EXPERIENCES, history, facts=[])
+            continue
+        unacknowledged = sum(1 for d in deviations.get(key, []) if d["due0"] and d["a0"] < partners - 1)
+        indicators[cid] = _experiences_detail(scope, cid, history, signal, unacknowledged, fields, MIN_RESPONDENTS)
     return indicators
+
+
+def _experiences_detail(
+    scope: Scope,
+    cid: UUID,
+    history: list[int | None],
+    signal: dict[str, Any],
+    unacknowledged: int,
+    fields: int,
+    minimum: int,
+) -> Indicator:
+    """The closed check-ins with per-partner response, sharing per partner, and the facts (a few small queries)."""
+    from samen.experiences.models import (
+        RELATIONSHIP_SCORES,
+        CheckIn,
+        CheckInResponse,
+        Deviation,
+        DeviationAcknowledgement,
+        Interpretation,
+        Signal,
+        SignalReply,
+    )
+
+    partners, now, today = scope.partners_of(cid), scope.now, scope.today
+    relationship = sum((F(name) for name, _label in RELATIONSHIP_SCORES[1:]), F(RELATIONSHIP_SCORES[0][0]))
+    closed = list(
+        CheckIn.objects.filter(collaboration_id=cid, closes_on__gte=scope.dates()[-1] - 2 * thresholds.QUARTER)
+        .closed(today)
+        .annotate(respondents=Count("participations"))
+        .order_by("closes_on", "id")
+        .values("id", "title", "closes_on", "respondents")
+    )
+    per_partner: dict[UUID, dict[UUID, int]] = defaultdict(dict)
+    totals: dict[UUID, dict[str, int]] = {}
+    for row in _rows(
+        CheckInResponse.objects.filter(checkin_id__in=[c["id"] for c in closed])
+        .order_by()
+        .values("checkin_id", "partner_id")
+        .annotate(n=Count("id"), rel=Sum(relationship), progress=Sum("progress"))
+    ):
+        per_partner[row["checkin_id"]][row["partner_id"]] = row["n"]
+        total = totals.setdefault(row["checkin_id"], {"n": 0, "rel": 0, "progress": 0})
+        for name in ("n", "rel", "progress"):
+            total[name] += row[name]
+    checkins = [
+        {
+            **c,
+            "partners": per_partner[c["id"]],
+            "relationship": _average(totals.get(c["id"]), "rel", fields, minimum),
+            "content": _average(totals.get(c["id"]), "progress", 1, minimum),
+        }
+        for c in closed
+    ]
+    activity = _last_activity(
+        [
+            _activity(Signal, "from_partner_id", "created_at", collaboration_id=cid),
+            _activity(SignalReply, "partner_id", "created_at", signal__collaboration_id=cid),
+            _activity(Interpretation, "partner_id", "updated_at", partner__collaboration_id=cid),
+            _activity(Deviation, "partner_id", "created_at", collaboration_id=cid),
+            _activity(DeviationAcknowledgement, "partner_id", "created_at", deviation__collaboration_id=cid),
+        ],
+        {p.id for p in partners},
+    )
+    silent = _silent(partners, activity, now)
+    last = checkins[-1] if checkins else None
+    partner_scores = {}
+    for p in partners:
+        response = None
+        if last is not None and p.contacts:
+            response = min(1.0, last["partners"].get(p.id, 0) / p.contacts / thresholds.CHECKIN_RESPONSE_GOOD)
+        recent = 0.0 if p in silent else (1.0 if p.id in activity else None)
+        partner_scores[p.id] = as_score(mean([response, recent]))
+    return _finish(
+        Area.EXPERIENCES,
+        history,
+        facts=_experience_facts(
+            last,
+            checkins[-2] if len(checkins) > 1 else None,
+            scope.contact_count(cid),
+            signal,
+            unacknowledged,
+            silent,
+            activity,
+            now,
+        ),
+        partner_scores=partner_scores,
+        last_activity=activity,
+        details={
+            "checkins": checkins,
+            "contacts": {p.id: p.contacts for p in partners},
+            "silent": [p.id for p in silent],
+        },
+    )
 
 
 def _average(total: dict[str, Any] | None, key: str, fields: int, minimum: int) -> float | None:
     if not total or total["n"] < minimum:
         return None
     return round(total[key] / total["n"] / fields, 1)
-
-
-def _checkin_closed_at(row: dict[str, Any], moment: datetime.datetime, day: datetime.date) -> bool:
-    return row["closes_on"] < day or (row["closed_at"] is not None and row["closed_at"] <= moment)
-
-
-def _contacts_per_partner(partner_ids: set[UUID]) -> dict[UUID, int]:
-    from samen.collaborations.models import Role, RoleKind
-
-    rows = (
-        Role.objects.filter(partner_id__in=partner_ids, kind__in=[RoleKind.OFFICIAL, RoleKind.EXECUTIVE])
-        .order_by()
-        .values("partner_id")
-        .annotate(n=Count("person_id", distinct=True))
-        .values_list("partner_id", "n")
-    )
-    return dict(rows)
 
 
 def _silent(
@@ -1015,16 +1082,12 @@ def _silent(
 def _experience_facts(
     last: dict[str, Any] | None,
     previous: dict[str, Any] | None,
-    totals: dict[UUID, dict[str, Any]],
     eligible: int,
     signal: dict[str, Any],
-    oldest_open: datetime.datetime | None,
-    unacknowledged: list[dict[str, Any]],
+    unacknowledged: int,
     silent: list[PartnerRef],
     activity: dict[UUID, datetime.datetime],
     now: datetime.datetime,
-    relationship_fields: int,
-    minimum: int,
 ) -> list[str]:
     from samen.core.templatetags.samen import nl_date
 
@@ -1038,14 +1101,15 @@ def _experience_facts(
                 "part": of_count(last["respondents"], eligible),
             }
         )
-        now_score = _average(totals.get(last["id"]), "rel", relationship_fields, minimum)
-        before = _average(totals.get(previous["id"]), "rel", relationship_fields, minimum) if previous else None
-        if now_score is not None:
-            text = _("De relatiescore is %(now)s op 5") % {"now": str(now_score).replace(".", ",")}
-            if before is not None:
-                text += _(" (vorige check-in %(before)s)") % {"before": str(before).replace(".", ",")}
-            facts.append(text + ".")
+        if last["relationship"] is not None:
+            sentence = _("De relatiescore is %(now)s op 5") % {"now": str(last["relationship"]).replace(".", ",")}
+            if previous is not None and previous["relationship"] is not None:
+                sentence += _(" (vorige check-in %(before)s)") % {
+                    "before": str(previous["relationship"]).replace(".", ",")
+                }
+            facts.append(sentence + ".")
     if signal.get("o0"):
+        oldest = signal.get("oldest_open")
         facts.append(
             ngettext(
                 "%(n)s signaal staat al langer dan vier weken open.",
@@ -1054,8 +1118,8 @@ def _experience_facts(
             )
             % {"n": number_word(signal["o0"])}
             + (
-                " " + _("Het oudste open signaal is van %(date)s.") % {"date": nl_date(timezone.localdate(oldest_open))}
-                if oldest_open
+                " " + _("Het oudste open signaal is van %(date)s.") % {"date": nl_date(timezone.localdate(oldest))}
+                if oldest
                 else ""
             )
         )
@@ -1064,9 +1128,9 @@ def _experience_facts(
             ngettext(
                 "%(n)s aangekondigde afwijking is na twee weken nog niet door alle partners gezien.",
                 "%(n)s aangekondigde afwijkingen zijn na twee weken nog niet door alle partners gezien.",
-                len(unacknowledged),
+                unacknowledged,
             )
-            % {"n": number_word(len(unacknowledged))}
+            % {"n": number_word(unacknowledged)}
         )
     for partner in silent:
         since = activity.get(partner.id)

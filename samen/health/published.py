@@ -31,9 +31,7 @@ def health_to_data(health: Health) -> dict[str, Any]:
 
 
 def health_from_data(collaboration_id: Any, data: dict[str, Any]) -> Health:
-    partners = [
-        PartnerRef(uuid.UUID(p["id"]), p["name"], uuid.UUID(p["organisation"]), False) for p in data.get("partners", [])
-    ]
+    partners = [PartnerRef(uuid.UUID(p["id"]), p["name"], None, 0) for p in data.get("partners", [])]
     indicators = [
         Indicator(
             area=i["area"],

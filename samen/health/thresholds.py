@@ -14,7 +14,7 @@ WORRY_BELOW = 40  # below 40 is "zorg"; in between is "aandacht"
 # --- trend ----------------------------------------------------------------------------------
 TREND_WINDOW = datetime.timedelta(weeks=13)  # today compared with one quarter ago
 TREND_DELTA = 10  # a change of at least 10 points is "beter" or "slechter"; less is "gelijk"
-TREND_POINTS = 8  # the trend chart shows the last eight quarter ends and today
+TREND_POINTS = 4  # the trend chart shows today and the four quarters before it: one year
 
 # --- ambitie & urgentie (interests) ----------------------------------------------------------
 URGENCY_SPREAD_WORRY = 3  # partners' average urgency 3 or more points apart (on 1–5): a fact to discuss

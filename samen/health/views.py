@@ -45,6 +45,7 @@ def _portfolio(request: HttpRequest, collaborations: list[Collaboration], **extr
     shown = portfolios.apply(rows, choice)
     context = {
         "rows": shown,
+        "body": portfolios.heatmap_rows(shown),
         "total": len(rows),
         "choice": choice,
         "areas": [(area, str(label)) for area, label in Area.choices],

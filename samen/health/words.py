@@ -6,36 +6,37 @@ from collections.abc import Sequence
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
+
+NUMBER_WORDS = (
+    gettext_noop("nul"),
+    gettext_noop("één"),
+    gettext_noop("twee"),
+    gettext_noop("drie"),
+    gettext_noop("vier"),
+    gettext_noop("vijf"),
+    gettext_noop("zes"),
+    gettext_noop("zeven"),
+    gettext_noop("acht"),
+    gettext_noop("negen"),
+    gettext_noop("tien"),
+    gettext_noop("elf"),
+    gettext_noop("twaalf"),
+    gettext_noop("dertien"),
+    gettext_noop("veertien"),
+    gettext_noop("vijftien"),
+    gettext_noop("zestien"),
+    gettext_noop("zeventien"),
+    gettext_noop("achttien"),
+    gettext_noop("negentien"),
+    gettext_noop("twintig"),
+)
 
 
 def number_word(n: int) -> str:
     """0–20 in words ("tien"), larger numbers in digits with Dutch separators."""
-    words = [
-        _("nul"),
-        _("één"),
-        _("twee"),
-        _("drie"),
-        _("vier"),
-        _("vijf"),
-        _("zes"),
-        _("zeven"),
-        _("acht"),
-        _("negen"),
-        _("tien"),
-        _("elf"),
-        _("twaalf"),
-        _("dertien"),
-        _("veertien"),
-        _("vijftien"),
-        _("zestien"),
-        _("zeventien"),
-        _("achttien"),
-        _("negentien"),
-        _("twintig"),
-    ]
-    if 0 <= n < len(words):
-        return words[n]
+    if 0 <= n < len(NUMBER_WORDS):
+        return _(NUMBER_WORDS[n])
     return number_format(n, force_grouping=True)
 
 
