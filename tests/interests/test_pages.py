@@ -352,3 +352,28 @@ def test_conditions_over_several_lines_stay_one_item_in_the_markdown(demo, hones
     )
 
     assert "   Geen gedwongen ontslagen.\n   Een loket in Zeist." in text
+
+
+def test_two_people_saving_one_draft_lose_nothing_and_the_second_saves_consciously(demo, honesty_round, client_for):
+    draft = declare(
+        honesty_round, demo.utrecht, demo.utrecht_beleidsmedewerker, {"innovatie": 3}, intentions="Eerste tekst"
+    )
+    url = declaration_url(demo, honesty_round, demo.utrecht)
+    opened = str(draft.version)
+    client_for(demo.utrecht_wethouder).post(
+        url, {"version": opened, "weight_innovatie": "4", "intentions": "Tekst van de wethouder"}
+    )
+
+    mine = {"version": opened, "weight_innovatie": "5", "intentions": "Tekst van de beleidsmedewerker"}
+    second = client_for(demo.utrecht_beleidsmedewerker).post(url, mine)
+
+    assert second.status_code == 400
+    assert "Iemand anders heeft dit intussen opgeslagen." in second.text
+    assert "Tekst van de wethouder" in second.text
+    assert "Tekst van de beleidsmedewerker" in second.text
+    assert Declaration.objects.get().intentions == "Tekst van de wethouder"
+    current = Declaration.objects.get().version
+    assert f'name="version" value="{current}"' in second.text
+    again = client_for(demo.utrecht_beleidsmedewerker).post(url, {**mine, "version": str(current)})
+    assert again.status_code == 302
+    assert Declaration.objects.get().intentions == "Tekst van de beleidsmedewerker"

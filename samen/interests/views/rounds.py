@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -104,7 +105,7 @@ def declaration(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -
     visible = found if found and permissions.can_view_declaration(request.user, collaboration, found) else None
     own = permissions.can_draft_declaration(request.user, collaboration, partner)
     catalogue = catalogue_for(collaboration)
-    form, status = None, 200
+    form, status, concurrent = None, 200, False
     if request.method == "POST":
         form = DeclarationForm(request.POST, catalogue=catalogue, declaration=visible)
         if form.is_valid():
@@ -125,6 +126,11 @@ def declaration(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -
                     request, _("Het concept is opgeslagen. Alleen %(partner)s ziet het.") % {"partner": partner}
                 )
                 return redirect("interests:declaration", collaboration.pk, honesty_round.pk, partner.pk)
+            if visible and form.has_error(NON_FIELD_ERRORS, "concurrent_edit"):
+                # Show what was saved meanwhile beside their own text; saving again is a conscious choice.
+                form.data = form.data.copy()
+                form.data["version"] = str(visible.version)
+                concurrent = True
         status = 400 if status == 200 else status
     elif own and honesty_round.is_open and not (visible and visible.is_shared):
         form = DeclarationForm(catalogue=catalogue, declaration=visible)
@@ -137,6 +143,7 @@ def declaration(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -
         declaration=visible,
         form=form,
         own=own,
+        concurrent=concurrent,
         described=describe(visible, catalogue) if visible else None,
         can_share=permissions.can_share_declaration(request.user, collaboration, partner) and honesty_round.is_open,
     )
