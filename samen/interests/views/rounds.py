@@ -128,8 +128,9 @@ def declaration(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -
                 return redirect("interests:declaration", collaboration.pk, honesty_round.pk, partner.pk)
             if visible and form.has_error(NON_FIELD_ERRORS, "concurrent_edit"):
                 # Show what was saved meanwhile beside their own text; saving again is a conscious choice.
-                form.data = form.data.copy()
-                form.data["version"] = str(visible.version)
+                data = request.POST.copy()
+                data["version"] = str(visible.version)
+                form.data = data
                 concurrent = True
         status = 400 if status == 200 else status
     elif own and honesty_round.is_open and not (visible and visible.is_shared):
