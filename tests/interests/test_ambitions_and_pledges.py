@@ -253,3 +253,18 @@ def test_the_pledge_csv_has_one_row_per_ambition_and_partner(demo, ambition, cli
         in lines[1:][next(i for i, line in enumerate(lines[1:]) if ";Utrecht;" in line)]
     )
     assert len(lines) == 4
+
+
+def test_editing_an_ambition_someone_changed_meanwhile_shows_both_and_keeps_my_text(demo, ambition, client_for):
+    url = reverse("interests:ambition_edit", args=[demo.collaboration.pk, ambition.pk])
+    values = {"title": "Eén loket", "needed_hours_per_month": "400", "needed_budget_euros": "250000", "version": "1"}
+    client_for(demo.utrecht_beleidsmedewerker).post(url, values)
+
+    response = client_for(demo.zeist_beleidsmedewerker).post(url, {**values, "title": "Twee loketten"})
+
+    assert response.status_code == 400
+    assert "Intussen opgeslagen:" in response.text
+    assert "Twee loketten" in response.text
+    ambition.refresh_from_db()
+    assert ambition.title == "Eén loket"
+    assert 'name="version" value="2"' in response.text

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -80,7 +80,12 @@ def ambition_edit(request: HttpRequest, pk: Any, ambition_pk: Any) -> HttpRespon
     ambition = get_object_or_404(Ambition, pk=ambition_pk, collaboration=collaboration)
     initial = {name: getattr(ambition, name) for name in AmbitionForm.base_fields if name != "version"}
     form = AmbitionForm(request.POST or None, initial={**initial, "version": ambition.version})
-    status = 200
+    status = refuse_early(
+        request,
+        permissions.can_edit_ambitions(request.user, collaboration),
+        _("Alleen de facilitator en de contactpersonen van de partners kunnen ambities wijzigen."),
+    )
+    concurrent = False
     if request.method == "POST" and form.is_valid():
         values = form.values()
         done, status = attempt(
@@ -92,7 +97,12 @@ def ambition_edit(request: HttpRequest, pk: Any, ambition_pk: Any) -> HttpRespon
         if done is not None:
             messages.success(request, _("De ambitie is bijgewerkt."))
             return redirect("interests:ambition", collaboration.pk, ambition.pk)
-    context = page_context(request, collaboration, "ambitions", form=form, ambition=ambition)
+        if form.has_error(NON_FIELD_ERRORS, "concurrent_edit"):
+            # ``ambition`` is what was saved meanwhile; saving again now is a conscious choice.
+            data = request.POST.copy()
+            data["version"] = str(ambition.version)
+            form.data, concurrent = data, True
+    context = page_context(request, collaboration, "ambitions", form=form, ambition=ambition, concurrent=concurrent)
     return render(request, "interests/ambition_form.html", context, status=status_for(form, status))
 
 
