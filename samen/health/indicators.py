@@ -515,6 +515,7 @@ def ownership(scope: Scope) -> dict[UUID, Indicator]:
         .annotate(
             **{f"g{i}": Count("id", filter=Q(created_at__lte=m)) for i, m in enumerate(moments)},
             **{f"d{i}": Count("id", filter=Q(adopted_at__lte=m)) for i, m in enumerate(moments)},
+            grace=Count("id", filter=Q(adopted_at__lte=scope.now - thresholds.BENEFIT_GRACE)),
         ),
     )
     if not goals:
@@ -590,11 +591,11 @@ def ownership(scope: Scope) -> dict[UUID, Indicator]:
         if not scope.detail or not goal.get("g0"):
             indicators[cid] = _finish(Area.OWNERSHIP, history, facts=[])
             continue
-        indicators[cid] = _ownership_detail(scope, cid, history)
+        indicators[cid] = _ownership_detail(scope, cid, history, goal)
     return indicators
 
 
-def _ownership_detail(scope: Scope, cid: UUID, history: list[int | None]) -> Indicator:
+def _ownership_detail(scope: Scope, cid: UUID, history: list[int | None], goals: dict[str, Any]) -> Indicator:
     """Facts, partner scores, activity and the stalled rounds of one collaboration (a handful of small queries)."""
     from samen.goals.models import (
         Advice,
@@ -602,7 +603,6 @@ def _ownership_detail(scope: Scope, cid: UUID, history: list[int | None]) -> Ind
         Commitment,
         ConsentRound,
         Decision,
-        Goal,
         GoalEdit,
         Result,
         ResultStatus,
@@ -610,30 +610,21 @@ def _ownership_detail(scope: Scope, cid: UUID, history: list[int | None]) -> Ind
     )
 
     partners, now, today = scope.partners_of(cid), scope.now, scope.today
-    goals = list(Goal.objects.filter(collaboration_id=cid).values_list("created_at", "adopted_at"))
     with_benefit = set(
         Benefit.objects.filter(goal__collaboration_id=cid, goal__adopted_at__isnull=False).values_list(
             "partner_id", flat=True
         )
     )
+    active = Q(status__in=["open", "bezig"])
     commitments: dict[UUID, dict[str, int]] = defaultdict(lambda: {"a": 0, "o": 0})
-    for partner_id, count in (
+    for partner_id, count, late in (
         Commitment.objects.filter(goal__collaboration_id=cid)
-        .overdue(today)
         .order_by()
         .values("partner_id")
-        .annotate(n=Count("id"))
-        .values_list("partner_id", "n")
+        .annotate(a=Count("id", filter=active), o=Count("id", filter=active & Q(due_on__lt=today)))
+        .values_list("partner_id", "a", "o")
     ):
-        commitments[partner_id]["o"] = count
-    for partner_id, count in (
-        Commitment.objects.filter(goal__collaboration_id=cid, status__in=["open", "bezig"])
-        .order_by()
-        .values("partner_id")
-        .annotate(n=Count("id"))
-        .values_list("partner_id", "n")
-    ):
-        commitments[partner_id]["a"] = count
+        commitments[partner_id] = {"a": count, "o": late}
     stalled = []
     for title, opened_at, deadline, decided in (
         ConsentRound.objects.filter(goal__collaboration_id=cid, status="open")
@@ -650,9 +641,8 @@ def _ownership_detail(scope: Scope, cid: UUID, history: list[int | None]) -> Ind
             goal__collaboration_id=cid, goal__adopted_at__isnull=False
         ).values_list("baseline", "target", "current_value", "baseline_on", "due_on")
     ]
-    adopted = [g for g in goals if g[1] is not None]
-    grace_passed = any(at is not None and at <= now - thresholds.BENEFIT_GRACE for _c, at in adopted)
-    without_benefit = [p for p in partners if p.id not in with_benefit] if grace_passed else []
+    adopted = goals["d0"]
+    without_benefit = [p for p in partners if p.id not in with_benefit] if goals["grace"] else []
     activity = _last_activity(
         [
             _activity(GoalEdit, "partner_id", "saved_at", version__goal__collaboration_id=cid),
@@ -667,7 +657,13 @@ def _ownership_detail(scope: Scope, cid: UUID, history: list[int | None]) -> Ind
         Area.OWNERSHIP,
         history,
         facts=_ownership_facts(
-            goals, [(p, commitments[p.id]["o"]) for p in partners], without_benefit, stalled, results, ResultStatus
+            goals["g0"],
+            adopted,
+            [(p, commitments[p.id]["o"]) for p in partners],
+            without_benefit,
+            stalled,
+            results,
+            ResultStatus,
         ),
         partner_scores={
             p.id: as_score(
@@ -686,7 +682,8 @@ def _ownership_detail(scope: Scope, cid: UUID, history: list[int | None]) -> Ind
 
 
 def _ownership_facts(
-    goals: list[tuple[datetime.datetime, datetime.datetime | None]],
+    goals: int,
+    adopted: int,
     overdue_by: list[tuple[PartnerRef, int]],
     without_benefit: list[PartnerRef],
     stalled: list[dict[str, Any]],
@@ -695,14 +692,13 @@ def _ownership_facts(
 ) -> list[str]:
     from samen.core.templatetags.samen import nl_date
 
-    adopted = sum(1 for g in goals if g[1] is not None)
     facts = [
         ngettext(
             "%(part)s doelen is door alle partners vastgesteld.",
             "%(part)s doelen zijn door alle partners vastgesteld.",
             adopted,
         )
-        % {"part": of_count(adopted, len(goals))}
+        % {"part": of_count(adopted, goals)}
     ]
     late = [(p, n) for p, n in overdue_by if n]
     if late:
