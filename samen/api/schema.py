@@ -39,6 +39,8 @@ SETTINGS = {
         "AdviesEnum": "samen.goals.models.AdviceKind",
         "ResultaatStatusEnum": "samen.goals.models.ResultStatus",
         "AfspraakStatusEnum": "samen.goals.models.CommitmentStatus",
+        "AanspreekverzoekStatusEnum": "samen.goals.models.RequestStatus",
+        "UitkomstEnum": "samen.goals.models.Outcome",
         "GebiedEnum": "samen.health.areas.Area",
         "GezondheidStatusEnum": "samen.health.areas.Status",
         "TrendEnum": "samen.health.areas.Trend",

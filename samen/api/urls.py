@@ -33,6 +33,9 @@ v1_patterns = [
     path("doelen/<uuid:id>/afspraken", goals.CommitmentsView.as_view(), name="commitments"),
     path("resultaten/<uuid:id>/voortgangsmeldingen", goals.ProgressView.as_view(), name="progress"),
     path("afspraken/<uuid:id>/statuswijzigingen", goals.CommitmentStatusView.as_view(), name="commitment_status"),
+    path("doelen/<uuid:id>/aanspreekverzoeken", goals.AccountabilityView.as_view(), name="accountability"),
+    path("aanspreekverzoeken/<uuid:id>/reacties", goals.RepliesView.as_view(), name="accountability_replies"),
+    path("aanspreekverzoeken/<uuid:id>/afrondingen", goals.ClosingsView.as_view(), name="accountability_closings"),
     # Ben eerlijk (samen.interests), read only
     path("samenwerkingen/<uuid:id>/ambities", interests.AmbitionsView.as_view(), name="ambitions"),
     path("samenwerkingen/<uuid:id>/verklaringen", interests.DeclarationsView.as_view(), name="declarations"),
@@ -59,5 +62,6 @@ urlpatterns = [
     path("api/v1", views.RootView.as_view(), name="root"),
     path("api/v1/openapi.json", views.OpenApiDocumentView.as_view(), name="openapi"),
     path("api/v1/", include(v1_patterns)),
-    re_path(r"^api(?:/.*)?$", views.not_found),
+    # [\s\S] and \Z: a path with an encoded newline (%0A) is still ours to answer, as problem+json.
+    re_path(r"^api(?:/[\s\S]*)?\Z", views.not_found),
 ]

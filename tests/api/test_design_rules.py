@@ -40,6 +40,9 @@ DUTCH_PLURALS = {
     "signalen",
     "afwijkingen",
     "check-ins",
+    "aanspreekverzoeken",
+    "reacties",
+    "afrondingen",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }
@@ -360,3 +363,10 @@ def test_live_api_root_links_to_the_document(anonymous_api):
     response = anonymous_api.get("")
     assert response.status_code == 200
     assert response.json()["_links"]["openapi"]["href"].endswith("/api/v1/openapi.json")
+
+
+@pytest.mark.django_db
+def test_live_odd_paths_under_the_api_are_problem_json_too(api):
+    for path in ("/successen/%0A", "/samenwerkingen%0A", "/samenwerkingen/%C3%A0%0Ax", "/onbekend/", "/../"):
+        response = api.client.get("/api/v1" + path, headers=api.headers)
+        assert_problem(response, 404)

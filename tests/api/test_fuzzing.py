@@ -82,6 +82,9 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         date=datetime.date.today(),
         partners=[demo.utrecht],
     )
+    asked = goals.raise_accountability_request(
+        collaboration=demo.collaboration, by=demo.zeist_wethouder, question="Lukt het?", commitment=commitment
+    )
     agreement = experiences.import_agreement(
         collaboration=demo.collaboration,
         by=demo.facilitator,
@@ -102,6 +105,7 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
             "/resultaten/": str(result.pk),
             "/afspraken/": str(commitment.pk),
             "/successen/": str(success.pk),
+            "/aanspreekverzoeken/": str(asked.pk),
             "/overeenkomsten/": str(agreement.pk),
             "/artikelen/": str(agreement.articles.get().pk),
             "/samenwerkingen/": str(demo.collaboration.pk),

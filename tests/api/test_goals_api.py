@@ -315,3 +315,40 @@ def test_deciding_matrix(demo, api_for, draft, persona):
     )
     assert response.status_code == expected, (persona, response.content[:300])
     assert Decision.objects.count() == (1 if expected == 201 else 0)
+
+
+def test_a_partner_holds_another_to_account_through_the_api(demo, api_for, adopted):
+    commitment = goals.add_commitment(
+        goal=adopted,
+        by=demo.zeist_wethouder,
+        partner=demo.zeist,
+        what="Werkinstructie aanpassen",
+        who=demo.zeist_beleidsmedewerker,
+        due_on=datetime.date.today(),
+    )
+    utrecht = api_for(demo.utrecht_wethouder)
+    body = {"vraag": "Lukt de werkinstructie nog deze maand?", "afspraak": str(commitment.pk)}
+    own = api_for(demo.zeist_wethouder).post(f"/doelen/{adopted.pk}/aanspreekverzoeken", body)
+    assert assert_problem(own, 400)["detail"].startswith("Dit is van uw eigen organisatie")
+    response = utrecht.post(f"/doelen/{adopted.pk}/aanspreekverzoeken", body)
+    assert response.status_code == 201, response.content
+    asked = response.json()
+    assert (asked["namens"], asked["aan"], asked["status"]) == (str(demo.utrecht.pk), str(demo.zeist.pk), "open")
+
+    reply = api_for(demo.zeist_beleidsmedewerker).post(
+        f"/aanspreekverzoeken/{asked['id']}/reacties", {"tekst": "Ja, volgende week."}
+    )
+    assert reply.status_code == 201
+    assert_problem(
+        api_for(demo.de_bilt_wethouder).post(f"/aanspreekverzoeken/{asked['id']}/reacties", {"tekst": "?"}), 403
+    )
+    closing = utrecht.post(f"/aanspreekverzoeken/{asked['id']}/afrondingen", {"uitkomst": "nagekomen"})
+    assert closing.status_code == 201
+    assert (closing.json()["status"], closing.json()["uitkomst"], closing.json()["aantalReacties"]) == (
+        "afgerond",
+        "nagekomen",
+        1,
+    )
+    listed = api_for(demo.raadslid).get(f"/doelen/{adopted.pk}/aanspreekverzoeken").json()["results"]
+    assert [item["id"] for item in listed] == [asked["id"]]
+    assert_problem(api_for(demo.amersfoort_beleidsmedewerker).get(f"/doelen/{adopted.pk}/aanspreekverzoeken"), 404)
