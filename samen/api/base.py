@@ -17,6 +17,7 @@ from samen import permissions as rules
 from samen.api import problems
 from samen.api.authentication import ApiTokenAuthentication
 from samen.api.models import ApiToken
+from samen.api.schema import ApiSchema
 
 DEFAULT_RATE = "600/min"
 
@@ -123,6 +124,7 @@ class ApiView(APIView):
     renderer_classes = [JSONRenderer]
     parser_classes = [JSONParser]
     metadata_class = None
+    schema = ApiSchema()
     # Maps a service's ValidationError field names or codes to the API's field names.
     error_fields: Mapping[str, str] = {}
 
