@@ -26,6 +26,7 @@ PERSONAS = [
 ]
 CONTACTS = {p for p in PERSONAS if p.endswith(("beleidsmedewerker", "wethouder")) and not p.startswith("amersfoort")}
 EVERYONE = set(PERSONAS)
+OUTSIDER = {"amersfoort_beleidsmedewerker"}
 
 
 def expected(allowed: set[str], persona: str, yes: int, no: int) -> int:
@@ -49,6 +50,18 @@ READS = [
         lambda p: expected({"amersfoort_beleidsmedewerker"}, p, 200, 404),
     ),
     ("other audit log", "/samenwerkingen/{other}/auditlog", lambda p: 404),
+    # The areas: what readers (the raadslid) see is the published or shared part; outsiders see nothing.
+    ("goals", "/samenwerkingen/{c}/doelen", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("successes", "/samenwerkingen/{c}/successen", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("ambitions", "/samenwerkingen/{c}/ambities", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("declarations", "/samenwerkingen/{c}/verklaringen", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("agreements", "/samenwerkingen/{c}/overeenkomsten", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("health", "/samenwerkingen/{c}/gezondheidsindicatoren", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("signals", "/samenwerkingen/{c}/signalen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
+    ("deviations", "/samenwerkingen/{c}/afwijkingen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
+    ("check-ins", "/samenwerkingen/{c}/check-ins", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
+    ("other goals", "/samenwerkingen/{other}/doelen", lambda p: expected(OUTSIDER, p, 200, 404)),
+    ("other signals", "/samenwerkingen/{other}/signalen", lambda p: expected(OUTSIDER, p, 200, 404)),
 ]
 
 
