@@ -131,6 +131,7 @@ API_VERSION_HEADER = {
     "schema": {"type": "string", "example": API_VERSION},
 }
 
+SUCCESS_DESCRIPTIONS = {"200": "OK", "201": "Aangemaakt of vastgelegd", "204": "Gedaan; geen inhoud"}
 PROBLEM_RESPONSES = {
     "400": "Ongeldige invoer: ongeldige JSON, een verkeerd type, een onbekend of ontbrekend veld.",
     "401": "Geen, een onbekend of een ingetrokken token.",
@@ -171,6 +172,8 @@ def _postprocess(document: dict[str, Any]) -> dict[str, Any]:
                     responses[code] = {"$ref": f"#/components/responses/{code}"}
                 elif "$ref" not in response:
                     response.setdefault("headers", {})["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+                    if not response.get("description"):
+                        response["description"] = SUCCESS_DESCRIPTIONS.get(code, "OK")
             codes = ["400", "401", "403", "404", "406", "429"]
             if "requestBody" in operation:
                 codes.append("415")

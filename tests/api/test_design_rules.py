@@ -136,6 +136,12 @@ def test_info_version_is_semver_and_contact_is_given(document):
     assert all(contact.get(key) for key in ("name", "email", "url"))
 
 
+def test_every_response_is_described(document):
+    for path, method, operation in operations(document):
+        for code, response in operation["responses"].items():
+            assert resolve(document, response)["description"], f"{method} {path} {code}"
+
+
 def test_every_response_declares_the_api_version_header(document):
     for path, method, operation in operations(document):
         for code, response in operation["responses"].items():
