@@ -491,3 +491,103 @@ class _CheckInRows(serializers.Serializer):
 
     def to_representation(self, instance: CheckIn) -> dict[str, Any]:
         return dict(CheckInSerializer(checkin_data(instance)).data)
+
+
+# --- the conversation about a signal, and taking note of a deviation -----------------------
+
+
+@extend_schema_serializer(component_name="SignaalReactie")
+class SignalReplySerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    tekst = serializers.CharField(source="text", read_only=True)
+    door = PersonBriefSerializer(source="by", allow_null=True, read_only=True)
+    namens = serializers.UUIDField(source="partner_id", allow_null=True, read_only=True)
+    geplaatstOp = serializers.DateTimeField(source="created_at", read_only=True)
+
+
+class SignalReplyCreateSerializer(StrictSerializer):
+    tekst = TextField(max_length=10_000)
+
+
+class SignalStatusSerializer(StrictSerializer):
+    status = ChoiceField(choices=SignalStatus.choices)
+    uitkomst = TextField(
+        required=False, allow_blank=True, default="", max_length=10_000, help_text=gettext_lazy("Bij afgerond.")
+    )
+
+
+class AcknowledgementCreateSerializer(StrictSerializer):
+    deelnemer = UUIDField(help_text=gettext_lazy("De deelnemer namens wie u kennisneemt."))
+    opmerking = TextField(required=False, allow_blank=True, default="", max_length=5_000)
+
+
+def signal_for(request: Request, pk: UUID) -> Signal:
+    """A signal the person may see (sender, addressee, facilitator, or everyone when it is for everyone)."""
+    collaboration_id = Signal.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+    if collaboration_id is None:
+        raise Http404
+    collaboration = experiences_of(request, collaboration_id)
+    signal = Signal.objects.get(pk=pk)
+    signal.collaboration = collaboration
+    if not permissions.can_view_signal(request.user, collaboration, signal):
+        raise Http404
+    return signal
+
+
+class SignalRepliesView(ApiView):
+    error_fields = {"text": "tekst"}
+
+    @extend_schema(
+        operation_id="signaalReactieGeven",
+        tags=TAGS,
+        summary=gettext_lazy("Reageren op een signaal"),
+        request=SignalReplyCreateSerializer,
+        responses={201: SignalReplySerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        signal = signal_for(request, id)
+        data = body_of(SignalReplyCreateSerializer, request)
+        reply = services.reply_to_signal(signal=signal, by=request.user, text=data["tekst"])
+        return Response(SignalReplySerializer(reply).data, status=201)
+
+
+class SignalStatusView(ApiView):
+    error_fields = {"status": "status", "outcome": "uitkomst"}
+
+    @extend_schema(
+        operation_id="signaalstatusWijzigen",
+        tags=TAGS,
+        summary=gettext_lazy("De status van een signaal wijzigen: open, in gesprek, afgerond"),
+        description=gettext_lazy("De facilitator, de deelnemer die het gaf en de deelnemer aan wie het gericht is."),
+        request=SignalStatusSerializer,
+        responses={201: SignalSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        signal = signal_for(request, id)
+        data = body_of(SignalStatusSerializer, request)
+        services.change_signal_status(signal=signal, by=request.user, status=data["status"], outcome=data["uitkomst"])
+        return Response(SignalSerializer(Signal.objects.overview().get(pk=signal.pk)).data, status=201)
+
+
+class AcknowledgementsView(ApiView):
+    error_fields = {"partner": "deelnemer", "comment": "opmerking"}
+
+    @extend_schema(
+        operation_id="afwijkingKennisnemen",
+        tags=TAGS,
+        summary=gettext_lazy("Namens uw organisatie kennisnemen van een aangekondigde afwijking"),
+        request=AcknowledgementCreateSerializer,
+        responses={201: DeviationSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration_id = Deviation.objects.filter(pk=id).values_list("collaboration_id", flat=True).first()
+        if collaboration_id is None:
+            raise Http404
+        collaboration = experiences_of(request, collaboration_id)
+        deviation = Deviation.objects.get(pk=id)
+        deviation.collaboration = collaboration
+        data = body_of(AcknowledgementCreateSerializer, request)
+        partner = partner_in(collaboration, data["deelnemer"], "deelnemer")
+        assert partner is not None
+        services.acknowledge_deviation(deviation=deviation, by=request.user, partner=partner, comment=data["opmerking"])
+        return Response(DeviationSerializer(Deviation.objects.overview().get(pk=deviation.pk)).data, status=201)

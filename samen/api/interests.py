@@ -7,18 +7,21 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import Prefetch
+from django.http import Http404
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView
+from samen.api.base import ApiView, StrictSerializer, TextField, UUIDField
 from samen.api.goals import PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
-from samen.api.views import http, query_of
+from samen.api.views import body_of, http, query_of, resolve
+from samen.collaborations.models import Partner
+from samen.interests import services as interests
 from samen.interests.models import Ambition, Declaration, Pledge
 
 TAGS = ["Ambities en belangen"]
@@ -31,7 +34,7 @@ class Money(serializers.DecimalField):
         super().__init__(max_digits, decimal_places, coerce_to_string=False, **kwargs)
 
 
-@extend_schema_serializer(component_name="Inzet")
+@extend_schema_serializer(component_name="Toezegging")
 class PledgeSerializer(serializers.Serializer):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
@@ -51,7 +54,12 @@ class AmbitionSerializer(serializers.Serializer):
     horizonJaar = serializers.IntegerField(source="horizon_year", allow_null=True, read_only=True)
     nodigUrenPerMaand = Money(10, 1, source="needed_hours_per_month")
     nodigBudgetEuro = Money(14, 2, source="needed_budget_euros")
-    inzet = PledgeSerializer(source="current_pledges", many=True, read_only=True)
+    toezeggingen = PledgeSerializer(
+        source="current_pledges",
+        many=True,
+        read_only=True,
+        help_text=gettext_lazy("De huidige inzet van elke deelnemer: urgentie, uren, fte en budget."),
+    )
     aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
 
 
@@ -87,7 +95,52 @@ class DeclarationSerializer(serializers.Serializer):
     gedeeldOp = serializers.DateTimeField(source="shared_at", allow_null=True, read_only=True)
 
 
+class AmbitionCreateSerializer(StrictSerializer):
+    titel = TextField(max_length=200)
+    omschrijving = TextField(required=False, allow_blank=True, default="", max_length=10_000)
+    horizonJaar = serializers.IntegerField(
+        required=False, allow_null=True, default=None, min_value=2000, max_value=2100
+    )
+    nodigUrenPerMaand = serializers.DecimalField(
+        max_digits=10, decimal_places=1, coerce_to_string=False, required=False, allow_null=True, default=None
+    )
+    nodigBudgetEuro = serializers.DecimalField(
+        max_digits=14, decimal_places=2, coerce_to_string=False, required=False, allow_null=True, default=None
+    )
+
+
+class PledgeCreateSerializer(StrictSerializer):
+    deelnemer = UUIDField(help_text=gettext_lazy("De deelnemer die toezegt (uw eigen organisatie)."))
+    urgentie = serializers.IntegerField(min_value=1, max_value=5)
+    urenPerMaand = serializers.DecimalField(
+        max_digits=8, decimal_places=1, coerce_to_string=False, required=False, allow_null=True, default=None
+    )
+    fte = serializers.DecimalField(
+        max_digits=6, decimal_places=2, coerce_to_string=False, required=False, allow_null=True, default=None
+    )
+    budgetEuro = serializers.DecimalField(
+        max_digits=14, decimal_places=2, coerce_to_string=False, required=False, allow_null=True, default=None
+    )
+    toelichting = TextField(required=False, allow_blank=True, default="", max_length=5_000)
+    vervangt = UUIDField(
+        required=False,
+        allow_null=True,
+        help_text=gettext_lazy(
+            "De id van de toezegging die u zag (leeg als er nog geen was). Heeft een collega intussen een "
+            "nieuwe toezegging gedaan, dan volgt 409 en verandert er niets. Weglaten: niet controleren."
+        ),
+    )
+
+
 class AmbitionsView(ApiView):
+    error_fields = {
+        "title": "titel",
+        "description": "omschrijving",
+        "horizon_year": "horizonJaar",
+        "needed_hours_per_month": "nodigUrenPerMaand",
+        "needed_budget_euros": "nodigBudgetEuro",
+    }
+
     @extend_schema(
         operation_id="ambitiesLijst",
         tags=TAGS,
@@ -104,6 +157,69 @@ class AmbitionsView(ApiView):
         return paginated(
             request, ambitions.order_by("created_at", "title", "id"), AmbitionSerializer, query_of(PageQuery, request)
         )
+
+    @extend_schema(
+        operation_id="ambitieToevoegen",
+        tags=TAGS,
+        summary=gettext_lazy("Een ambitie toevoegen"),
+        description=gettext_lazy("De facilitator en de contactpersonen van de deelnemers."),
+        request=AmbitionCreateSerializer,
+        responses={201: AmbitionSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        data = body_of(AmbitionCreateSerializer, request)
+        ambition = interests.create_ambition(
+            collaboration=collaboration,
+            by=request.user,
+            title=data["titel"],
+            description=data["omschrijving"],
+            horizon_year=data["horizonJaar"],
+            needed_hours_per_month=data["nodigUrenPerMaand"],
+            needed_budget_euros=data["nodigBudgetEuro"],
+        )
+        ambition.current_pledges = []  # type: ignore[attr-defined]
+        return Response(AmbitionSerializer(ambition).data, status=201)
+
+
+class PledgesView(ApiView):
+    error_fields = {
+        "urgency": "urgentie",
+        "hours_per_month": "urenPerMaand",
+        "fte": "fte",
+        "budget_euros": "budgetEuro",
+        "capacity_notes": "toelichting",
+    }
+
+    @extend_schema(
+        operation_id="toezeggingDoen",
+        tags=TAGS,
+        summary=gettext_lazy("Toezeggen wat uw organisatie inzet voor een ambitie"),
+        description=gettext_lazy("Een nieuwe toezegging vervangt de vorige; de vorige blijft in de geschiedenis."),
+        request=PledgeCreateSerializer,
+        responses={201: PledgeSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration_id = Ambition.objects.filter(pk=id).values_list("collaboration_id", flat=True).first()
+        if collaboration_id is None:
+            raise Http404
+        collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
+        ambition = Ambition.objects.get(pk=id)
+        ambition.collaboration = collaboration
+        data = body_of(PledgeCreateSerializer, request)
+        partner = resolve(Partner, [data["deelnemer"]], "deelnemer", collaboration.partners.all())[0]
+        pledge = interests.pledge(
+            ambition=ambition,
+            partner=partner,
+            by=request.user,
+            urgency=data["urgentie"],
+            hours_per_month=data["urenPerMaand"],
+            fte=data["fte"],
+            budget_euros=data["budgetEuro"],
+            capacity_notes=data["toelichting"],
+            replaces=data.get("vervangt", interests.ANY),
+        )
+        return Response(PledgeSerializer(pledge).data, status=201)
 
 
 class DeclarationsView(ApiView):

@@ -14,6 +14,8 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from samen.core.services import ConcurrentEditError
+
 log = structlog.get_logger("samen.api")
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -129,6 +131,9 @@ def exception_handler(exc: Exception, context: Mapping[str, Any]) -> Response:
         exc = exceptions.NotFound(_("Deze resource bestaat niet, of u mag haar niet zien."))
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or _("U mag dit niet doen."))
+    if isinstance(exc, ConcurrentEditError):
+        set_rollback()
+        return problem_response(409, " ".join(exc.messages), request=request)
     if isinstance(exc, DjangoValidationError):
         detail, params = _from_django_validation_error(exc, view)
         set_rollback()

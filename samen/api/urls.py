@@ -38,6 +38,7 @@ v1_patterns = [
     path("aanspreekverzoeken/<uuid:id>/afrondingen", goals.ClosingsView.as_view(), name="accountability_closings"),
     # Ben eerlijk (samen.interests), read only
     path("samenwerkingen/<uuid:id>/ambities", interests.AmbitionsView.as_view(), name="ambitions"),
+    path("ambities/<uuid:id>/toezeggingen", interests.PledgesView.as_view(), name="pledges"),
     path("samenwerkingen/<uuid:id>/verklaringen", interests.DeclarationsView.as_view(), name="declarations"),
     # Erken en vier successen (samen.successes)
     path("samenwerkingen/<uuid:id>/successen", successes.CollaborationSuccessesView.as_view(), name="successes"),
@@ -54,6 +55,9 @@ v1_patterns = [
     path("samenwerkingen/<uuid:id>/signalen", experiences.SignalsView.as_view(), name="signals"),
     path("samenwerkingen/<uuid:id>/afwijkingen", experiences.DeviationsView.as_view(), name="deviations"),
     path("samenwerkingen/<uuid:id>/check-ins", experiences.CheckInsView.as_view(), name="checkins"),
+    path("signalen/<uuid:id>/reacties", experiences.SignalRepliesView.as_view(), name="signal_replies"),
+    path("signalen/<uuid:id>/statuswijzigingen", experiences.SignalStatusView.as_view(), name="signal_status"),
+    path("afwijkingen/<uuid:id>/kennisnames", experiences.AcknowledgementsView.as_view(), name="acknowledgements"),
 ]
 
 urlpatterns = [

@@ -43,6 +43,8 @@ DUTCH_PLURALS = {
     "aanspreekverzoeken",
     "reacties",
     "afrondingen",
+    "toezeggingen",
+    "kennisnames",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }

@@ -141,3 +141,42 @@ def test_check_ins_show_aggregates_only_and_only_once_closed(demo, api_for):
     assert "Geheim antwoord" not in response.text
     assert_problem(api_for(demo.raadslid).get(path), 404)
     assert_problem(api_for(demo.amersfoort_beleidsmedewerker).get(path), 404)
+
+
+def test_the_conversation_about_a_signal_and_taking_note_of_a_deviation(demo, api_for, agreement):
+    signal = services.raise_signal(
+        collaboration=demo.collaboration,
+        by=demo.zeist_wethouder,
+        from_partner=demo.zeist,
+        kind="zorg",
+        subject="Zorg over de planning",
+        text="De planning schuift steeds op.",
+        addressee="partner",
+        addressee_partner=demo.utrecht,
+    )
+    reply = api_for(demo.utrecht_beleidsmedewerker).post(
+        f"/signalen/{signal.pk}/reacties", {"tekst": "Klopt, we pakken het op."}
+    )
+    assert reply.status_code == 201, reply.content
+    assert reply.json()["namens"] == str(demo.utrecht.pk)
+    assert_problem(api_for(demo.de_bilt_wethouder).post(f"/signalen/{signal.pk}/reacties", {"tekst": "?"}), 404)
+    done = api_for(demo.utrecht_wethouder).post(
+        f"/signalen/{signal.pk}/statuswijzigingen", {"status": "afgerond", "uitkomst": "Nieuwe planning afgesproken."}
+    )
+    assert done.status_code == 201, done.content
+    assert (done.json()["status"], done.json()["aantalReacties"]) == ("afgerond", 1)
+
+    deviation = services.announce_deviation(
+        collaboration=demo.collaboration,
+        by=demo.de_bilt_wethouder,
+        partner=demo.de_bilt,
+        article=agreement.articles.get(number="2"),
+        reason="Raadsbesluit volgt later.",
+        starts_on=datetime.date.today(),
+    )
+    path = f"/afwijkingen/{deviation.pk}/kennisnames"
+    assert_problem(api_for(demo.de_bilt_wethouder).post(path, {"deelnemer": str(demo.de_bilt.pk)}), 400)
+    noted = api_for(demo.zeist_beleidsmedewerker).post(path, {"deelnemer": str(demo.zeist.pk), "opmerking": "Gezien."})
+    assert noted.status_code == 201, noted.content
+    assert noted.json()["kennisGenomenDoor"] == [str(demo.zeist.pk)]
+    assert_problem(api_for(demo.raadslid).post(path, {"deelnemer": str(demo.utrecht.pk)}), 404)

@@ -26,6 +26,7 @@ from samen.api.services import create_token
 from samen.collaborations.models import Role
 from samen.experiences import services as experiences
 from samen.goals import services as goals
+from samen.interests.services import create_ambition
 from samen.successes.services import record_success
 from tests.personas import build_demo
 
@@ -96,6 +97,24 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
     experiences.schedule_checkins(
         collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=datetime.date.today()
     )
+    ambition = create_ambition(collaboration=demo.collaboration, by=demo.facilitator, title="Ambitie")
+    signal = experiences.raise_signal(
+        collaboration=demo.collaboration,
+        by=demo.zeist_wethouder,
+        from_partner=demo.zeist,
+        kind="zorg",
+        subject="Zorg",
+        text="Toelichting.",
+        addressee="iedereen",
+    )
+    deviation = experiences.announce_deviation(
+        collaboration=demo.collaboration,
+        by=demo.zeist_wethouder,
+        partner=demo.zeist,
+        article=agreement.articles.get(),
+        reason="Reden.",
+        starts_on=datetime.date.today(),
+    )
     return {
         "base_url": live_server.url + "/api/v1",
         "headers": {"Authorization": f"Bearer {raw}"},
@@ -106,6 +125,9 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
             "/afspraken/": str(commitment.pk),
             "/successen/": str(success.pk),
             "/aanspreekverzoeken/": str(asked.pk),
+            "/ambities/": str(ambition.pk),
+            "/signalen/": str(signal.pk),
+            "/afwijkingen/": str(deviation.pk),
             "/overeenkomsten/": str(agreement.pk),
             "/artikelen/": str(agreement.articles.get().pk),
             "/samenwerkingen/": str(demo.collaboration.pk),

@@ -79,7 +79,7 @@ def test_ambitions_show_each_partners_current_pledge(demo, api_for):
     listed = api_for(demo.raadslid).get(f"/samenwerkingen/{demo.collaboration.pk}/ambities").json()["results"]
     assert listed[0]["titel"] == "Eén omgevingsdienst"
     assert listed[0]["nodigUrenPerMaand"] == 300
-    assert [(p["deelnemer"], p["urgentie"], p["urenPerMaand"]) for p in listed[0]["inzet"]] == [
+    assert [(p["deelnemer"], p["urgentie"], p["urenPerMaand"]) for p in listed[0]["toezeggingen"]] == [
         (str(demo.zeist.pk), 5, 60)
     ]
 
@@ -167,3 +167,29 @@ def test_successes_list_has_a_fixed_number_of_queries(demo, api_for):
     with CaptureQueriesContext(connection) as large:
         assert api.get(path).json()["totalItems"] == 22
     assert len(large) == len(small)
+
+
+def test_ambitions_and_pledges_through_the_api(demo, api_for):
+    facilitator = api_for(demo.facilitator)
+    path = f"/samenwerkingen/{demo.collaboration.pk}/ambities"
+    problem = assert_problem(facilitator.post(path, {"titel": "Eén dienst", "horizonJaar": 1999}), 400)
+    assert problem["invalidParams"][0]["name"] == "horizonJaar"
+    response = facilitator.post(path, {"titel": "Eén omgevingsdienst", "nodigUrenPerMaand": 300, "horizonJaar": 2030})
+    assert response.status_code == 201, response.content
+    ambition = response.json()
+    assert (ambition["toezeggingen"], ambition["horizonJaar"]) == ([], 2030)
+
+    pledges = f"/ambities/{ambition['id']}/toezeggingen"
+    body = {"deelnemer": str(demo.zeist.pk), "urgentie": 4, "urenPerMaand": 40, "vervangt": None}
+    assert_problem(api_for(demo.utrecht_wethouder).post(pledges, body), 403)
+    first = api_for(demo.zeist_wethouder).post(pledges, body)
+    assert first.status_code == 201, first.content
+    # A colleague who still saw "no pledge yet" does not silently overwrite it.
+    stale = assert_problem(api_for(demo.zeist_beleidsmedewerker).post(pledges, {**body, "urgentie": 2}), 409)
+    assert "Iemand anders" in stale["detail"]
+    newer = {**body, "urgentie": 5, "vervangt": first.json()["id"]}
+    assert api_for(demo.zeist_beleidsmedewerker).post(pledges, newer).status_code == 201
+    listed = api_for(demo.raadslid).get(path).json()["results"][0]["toezeggingen"]
+    assert [(p["urgentie"], p["urenPerMaand"]) for p in listed] == [(5, 40)]
+    problem = assert_problem(api_for(demo.zeist_wethouder).post(pledges, {**body, "urgentie": 9}), 400)
+    assert problem["invalidParams"][0]["name"] == "urgentie"
