@@ -14,7 +14,6 @@ register entry that has no workspace. The whole table costs a fixed number of qu
 """
 
 import datetime
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,8 +21,6 @@ from urllib.parse import quote
 from uuid import UUID
 
 from django.core.cache import cache
-from django.db.models import CharField, Max
-from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -32,7 +29,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
-from samen.health.areas import STATUS_ORDER, TREND_ARROWS, Area, Indicator, Status, Trend, build_scope, text, worst
+from samen.health.areas import STATUS_ORDER, TREND_ARROWS, Area, Indicator, Status, Trend, build_scope, worst
+from samen.health.freshness import CACHE_SECONDS, bucket_key, change_stamps
 from samen.health.indicators import health_for
 from samen.health.models import PublishedHealth
 from samen.health.published import health_from_data
@@ -83,45 +81,32 @@ def _empty_cells() -> list[Indicator]:
     return [Indicator(area=area) for area in Area.values]
 
 
-CACHE_SECONDS = 3600
-
-
 def live_cells(collaboration_ids: list[UUID], now: datetime.datetime) -> dict[UUID, list[Indicator]]:
-    """Today's five cells per collaboration, computed only for collaborations that changed.
+    """Today's five cells per collaboration, computed only for collaborations that changed (see ``freshness``).
 
-    Every change in a collaboration writes an audit event, so the time of its latest event (with the
-    hour, as statuses also move with the calendar) identifies its state: a row is computed again only
-    when that changed. A portfolio of 451 regelingen in which one changed computes one row. The
-    health view of a collaboration is always computed fresh.
+    A portfolio of 451 regelingen in which one changed computes one row. The cells are kept in sixteen
+    cache entries per hour (by the first digit of the id), not one per collaboration, so that a small
+    cache holds every regeling of the country.
     """
-    from samen.audit.models import AuditEvent
-
-    latest = dict(
-        AuditEvent.objects.filter(collaboration_id__in=collaboration_ids)
-        .order_by()
-        .values(c=text("collaboration_id"))
-        .annotate(last=Cast(Max("at"), output_field=CharField()))
-        .values_list("c", "last")
-    )
-    hour = timezone.localtime(now).strftime("%Y%m%d%H")
-    keys = {
-        cid: "samen.health.cells:{}:{}:{}".format(cid.hex, re.sub(r"\D", "", latest.get(cid.hex) or "-"), hour)
-        for cid in collaboration_ids
-    }
-    found = cache.get_many(list(keys.values()))
-    missing = [cid for cid in collaboration_ids if keys[cid] not in found]
+    stamps = change_stamps(collaboration_ids)
+    buckets = {cid: bucket_key(cid, now) for cid in collaboration_ids}
+    stored: dict[str, dict[str, Any]] = cache.get_many(sorted(set(buckets.values())))
+    found: dict[UUID, list[tuple[Any, ...]]] = {}
+    for cid in collaboration_ids:
+        entry = stored.get(buckets[cid], {}).get(cid.hex)
+        if entry is not None and entry[0] == stamps.get(cid.hex, ""):
+            found[cid] = entry[1]
+    missing = [cid for cid in collaboration_ids if cid not in found]
     if missing:
         fresh = health_for(build_scope(missing, now=now, points=2, detail=False))
-        computed = {
-            keys[cid]: [(i.area, i.score, i.status, i.trend, i.history) for i in fresh[cid].indicators]
-            for cid in missing
-        }
-        cache.set_many(computed, CACHE_SECONDS)
-        found.update(computed)
+        for cid in missing:
+            found[cid] = [(i.area, i.score, i.status, i.trend, i.history) for i in fresh[cid].indicators]
+            stored.setdefault(buckets[cid], {})[cid.hex] = (stamps.get(cid.hex, ""), found[cid])
+        cache.set_many({key: stored[key] for key in {buckets[cid] for cid in missing}}, CACHE_SECONDS)
     return {
         cid: [
             Indicator(area=area, score=score, status=status, trend=trend, history=list(history))
-            for area, score, status, trend, history in found[keys[cid]]
+            for area, score, status, trend, history in found[cid]
         ]
         for cid in collaboration_ids
     }
