@@ -19,6 +19,23 @@ pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 3, 16)
 
 
+def assert_accessible_pdf(content: bytes, title: str) -> None:
+    """Tagged (PDF/UA-1), in Dutch, with the digest's title and its text extractable."""
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(content))
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert str(root["/Lang"]).startswith("nl")
+    assert reader.metadata.title == title
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Wat is besloten" in text
+    assert "Hoe gezond is de samenwerking" in text
+
+
 def make_digest(demo, **extra) -> CouncilDigest:
     with time_machine.travel(b.at(DAY), tick=False):
         return services.create_digest(
@@ -132,7 +149,7 @@ def test_every_partner_approves_before_the_digest_is_published_to_readers(demo, 
     assert reader.get(url).status_code == 200
     pdf = reader.get(reverse("reports:pdf", args=[demo.collaboration.pk, digest.pk]))
     assert pdf["Content-Type"] == "application/pdf"
-    assert pdf.content.startswith(b"%PDF")
+    assert_accessible_pdf(pdf.content, digest.title)
 
 
 def test_changing_an_approved_digest_asks_for_approval_again(demo):
