@@ -1,0 +1,24 @@
+"""Deel ervaringen over the API: agreements and articles, readings, signals, deviation notices and
+check-in aggregates. Check-in answers are never shown one by one."""
+
+from samen.api.experiences.agreements import AgreementsView, ArticlesView, ReadingsView
+from samen.api.experiences.checkins import CheckInsView
+from samen.api.experiences.signals import (
+    AcknowledgementsView,
+    DeviationsView,
+    SignalRepliesView,
+    SignalStatusView,
+    SignalsView,
+)
+
+__all__ = [
+    "AcknowledgementsView",
+    "AgreementsView",
+    "ArticlesView",
+    "CheckInsView",
+    "DeviationsView",
+    "ReadingsView",
+    "SignalRepliesView",
+    "SignalStatusView",
+    "SignalsView",
+]

@@ -1,0 +1,150 @@
+"""Agreements and their articles (for everyone in the workspace), and each partner's reading."""
+
+from uuid import UUID
+
+from django.http import Http404
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samen import permissions
+from samen.api.base import ApiView, ChoiceField, StrictSerializer, TextField, UUIDField
+from samen.api.experiences.common import TAGS, agreement_collaboration, article_for, partner_in
+from samen.api.goals import PersonBriefSerializer
+from samen.api.pagination import PageQuery, page_serializer, paginated
+from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
+from samen.api.views import body_of, http, query_of
+from samen.experiences import services
+from samen.experiences.models import (
+    Agreement,
+    AgreementKind,
+    Article,
+    Interpretation,
+    Stance,
+)
+
+
+@extend_schema_serializer(component_name="Overeenkomst")
+class AgreementSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    soort = serializers.ChoiceField(source="kind", choices=AgreementKind.choices, read_only=True)
+    titel = serializers.CharField(source="title", read_only=True)
+    vastgesteldOp = serializers.DateField(source="signed_on", allow_null=True, read_only=True)
+    geldtVanaf = serializers.DateField(source="effective_from", allow_null=True, read_only=True)
+    geldtTot = serializers.DateField(source="effective_until", allow_null=True, read_only=True)
+    partijen = serializers.SerializerMethodField(help_text=gettext_lazy("Ids van de deelnemers die partij zijn."))
+    wijzigt = serializers.UUIDField(source="amends_id", allow_null=True, read_only=True)
+    aantalArtikelen = serializers.IntegerField(source="article_count", read_only=True)
+    aantalArtikelenMetVerschilInLezing = serializers.IntegerField(source="flagged_count", read_only=True)
+
+    @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
+    def get_partijen(self, agreement: Agreement) -> list[str]:
+        return [str(partner.pk) for partner in agreement.parties.all()]
+
+
+@extend_schema_serializer(component_name="Artikel")
+class ArticleSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    overeenkomst = serializers.UUIDField(source="agreement_id", read_only=True)
+    nummer = BlankAsNullCharField(source="number")
+    titel = BlankAsNullCharField(source="title")
+    tekst = serializers.CharField(source="text", read_only=True)
+    aantalLezingen = serializers.IntegerField(source="reading_count", read_only=True)
+    verschilInLezing = serializers.SerializerMethodField(
+        help_text=gettext_lazy("Een deelnemer leest het anders, of de lezingen van de deelnemers verschillen.")
+    )
+    laatstGewijzigdOp = serializers.DateTimeField(source="updated_at", read_only=True)
+
+    def get_verschilInLezing(self, article: Article) -> bool:
+        return bool(getattr(article, "read_differently", False) or getattr(article, "stances_differ", False))
+
+
+@extend_schema_serializer(component_name="Lezing")
+class ReadingSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    artikel = serializers.UUIDField(source="article_id", read_only=True)
+    deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
+    organisatie = OrganisationRefSerializer(source="partner.organisation", read_only=True)
+    houding = serializers.ChoiceField(source="stance", choices=Stance.choices, read_only=True)
+    tekst = serializers.CharField(source="text", read_only=True)
+    geschrevenDoor = PersonBriefSerializer(source="written_by", allow_null=True, read_only=True)
+    bijgewerktOp = serializers.DateTimeField(source="updated_at", read_only=True)
+
+
+class ReadingCreateSerializer(StrictSerializer):
+    deelnemer = UUIDField(help_text=gettext_lazy("De deelnemer namens wie u de lezing vastlegt."))
+    houding = ChoiceField(choices=Stance.choices)
+    tekst = TextField(max_length=10_000)
+
+
+class AgreementsView(ApiView):
+    @extend_schema(
+        operation_id="overeenkomstenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Overeenkomsten van een samenwerking: regeling, convenant, DVO, addenda"),
+        parameters=[PageQuery],
+        responses=page_serializer(AgreementSerializer, "OvereenkomstenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        if not permissions.can_view_agreements(request.user, collaboration):
+            raise Http404
+        agreements = Agreement.objects.register_for(collaboration).order_by("kind", "-effective_from", "title", "id")
+        return paginated(request, agreements, AgreementSerializer, query_of(PageQuery, request))
+
+
+class ArticlesView(ApiView):
+    @extend_schema(
+        operation_id="artikelenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Artikelen van een overeenkomst, met het aantal lezingen en verschillen in lezing"),
+        parameters=[PageQuery],
+        responses=page_serializer(ArticleSerializer, "ArtikelenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        agreement_collaboration(request, id)
+        articles = Article.objects.filter(agreement_id=id).with_reading_counts().order_by("position", "id")
+        return paginated(request, articles, ArticleSerializer, query_of(PageQuery, request))
+
+
+class ReadingsView(ApiView):
+    error_fields = {"stance": "houding", "text": "tekst", "partner": "deelnemer"}
+
+    @extend_schema(
+        operation_id="lezingenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Hoe elke deelnemer een artikel leest"),
+        description=gettext_lazy("Voor contactpersonen en de facilitator."),
+        parameters=[PageQuery],
+        responses=page_serializer(ReadingSerializer, "LezingenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        article, collaboration = article_for(request, id)
+        if not permissions.can_view_experiences(request.user, collaboration):
+            raise Http404
+        readings = Interpretation.objects.filter(article=article).select_related("partner__organisation", "written_by")
+        readings = readings.order_by("partner__organisation__name", "id")
+        return paginated(request, readings, ReadingSerializer, query_of(PageQuery, request))
+
+    @extend_schema(
+        operation_id="lezingVastleggen",
+        tags=TAGS,
+        summary=gettext_lazy("De lezing van uw organisatie van een artikel"),
+        description=gettext_lazy("Eén lezing per deelnemer; een nieuwe vervangt de vorige."),
+        request=ReadingCreateSerializer,
+        responses={201: ReadingSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        article, collaboration = article_for(request, id)
+        if not permissions.can_view_experiences(request.user, collaboration):
+            raise Http404
+        data = body_of(ReadingCreateSerializer, request)
+        partner = partner_in(collaboration, data["deelnemer"], "deelnemer")
+        assert partner is not None
+        reading = services.record_reading(
+            article=article, partner=partner, by=request.user, stance=data["houding"], text=data["tekst"]
+        )
+        fresh = Interpretation.objects.select_related("partner__organisation", "written_by").get(pk=reading.pk)
+        return Response(ReadingSerializer(fresh).data, status=201)

@@ -1,0 +1,223 @@
+"""Goals written together: the goal, its versions and what it yields each partner."""
+
+from typing import Any
+from uuid import UUID
+
+from django.utils.translation import gettext_lazy
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from samen import permissions
+from samen.api.base import ApiView, StrictSerializer, TextField, UUIDField
+from samen.api.goals.common import TAGS, PersonBriefSerializer, goal_for, partner_of
+from samen.api.pagination import PageQuery, page_serializer, paginated
+from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
+from samen.api.views import body_of, http, query_of
+from samen.goals import services
+from samen.goals.models import (
+    Benefit,
+    Goal,
+    GoalState,
+    GoalVersion,
+    VersionStatus,
+)
+
+
+@extend_schema_serializer(component_name="DoelversieKort")
+class VersionBriefSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    nummer = serializers.IntegerField(source="number", read_only=True)
+    titel = serializers.CharField(source="title", read_only=True)
+    tekst = serializers.CharField(source="text", read_only=True)
+    status = serializers.ChoiceField(choices=VersionStatus.choices, read_only=True)
+    vastgesteldOp = serializers.DateTimeField(source="adopted_at", allow_null=True, read_only=True)
+
+
+@extend_schema_serializer(component_name="Doelversie")
+class VersionSerializer(VersionBriefSerializer):
+    reden = BlankAsNullCharField(source="reason")
+    auteur = PersonBriefSerializer(source="author", read_only=True)
+    namens = OrganisationRefSerializer(source="author_partner.organisation", read_only=True)
+    aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
+    laatstBewerktOp = serializers.DateTimeField(source="updated_at", read_only=True)
+
+
+@extend_schema_serializer(component_name="Doel")
+class GoalSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    samenwerking = serializers.UUIDField(source="collaboration_id", read_only=True)
+    titel = serializers.CharField(source="title", read_only=True)
+    status = serializers.ChoiceField(source="state", choices=GoalState.choices, read_only=True)
+    geldendeVersie = VersionBriefSerializer(source="adopted_version", allow_null=True, read_only=True)
+    laatsteVersie = serializers.SerializerMethodField(
+        help_text=gettext_lazy("De nieuwste versie, ook een concept; alleen voor wie in de samenwerking werkt.")
+    )
+    aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
+    vastgesteldOp = serializers.DateTimeField(source="adopted_at", allow_null=True, read_only=True)
+
+    @extend_schema_field(VersionBriefSerializer(allow_null=True))
+    def get_laatsteVersie(self, goal: Goal) -> dict[str, Any] | None:
+        if not self.context.get("drafts_visible") or goal.latest_version is None:
+            return None
+        return dict(VersionBriefSerializer(goal.latest_version).data)
+
+
+class GoalCreateSerializer(StrictSerializer):
+    titel = TextField(max_length=200)
+    tekst = TextField(max_length=20_000)
+    deelnemer = UUIDField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=gettext_lazy("Namens welke deelnemer; leeg: de eerste waarvoor u handelt."),
+    )
+
+
+class AmendmentSerializer(GoalCreateSerializer):
+    reden = TextField(max_length=5_000, help_text=gettext_lazy("Waarom deze nieuwe versie?"))
+
+
+@extend_schema_serializer(component_name="Opbrengst")
+class BenefitSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
+    organisatie = OrganisationRefSerializer(source="partner.organisation", read_only=True)
+    tekst = serializers.CharField(source="text", read_only=True)
+    auteur = PersonBriefSerializer(source="author", read_only=True)
+    bijgewerktOp = serializers.DateTimeField(source="updated_at", read_only=True)
+
+
+class BenefitCreateSerializer(StrictSerializer):
+    deelnemer = UUIDField()
+    tekst = TextField(max_length=10_000, help_text=gettext_lazy("Wat levert het doel deze deelnemer op?"))
+
+
+GOAL_ERRORS = {"title": "titel", "text": "tekst", "reason": "reden", "partner": "deelnemer"}
+
+
+def _goal_response(goal: Goal, drafts: bool, status: int = 200) -> Response:
+    fresh = Goal.objects.select_related("latest_version", "adopted_version").get(pk=goal.pk)
+    return Response(GoalSerializer(fresh, context={"drafts_visible": drafts}).data, status=status)
+
+
+class CollaborationGoalsView(ApiView):
+    error_fields = GOAL_ERRORS
+
+    @extend_schema(
+        operation_id="doelenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Doelen van een samenwerking"),
+        description=gettext_lazy("Lezers (raadsleden) zien alleen vastgestelde doelen."),
+        parameters=[PageQuery],
+        responses=page_serializer(GoalSerializer, "DoelenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        drafts = permissions.can_view_goal_drafts(request.user, collaboration)
+        query = query_of(PageQuery, request)
+        goals = Goal.objects.overview_for(collaboration, drafts_visible=drafts)
+        return paginated(request, goals, GoalSerializer, query, context={"drafts_visible": drafts})
+
+    @extend_schema(
+        operation_id="doelOpstellen",
+        tags=TAGS,
+        summary=gettext_lazy("Een doel opstellen"),
+        description=gettext_lazy("Een contactpersoon van een deelnemer stelt een concept op (versie 1)."),
+        request=GoalCreateSerializer,
+        responses={201: GoalSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        data = body_of(GoalCreateSerializer, request)
+        goal = services.create_goal(
+            collaboration=collaboration,
+            by=request.user,
+            title=data["titel"],
+            text=data["tekst"],
+            partner=partner_of(collaboration, data["deelnemer"]),
+        )
+        return _goal_response(goal, True, status=201)
+
+
+class GoalView(ApiView):
+    @extend_schema(operation_id="doelOpvragen", tags=TAGS, summary=gettext_lazy("Eén doel"), responses=GoalSerializer)
+    def get(self, request: Request, id: UUID) -> Response:
+        goal, drafts = goal_for(request, id)
+        return Response(GoalSerializer(goal, context={"drafts_visible": drafts}).data)
+
+
+class GoalVersionsView(ApiView):
+    error_fields = GOAL_ERRORS
+
+    @extend_schema(
+        operation_id="doelversiesLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Alle versies van een doel"),
+        description=gettext_lazy("Lezers zien geen concepten en geen versies die nog in een ronde liggen."),
+        parameters=[PageQuery],
+        responses=page_serializer(VersionSerializer, "DoelversiesPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        goal, drafts = goal_for(request, id)
+        versions = GoalVersion.objects.history(goal)
+        if not drafts:
+            versions = versions.exclude(status__in=[VersionStatus.DRAFT, VersionStatus.IN_CONSENT])
+        return paginated(request, versions, VersionSerializer, query_of(PageQuery, request))
+
+    @extend_schema(
+        operation_id="wijzigingsvoorstelDoen",
+        tags=TAGS,
+        summary=gettext_lazy("Een nieuwe versie voorstellen"),
+        description=gettext_lazy(
+            "Een wijzigingsvoorstel, bijvoorbeeld na een bezwaar. Een open ronde over de vorige versie sluit."
+        ),
+        request=AmendmentSerializer,
+        responses={201: VersionSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        goal, _drafts = goal_for(request, id)
+        data = body_of(AmendmentSerializer, request)
+        version = services.propose_amendment(
+            goal=goal,
+            by=request.user,
+            title=data["titel"],
+            text=data["tekst"],
+            reason=data["reden"],
+            partner=partner_of(goal.collaboration, data["deelnemer"]),
+        )
+        fresh = GoalVersion.objects.history(goal).get(pk=version.pk)
+        return Response(VersionSerializer(fresh).data, status=201)
+
+
+class BenefitsView(ApiView):
+    error_fields = {"text": "tekst", "partner": "deelnemer"}
+
+    @extend_schema(
+        operation_id="opbrengstenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Wat het doel elke deelnemer oplevert"),
+        parameters=[PageQuery],
+        responses=page_serializer(BenefitSerializer, "OpbrengstenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        goal, _drafts = goal_for(request, id)
+        benefits = Benefit.objects.for_goal(goal).order_by("partner__organisation__name", "id")
+        return paginated(request, benefits, BenefitSerializer, query_of(PageQuery, request))
+
+    @extend_schema(
+        operation_id="opbrengstBeschrijven",
+        tags=TAGS,
+        summary=gettext_lazy("Beschrijven wat het doel uw organisatie oplevert"),
+        request=BenefitCreateSerializer,
+        responses={201: BenefitSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        goal, _drafts = goal_for(request, id)
+        data = body_of(BenefitCreateSerializer, request)
+        partner = partner_of(goal.collaboration, data["deelnemer"])
+        assert partner is not None
+        benefit = services.state_benefit(goal=goal, partner=partner, by=request.user, text=data["tekst"])
+        fresh = Benefit.objects.for_goal(goal).get(pk=benefit.pk)
+        return Response(BenefitSerializer(fresh).data, status=201)
