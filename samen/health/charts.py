@@ -35,7 +35,7 @@ def _point(cx: float, cy: float, radius: float, index: int, count: int) -> tuple
 
 def radar_svg(name: str, axes: Sequence[tuple[str, int | None]], *, chart_id: str) -> SafeString:
     """A radar (spider) chart of scores 0–100 on five axes; "no data" is drawn at the centre."""
-    size, cx, cy, radius = 260, 130, 125, 78
+    size, cx, cy, radius = 360, 180, 125, 78
     count = len(axes)
     rings = []
     for level in (25, 50, 75, 100):
@@ -67,8 +67,8 @@ def radar_svg(name: str, axes: Sequence[tuple[str, int | None]], *, chart_id: st
         "values": "; ".join(f"{axis} {_value_text(value)}" for axis, value in axes),
     }
     return format_html(
-        '<svg class="samen-chart" role="img" aria-label="{label}" id="{id}" viewBox="0 0 {size} {height}" '
-        'width="{size}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>'
+        '<svg role="img" aria-label="{label}" id="{id}" viewBox="0 0 {size} {height}" '
+        'width="100%" preserveAspectRatio="xMidYMid meet" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>'
         "{rings}{spokes}"
         '<polygon points="{polygon}" fill="#1b4f8a" fill-opacity="0.25" stroke="#14365d" stroke-width="2"/>'
         "{dots}{labels}</svg>",
@@ -124,8 +124,9 @@ def trend_svg(name: str, x_labels: Sequence[str], series: Sequence[Series], *, c
         parts.append(f'<line x1="{left}" y1="{y}" x2="{left + plot_w}" y2="{y}" stroke="#c8ccd2" stroke-width="1"/>')
         parts.append(f'<text x="{left - 6}" y="{y + 4}" text-anchor="end" font-size="11" fill="#1a1a1a">{level}</text>')
     for i, text in enumerate(x_labels):
+        anchor = "start" if i == 0 else ("end" if i == len(x_labels) - 1 else "middle")
         parts.append(
-            f'<text x="{x_at(i)}" y="{height - bottom + 18}" text-anchor="middle" font-size="11" '
+            f'<text x="{x_at(i)}" y="{height - bottom + 18}" text-anchor="{anchor}" font-size="11" '
             f'fill="#1a1a1a">{escape(text)}</text>'
         )
     for n, line in enumerate(series):
@@ -161,7 +162,7 @@ def trend_svg(name: str, x_labels: Sequence[str], series: Sequence[Series], *, c
     )
     label = _("%(name)s. %(values)s") % {"name": name, "values": described}
     return format_html(
-        '<svg class="samen-chart" role="img" aria-label="{label}" id="{id}" viewBox="0 0 {w} {h}" width="{w}" '
+        '<svg role="img" aria-label="{label}" id="{id}" viewBox="0 0 {w} {h}" width="{w}" '
         'height="{h}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>{body}</svg>',
         label=label,
         id=chart_id,

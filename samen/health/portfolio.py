@@ -29,7 +29,17 @@ from django.utils.translation import gettext_lazy as _
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
-from samen.health.areas import STATUS_ORDER, TREND_ARROWS, Area, Indicator, Status, Trend, build_scope, worst
+from samen.health.areas import (
+    SHORT_LABELS,
+    STATUS_ORDER,
+    TREND_ARROWS,
+    Area,
+    Indicator,
+    Status,
+    Trend,
+    build_scope,
+    worst,
+)
 from samen.health.freshness import CACHE_SECONDS, bucket_key, change_stamps
 from samen.health.indicators import health_for
 from samen.health.models import PublishedHealth
@@ -172,7 +182,7 @@ class Choice:
 
 def columns(choice: Choice) -> list[dict[str, str]]:
     """The heatmap's column headers: label, the link that sorts by it, and aria-sort for the sorted one."""
-    labels = {"naam": _("Samenwerking"), "totaal": _("Totaal"), **dict(Area.choices)}
+    labels: dict[str, Any] = {"naam": _("Samenwerking"), "totaal": _("Totaal"), **SHORT_LABELS}
     found = []
     for key in SORT_KEYS:
         sorted_as = ""

@@ -47,7 +47,7 @@ def test_the_health_page_shows_five_indicators_with_definitions_charts_and_their
     assert text.count("Zo wordt ‘") == 5
     assert "Goed vanaf 70, zorg onder 40" in text
     assert "Scheurtjes: vroege waarschuwingen" in text
-    radars = re.findall(r'<svg class="samen-chart" role="img" aria-label="([^"]+)"', text)
+    radars = re.findall(r'<svg role="img" aria-label="([^"]+)"', text)
     assert len(radars) == 4  # three partners and the trend
     assert radars[0].startswith("Vijf gebieden voor De Bilt (score 0–100): Ambitie 100; Eerlijk geen gegevens")
     assert "Score per partner en gebied (0–100), de cijfers bij de radargrafieken" in text
