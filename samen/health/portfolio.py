@@ -182,7 +182,8 @@ class Choice:
 
 def columns(choice: Choice) -> list[dict[str, str]]:
     """The heatmap's column headers: label, the link that sorts by it, and aria-sort for the sorted one."""
-    labels: dict[str, Any] = {"naam": _("Samenwerking"), "totaal": _("Totaal"), **SHORT_LABELS}
+    labels: dict[str, Any] = {"naam": _("Samenwerking"), "totaal": _("Totaal")}
+    labels.update({str(area): label for area, label in SHORT_LABELS.items()})
     found = []
     for key in SORT_KEYS:
         sorted_as = ""
