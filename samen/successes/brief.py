@@ -6,11 +6,9 @@ the accessible PDF and the Markdown text, so the three can never differ in what 
 """
 
 import datetime
-import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samen.collaborations.models import Collaboration
+from samen.reports.pdf import html_to_pdf
 from samen.successes.models import Success
 
 
@@ -132,26 +131,6 @@ def brief_markdown(brief: Brief) -> str:
     return render_to_string("successes/brief.md", {"brief": brief})
 
 
-_fonts = threading.local()
-
-
-def _font_config() -> Any:
-    """Loading the system fonts costs a noticeable part of a render: keep one configuration per thread."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    config = getattr(_fonts, "config", None)
-    if config is None:
-        config = _fonts.config = FontConfiguration()
-    return config
-
-
-def brief_pdf(brief: Brief, *, base_url: str) -> bytes:
+def brief_pdf(brief: Brief, *, base_url: str = "") -> bytes:
     """An accessible PDF (PDF/UA-1: tagged, with language, title and headings) of the brief."""
-    import weasyprint
-    from weasyprint.urls import URLFetcher
-
-    html = render_to_string("successes/brief_pdf.html", {"brief": brief})
-    # The template needs nothing from outside; refuse every fetch so user text cannot make the server call out.
-    fetcher = URLFetcher(allowed_protocols=["data"])
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    return bytes(document.write_pdf(pdf_variant="pdf/ua-1", font_config=_font_config()))
+    return html_to_pdf(render_to_string("successes/brief_pdf.html", {"brief": brief}))

@@ -14,6 +14,7 @@ from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.interests.overview import agenda, analyse_round
 from samen.interests.views.common import page_context, round_of
+from samen.reports.pdf import html_to_pdf
 
 AGENDA_CSS = Path(__file__).resolve().parent.parent / "static" / "interests" / "agenda.css"
 
@@ -65,10 +66,9 @@ def agenda_html_for_pdf(context: dict[str, Any]) -> str:
 
 @login_required
 def agenda_pdf(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
-    import weasyprint
 
     collaboration, context = _agenda_context(request, pk, round_pk)
-    pdf = weasyprint.HTML(string=agenda_html_for_pdf(context)).write_pdf()
+    pdf = html_to_pdf(agenda_html_for_pdf(context))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_agenda_filename(collaboration, "pdf")}"'
     return response
