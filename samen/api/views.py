@@ -10,6 +10,7 @@ from django.db.models import Model as DjangoModel
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import exceptions, serializers
 from rest_framework.request import Request
@@ -107,8 +108,8 @@ class CollaborationListView(ApiView):
     @extend_schema(
         operation_id="samenwerkingenZoeken",
         tags=COLLABORATIONS,
-        summary=_("Samenwerkingen zoeken"),
-        description=_(
+        summary=gettext_lazy("Samenwerkingen zoeken"),
+        description=gettext_lazy(
             "Het landelijke register en de samenwerkingen in Samen, te filteren op gemeente, "
             "rechtsvorm, beleidsterrein en naam."
         ),
@@ -144,8 +145,8 @@ class CollaborationListView(ApiView):
     @extend_schema(
         operation_id="samenwerkingAanmaken",
         tags=COLLABORATIONS,
-        summary=_("Een samenwerking aanmaken"),
-        description=_(
+        summary=gettext_lazy("Een samenwerking aanmaken"),
+        description=gettext_lazy(
             "Een convenant, DVO of informele samenwerking die niet in het register staat. U wordt er facilitator van."
         ),
         request=s.CollaborationCreateSerializer,
@@ -175,7 +176,7 @@ class CollaborationDetailView(ApiView):
     @extend_schema(
         operation_id="samenwerkingOpvragen",
         tags=COLLABORATIONS,
-        summary=_("Eén samenwerking"),
+        summary=gettext_lazy("Eén samenwerking"),
         responses=s.CollaborationSerializer,
     )
     def get(self, request: Request, id: UUID) -> Response:
@@ -192,8 +193,8 @@ class ActivationView(ApiView):
     @extend_schema(
         operation_id="samenwerkingActiveren",
         tags=COLLABORATIONS,
-        summary=_("Een samenwerking uit het register starten"),
-        description=_(
+        summary=gettext_lazy("Een samenwerking uit het register starten"),
+        description=gettext_lazy(
             "Zet de werkplaats van een register-samenwerking aan. Alleen iemand van een deelnemende "
             "organisatie kan dit; die wordt facilitator."
         ),
@@ -214,8 +215,8 @@ class PartnerListView(ApiView):
     @extend_schema(
         operation_id="deelnemersLijst",
         tags=COLLABORATIONS,
-        summary=_("Deelnemers van een samenwerking"),
-        description=_("Huidige en vroegere deelnemers (partners), uit het register of uit Samen."),
+        summary=gettext_lazy("Deelnemers van een samenwerking"),
+        description=gettext_lazy("Huidige en vroegere deelnemers (partners), uit het register of uit Samen."),
         parameters=[PageQuery],
         responses=page_serializer(s.PartnerSerializer, "DeelnemersPagina"),
     )
@@ -232,8 +233,8 @@ class RoleListView(ApiView):
     @extend_schema(
         operation_id="rollenLijst",
         tags=COLLABORATIONS,
-        summary=_("Mensen en hun rollen in een samenwerking"),
-        description=_("Voor facilitators en contactpersonen van de samenwerking."),
+        summary=gettext_lazy("Mensen en hun rollen in een samenwerking"),
+        description=gettext_lazy("Voor facilitators en contactpersonen van de samenwerking."),
         parameters=[PageQuery],
         responses=page_serializer(s.RoleSerializer, "RollenPagina"),
     )
@@ -250,8 +251,8 @@ class RoleListView(ApiView):
     @extend_schema(
         operation_id="rolToekennen",
         tags=COLLABORATIONS,
-        summary=_("Iemand een rol geven"),
-        description=_(
+        summary=gettext_lazy("Iemand een rol geven"),
+        description=gettext_lazy(
             "Alleen de facilitator. Een rol namens een deelnemer kan alleen voor iemand van die organisatie."
         ),
         request=s.RoleCreateSerializer,
@@ -274,8 +275,8 @@ class RoleDetailView(ApiView):
     @extend_schema(
         operation_id="rolIntrekken",
         tags=COLLABORATIONS,
-        summary=_("Een rol intrekken"),
-        description=_("Alleen de facilitator; de laatste facilitator blijft."),
+        summary=gettext_lazy("Een rol intrekken"),
+        description=gettext_lazy("Alleen de facilitator; de laatste facilitator blijft."),
         responses={204: None},
     )
     def delete(self, request: Request, id: UUID, rolId: UUID) -> Response:
@@ -291,8 +292,8 @@ class AuditLogView(ApiView):
     @extend_schema(
         operation_id="auditlogLijst",
         tags=["Auditlog"],
-        summary=_("Het auditlog van een samenwerking"),
-        description=_("Alleen voor facilitators. Nieuwste eerst."),
+        summary=gettext_lazy("Het auditlog van een samenwerking"),
+        description=gettext_lazy("Alleen voor facilitators. Nieuwste eerst."),
         parameters=[PageQuery],
         responses=page_serializer(s.AuditEventSerializer, "AuditlogPagina"),
     )
@@ -314,7 +315,7 @@ class OrganisationListView(ApiView):
     @extend_schema(
         operation_id="organisatiesZoeken",
         tags=ORGANISATIONS,
-        summary=_("Organisaties zoeken"),
+        summary=gettext_lazy("Organisaties zoeken"),
         parameters=[s.OrganisationFilter],
         responses=page_serializer(s.OrganisationSerializer, "OrganisatiesPagina"),
     )
@@ -335,7 +336,7 @@ class OrganisationDetailView(ApiView):
     @extend_schema(
         operation_id="organisatieOpvragen",
         tags=ORGANISATIONS,
-        summary=_("Eén organisatie"),
+        summary=gettext_lazy("Eén organisatie"),
         responses=s.OrganisationSerializer,
     )
     def get(self, request: Request, id: UUID) -> Response:
@@ -347,8 +348,8 @@ class PolicyFieldListView(ApiView):
     @extend_schema(
         operation_id="beleidsterreinenLijst",
         tags=COLLABORATIONS,
-        summary=_("Beleidsterreinen"),
-        description=_("De namen die het filter beleidsterrein op samenwerkingen kent."),
+        summary=gettext_lazy("Beleidsterreinen"),
+        description=gettext_lazy("De namen die het filter beleidsterrein op samenwerkingen kent."),
         parameters=[PageQuery],
         responses=page_serializer(s.PolicyFieldSerializer, "BeleidsterreinenPagina"),
     )

@@ -378,3 +378,15 @@ def test_live_odd_paths_under_the_api_are_problem_json_too(api):
     for path in ("/successen/%0A", "/samenwerkingen%0A", "/samenwerkingen/%C3%A0%0Ax", "/onbekend/", "/../"):
         response = api.client.get("/api/v1" + path, headers=api.headers)
         assert_problem(response, 404)
+
+
+def test_the_document_is_the_same_whatever_language_is_active():
+    from django.utils import translation
+
+    dutch = generate_document()
+    generate_document.cache_clear()
+    try:
+        with translation.override("en"):
+            assert generate_document() == dutch
+    finally:
+        generate_document.cache_clear()
