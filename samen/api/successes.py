@@ -14,11 +14,12 @@ from samen.accounts.models import Person
 from samen.api.base import ApiView, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.goals import PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
+from samen.api.serializers import BlankAsNullCharField
 from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Partner
 from samen.goals.models import Goal, Result
 from samen.successes import services
-from samen.successes.models import Success
+from samen.successes.models import Spotlight, Success
 
 TAGS = ["Successen"]
 
@@ -167,3 +168,62 @@ class VisibilityView(ApiView):
         data = body_of(VisibilitySerializer, request)
         services.set_success_public(success=success, by=request.user, public=data["openbaar"])
         return Response(SuccessSerializer(Success.objects.for_list().get(pk=success.pk)).data, status=201)
+
+
+# --- in het zonnetje: a short thank-you inside the collaboration ---------------------------
+
+
+@extend_schema_serializer(component_name="Waardering")
+class SpotlightSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    van = PersonBriefSerializer(source="given_by", read_only=True)
+    mensen = PersonBriefSerializer(source="people.all", many=True, read_only=True)
+    team = BlankAsNullCharField()
+    waarom = serializers.CharField(source="message", read_only=True)
+    gegevenOp = serializers.DateTimeField(source="created_at", read_only=True)
+
+
+class SpotlightCreateSerializer(StrictSerializer):
+    mensen = serializers.ListField(child=UUIDField(), required=False, default=list, max_length=50)
+    team = TextField(required=False, allow_blank=True, default="", max_length=200)
+    waarom = TextField(max_length=1000, help_text=gettext_lazy("Kort en concreet: wat deed deze persoon of dit team?"))
+
+
+class SpotlightsView(ApiView):
+    error_fields = {"people": "mensen", "team": "team", "message": "waarom"}
+
+    @extend_schema(
+        operation_id="waarderingenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Wie in het zonnetje is gezet, nieuwste eerst"),
+        description=gettext_lazy("Voor wie in de samenwerking werkt."),
+        parameters=[PageQuery],
+        responses=page_serializer(SpotlightSerializer, "WaarderingenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        if not permissions.can_view_internal_successes(request.user, collaboration):
+            raise Http404
+        spotlights = Spotlight.objects.feed(collaboration).order_by("-created_at", "id")
+        return paginated(request, spotlights, SpotlightSerializer, query_of(PageQuery, request))
+
+    @extend_schema(
+        operation_id="waarderingGeven",
+        tags=TAGS,
+        summary=gettext_lazy("Mensen of een team in het zonnetje zetten"),
+        description=gettext_lazy("De genoemde mensen krijgen bericht."),
+        request=SpotlightCreateSerializer,
+        responses={201: SpotlightSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        if not permissions.can_view_internal_successes(request.user, collaboration):
+            raise Http404
+        data = body_of(SpotlightCreateSerializer, request)
+        people = resolve(Person, data["mensen"], "mensen", services.people_in(collaboration))
+        spotlight = services.give_spotlight(
+            collaboration=collaboration, by=request.user, people=people, team=data["team"], message=data["waarom"]
+        )
+        return Response(
+            SpotlightSerializer(Spotlight.objects.feed(collaboration).get(pk=spotlight.pk)).data, status=201
+        )

@@ -45,6 +45,7 @@ DUTCH_PLURALS = {
     "afrondingen",
     "toezeggingen",
     "kennisnames",
+    "waarderingen",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }

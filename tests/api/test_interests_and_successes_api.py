@@ -193,3 +193,20 @@ def test_ambitions_and_pledges_through_the_api(demo, api_for):
     assert [(p["urgentie"], p["urenPerMaand"]) for p in listed] == [(5, 40)]
     problem = assert_problem(api_for(demo.zeist_wethouder).post(pledges, {**body, "urgentie": 9}), 400)
     assert problem["invalidParams"][0]["name"] == "urgentie"
+
+
+def test_people_are_put_in_the_sun_by_colleagues_and_readers_do_not_see_it(demo, api_for):
+    path = f"/samenwerkingen/{demo.collaboration.pk}/waarderingen"
+    body = {"mensen": [str(demo.zeist_beleidsmedewerker.pk)], "waarom": "Zoë hield het overleg op koers."}
+    response = api_for(demo.utrecht_wethouder).post(path, body)
+    assert response.status_code == 201, response.content
+    assert (response.json()["mensen"][0]["naam"], response.json()["van"]["naam"]) == ("Zoë Zeist", "Wendy Wethouder")
+    outsider = {**body, "mensen": [str(demo.amersfoort_beleidsmedewerker.pk)]}
+    assert (
+        assert_problem(api_for(demo.utrecht_wethouder).post(path, outsider), 400)["invalidParams"][0]["name"]
+        == "mensen"
+    )
+    assert_problem(api_for(demo.utrecht_wethouder).post(path, {"waarom": "Zomaar"}), 400)
+    assert [s["waarom"] for s in api_for(demo.facilitator).get(path).json()["results"]] == [body["waarom"]]
+    assert_problem(api_for(demo.raadslid).get(path), 404)
+    assert_problem(api_for(demo.amersfoort_beleidsmedewerker).post(path, body), 404)
