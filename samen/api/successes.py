@@ -4,7 +4,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -41,6 +41,11 @@ class SuccessSerializer(serializers.Serializer):
     vastgelegdDoor = PersonBriefSerializer(source="recorded_by", read_only=True)
     vastgelegdOp = serializers.DateTimeField(source="recorded_at", read_only=True)
     heeftBijlage = serializers.BooleanField(source="has_attachment", read_only=True)
+    versie = serializers.IntegerField(
+        source="version",
+        read_only=True,
+        help_text=gettext_lazy("Stuur deze mee bij het wijzigen; wijzigde iemand anders intussen, dan volgt 409."),
+    )
 
     @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
     def get_deelnemers(self, success: Success) -> list[str]:
@@ -61,6 +66,11 @@ class SuccessCreateSerializer(StrictSerializer):
         default=False,
         help_text=gettext_lazy("Alleen een bestuurlijk contact van een betrokken deelnemer maakt een succes openbaar."),
     )
+
+
+class SuccessUpdateSerializer(SuccessCreateSerializer):
+    openbaar = None  # type: ignore[assignment]  # publishing is its own action (zichtbaarheidswijzigingen)
+    versie = serializers.IntegerField(min_value=1, help_text=gettext_lazy("De versie die u las."))
 
 
 class VisibilitySerializer(StrictSerializer):
@@ -145,11 +155,45 @@ class CollaborationSuccessesView(ApiView):
 
 
 class SuccessView(ApiView):
+    error_fields = ERRORS
+
     @extend_schema(
         operation_id="succesOpvragen", tags=TAGS, summary=gettext_lazy("Eén succes"), responses=SuccessSerializer
     )
     def get(self, request: Request, id: UUID) -> Response:
         return Response(SuccessSerializer(success_for(request, id)).data)
+
+    @extend_schema(
+        operation_id="succesWijzigen",
+        tags=TAGS,
+        summary=gettext_lazy("Een succes wijzigen"),
+        description=gettext_lazy(
+            "Het hele succes, met de versie die u las. Een openbaar succes waarvan de tekst verandert, wordt weer "
+            "intern tot een bestuurlijk contact het opnieuw openbaar maakt."
+        ),
+        request=SuccessUpdateSerializer,
+        responses={200: SuccessSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
+    )
+    def put(self, request: Request, id: UUID) -> Response:
+        success = success_for(request, id)
+        collaboration = success.collaboration
+        data = body_of(SuccessUpdateSerializer, request)
+        goals = Goal.objects.filter(collaboration=collaboration)
+        results = Result.objects.for_collaboration(collaboration)
+        services.update_success(
+            success=success,
+            by=request.user,
+            version=data["versie"],
+            title=data["titel"],
+            story=data["verhaal"],
+            date=data["datum"],
+            partners=resolve(Partner, data["deelnemers"], "deelnemers", collaboration.partners.all()),
+            people=resolve(Person, data["mensen"], "mensen", services.people_in(collaboration)),
+            teams="\n".join(team.strip() for team in data["teams"]),
+            goal=resolve(Goal, [data["doel"]], "doel", goals)[0] if data["doel"] else None,
+            result=resolve(Result, [data["resultaat"]], "resultaat", results)[0] if data["resultaat"] else None,
+        )
+        return Response(SuccessSerializer(Success.objects.for_list().get(pk=success.pk)).data)
 
 
 class VisibilityView(ApiView):

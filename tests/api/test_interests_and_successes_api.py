@@ -210,3 +210,27 @@ def test_people_are_put_in_the_sun_by_colleagues_and_readers_do_not_see_it(demo,
     assert [s["waarom"] for s in api_for(demo.facilitator).get(path).json()["results"]] == [body["waarom"]]
     assert_problem(api_for(demo.raadslid).get(path), 404)
     assert_problem(api_for(demo.amersfoort_beleidsmedewerker).post(path, body), 404)
+
+
+def test_a_success_is_changed_with_the_version_that_was_read(demo, api_for):
+    created = (
+        api_for(demo.utrecht_beleidsmedewerker)
+        .post(f"/samenwerkingen/{demo.collaboration.pk}/successen", success_body(demo))
+        .json()
+    )
+    path = f"/successen/{created['id']}"
+    change = {**success_body(demo, titel="Vergunning binnen 5 weken"), "versie": created["versie"]}
+    changed = api_for(demo.zeist_beleidsmedewerker).request("put", path, data=change, content_type="application/json")
+    assert changed.status_code == 200, changed.content
+    assert (changed.json()["titel"], changed.json()["versie"]) == ("Vergunning binnen 5 weken", created["versie"] + 1)
+    stale = {**change, "titel": "Oude versie"}
+    problem = assert_problem(
+        api_for(demo.utrecht_beleidsmedewerker).request("put", path, data=stale, content_type="application/json"), 409
+    )
+    assert "Iemand anders" in problem["detail"]
+    assert Success.objects.get().title == "Vergunning binnen 5 weken"
+    with_public = {**change, "versie": created["versie"] + 1, "openbaar": True}
+    unknown = api_for(demo.zeist_beleidsmedewerker).request(
+        "put", path, data=with_public, content_type="application/json"
+    )
+    assert assert_problem(unknown, 400)["invalidParams"][0]["name"] == "openbaar"
