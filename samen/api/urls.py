@@ -25,6 +25,7 @@ v1_patterns = [
     path("samenwerkingen/<uuid:id>/doelen", goals.CollaborationGoalsView.as_view(), name="goals"),
     path("doelen/<uuid:id>", goals.GoalView.as_view(), name="goal"),
     path("doelen/<uuid:id>/versies", goals.GoalVersionsView.as_view(), name="goal_versions"),
+    path("doelen/<uuid:id>/versies/<uuid:versieId>", goals.DraftView.as_view(), name="goal_draft"),
     path("doelen/<uuid:id>/opbrengsten", goals.BenefitsView.as_view(), name="benefits"),
     path("doelen/<uuid:id>/instemmingsrondes", goals.RoundsView.as_view(), name="consent_rounds"),
     path("doelen/<uuid:id>/instemmingen", goals.DecisionsView.as_view(), name="decisions"),

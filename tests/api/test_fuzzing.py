@@ -133,6 +133,7 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
             "/samenwerkingen/": str(demo.collaboration.pk),
         },
         "role": str(Role.objects.filter(collaboration=demo.collaboration, kind="lezer").get().pk),
+        "version": str(goal.versions.get().pk),
     }
 
 
@@ -149,6 +150,8 @@ def call(case: Any, seeded: dict[str, Any]) -> None:
         parameters["id"] = mostly_real(parameters["id"], real)
     if "rolId" in parameters:
         parameters["rolId"] = mostly_real(parameters["rolId"], seeded["role"])
+    if "versieId" in parameters:
+        parameters["versieId"] = mostly_real(parameters["versieId"], seeded["version"])
     case.call_and_validate(base_url=seeded["base_url"], headers=seeded["headers"], checks=CHECKS)
 
 

@@ -352,3 +352,23 @@ def test_a_partner_holds_another_to_account_through_the_api(demo, api_for, adopt
     listed = api_for(demo.raadslid).get(f"/doelen/{adopted.pk}/aanspreekverzoeken").json()["results"]
     assert [item["id"] for item in listed] == [asked["id"]]
     assert_problem(api_for(demo.amersfoort_beleidsmedewerker).get(f"/doelen/{adopted.pk}/aanspreekverzoeken"), 404)
+
+
+def test_two_people_edit_a_draft_and_the_second_gets_a_conflict(demo, api_for, draft):
+    version = api_for(demo.zeist_beleidsmedewerker).get(f"/doelen/{draft.pk}/versies").json()["results"][0]
+    path = f"/doelen/{draft.pk}/versies/{version['id']}"
+    mine = {
+        "titel": "Vergunningen binnen 6 weken",
+        "tekst": "Sneller.",
+        "wijzigingsnummer": version["wijzigingsnummer"],
+    }
+    response = api_for(demo.zeist_beleidsmedewerker).request("put", path, data=mine, content_type="application/json")
+    assert response.status_code == 200, response.content
+    assert response.json()["wijzigingsnummer"] == version["wijzigingsnummer"] + 1
+    theirs = {**mine, "titel": "Vergunningen binnen 7 weken"}
+    stale = api_for(demo.de_bilt_wethouder).request("put", path, data=theirs, content_type="application/json")
+    assert "Iemand anders" in assert_problem(stale, 409)["detail"]
+    draft.latest_version.refresh_from_db()
+    assert draft.latest_version.title == "Vergunningen binnen 6 weken"
+    reader = api_for(demo.raadslid).request("put", path, data=mine, content_type="application/json")
+    assert_problem(reader, 404)

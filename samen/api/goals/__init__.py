@@ -5,7 +5,7 @@ in samen.permissions."""
 from samen.api.goals.accountability import AccountabilityView, ClosingsView, RepliesView
 from samen.api.goals.common import NumberField, PersonBriefSerializer
 from samen.api.goals.consent import AdviceView, DecisionsView, RoundsView
-from samen.api.goals.drafting import BenefitsView, CollaborationGoalsView, GoalVersionsView, GoalView
+from samen.api.goals.drafting import BenefitsView, CollaborationGoalsView, DraftView, GoalVersionsView, GoalView
 from samen.api.goals.results import CommitmentStatusView, CommitmentsView, ProgressView, ResultsView
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "CommitmentStatusView",
     "CommitmentsView",
     "DecisionsView",
+    "DraftView",
     "GoalVersionsView",
     "GoalView",
     "NumberField",

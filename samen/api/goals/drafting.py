@@ -3,8 +3,10 @@
 from typing import Any
 from uuid import UUID
 
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,6 +44,13 @@ class VersionSerializer(VersionBriefSerializer):
     namens = OrganisationRefSerializer(source="author_partner.organisation", read_only=True)
     aangemaaktOp = serializers.DateTimeField(source="created_at", read_only=True)
     laatstBewerktOp = serializers.DateTimeField(source="updated_at", read_only=True)
+    wijzigingsnummer = serializers.IntegerField(
+        source="version",
+        read_only=True,
+        help_text=gettext_lazy(
+            "Stuur dit mee bij het bewerken van een concept; bewerkte iemand anders het intussen, 409."
+        ),
+    )
 
 
 @extend_schema_serializer(component_name="Doel")
@@ -77,6 +86,11 @@ class GoalCreateSerializer(StrictSerializer):
 
 class AmendmentSerializer(GoalCreateSerializer):
     reden = TextField(max_length=5_000, help_text=gettext_lazy("Waarom deze nieuwe versie?"))
+
+
+class DraftSerializer(GoalCreateSerializer):
+    reden = TextField(required=False, allow_null=True, default=None, max_length=5_000)
+    wijzigingsnummer = serializers.IntegerField(min_value=1, help_text=gettext_lazy("Het wijzigingsnummer dat u las."))
 
 
 @extend_schema_serializer(component_name="Opbrengst")
@@ -221,3 +235,36 @@ class BenefitsView(ApiView):
         benefit = services.state_benefit(goal=goal, partner=partner, by=request.user, text=data["tekst"])
         fresh = Benefit.objects.for_goal(goal).get(pk=benefit.pk)
         return Response(BenefitSerializer(fresh).data, status=201)
+
+
+class DraftView(ApiView):
+    error_fields = GOAL_ERRORS
+
+    @extend_schema(
+        operation_id="conceptBewerken",
+        tags=TAGS,
+        summary=gettext_lazy("Een concept samen bewerken"),
+        description=gettext_lazy(
+            "Alleen een versie die nog concept is. Met het wijzigingsnummer dat u las: bewerkte iemand anders "
+            "het concept intussen, dan volgt 409 en verandert er niets."
+        ),
+        request=DraftSerializer,
+        responses={200: VersionSerializer, 409: OpenApiResponse(description="Intussen bewerkt")},
+    )
+    def put(self, request: Request, id: UUID, versieId: UUID) -> Response:
+        goal, drafts = goal_for(request, id)
+        if not drafts:
+            raise Http404
+        version = get_object_or_404(GoalVersion, pk=versieId, goal=goal)
+        version.goal = goal
+        data = body_of(DraftSerializer, request)
+        services.save_draft(
+            version=version,
+            by=request.user,
+            expected_version=data["wijzigingsnummer"],
+            title=data["titel"],
+            text=data["tekst"],
+            reason=data["reden"],
+            partner=partner_of(goal.collaboration, data["deelnemer"]),
+        )
+        return Response(VersionSerializer(GoalVersion.objects.history(goal).get(pk=version.pk)).data)
