@@ -166,9 +166,7 @@ def get_collaboration_for(request: HttpRequest, pk: Any, *, workspace: bool = Tr
 
 
 def visible_collaboration_ids(person: "Person") -> set[UUID]:
-    return {
-        cid for cid, roles in roles_of(person).by_collaboration.items() if roles
-    }
+    return {cid for cid, roles in roles_of(person).by_collaboration.items() if roles}
 
 
 # --- api ---------------------------------------------------------------------------------
