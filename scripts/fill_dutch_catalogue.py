@@ -12,10 +12,10 @@ PO = Path(__file__).resolve().parent.parent / "samen" / "locale" / "nl" / "LC_ME
 
 catalogue = polib.pofile(str(PO))
 for entry in catalogue:
+    # Always the source itself: a fuzzy guess by makemessages would show another sentence.
     if entry.msgid_plural:
-        if not any(entry.msgstr_plural.values()):
-            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-    elif not entry.msgstr:
+        entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+    else:
         entry.msgstr = entry.msgid
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")

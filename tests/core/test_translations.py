@@ -1,5 +1,6 @@
 """Every user-facing string is in the catalogues: English complete, Dutch source complete."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -44,3 +45,28 @@ def test_the_catalogues_are_up_to_date_with_the_code(tmp_path):
     fresh = {e.msgid for e in polib.pofile(str(copy / "samen" / "locale" / "en" / "LC_MESSAGES" / "django.po"))}
     committed = {e.msgid for e in entries("en")}
     assert fresh - committed == set(), f"run `make messages`: new strings {sorted(fresh - committed)[:10]}"
+
+
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{\s*\w+\s*\}\}|\{\w+\}")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_translation_keeps_the_placeholders_of_its_source(language):
+    broken = []
+    for entry in entries(language):
+        if entry.msgid_plural:
+            pairs = [
+                (entry.msgid, entry.msgstr_plural.get(0, "")),
+                (entry.msgid_plural, entry.msgstr_plural.get(1, "")),
+            ]
+        else:
+            pairs = [(entry.msgid, entry.msgstr)]
+        broken += [src for src, dst in pairs if sorted(PLACEHOLDER.findall(src)) != sorted(PLACEHOLDER.findall(dst))]
+    assert not broken, broken[:5]
+
+
+def test_the_dutch_catalogue_shows_the_source_text_itself():
+    """Dutch is the source language; a fuzzy guess from makemessages must never be shown."""
+    for entry in entries("nl"):
+        expected = {0: entry.msgid, 1: entry.msgid_plural} if entry.msgid_plural else entry.msgid
+        assert (entry.msgstr_plural if entry.msgid_plural else entry.msgstr) == expected, entry.msgid
