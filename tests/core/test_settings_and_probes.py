@@ -114,3 +114,31 @@ def test_login_is_throttled_after_repeated_failures(demo, client):
     assert response.status_code == 200
     assert "Te veel inlogpogingen" in response.text
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("12,5", "12.5"),
+        ("1.234,5", "1234.5"),
+        ("1.250", "1250"),
+        ("2.500.000", "2500000"),
+        ("12.5", "12.5"),
+        ("€ 300", "300"),
+        ("75", "75"),
+    ],
+)
+def test_numbers_are_read_as_dutch_people_type_them(typed, number):
+    from decimal import Decimal
+
+    from samen.core.numbers import parse_dutch_decimal
+
+    assert parse_dutch_decimal(typed) == Decimal(number)
+
+
+@pytest.mark.parametrize("typed", ["veel", "", "1,2,3", "NaN", "Infinity"])
+def test_text_that_is_no_number_is_refused(typed):
+    from samen.core.numbers import parse_dutch_decimal
+
+    with pytest.raises(ValueError):
+        parse_dutch_decimal(typed)

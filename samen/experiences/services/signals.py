@@ -1,8 +1,7 @@
 """Signals (with their thread and status) and announced deviations."""
 
 import datetime
-import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from samen import permissions
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Partner
+from samen.core.numbers import parse_dutch_decimal
 from samen.core.services import require, save_versioned
 from samen.experiences.models import (
     Addressee,
@@ -40,21 +40,12 @@ def parse_amount(value: Decimal | str | None) -> Decimal | None:
     """An amount in euro: a Decimal, or text as Dutch people type it ("1.250,50", "€ 300")."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, Decimal):
-        amount = value
-    else:
-        text = str(value).replace("€", "").replace(" ", "").strip()
-        if "," in text or re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
-            # Dutch notation: a comma for decimals, full stops between thousands ("1.250" is 1250).
-            text = text.replace(".", "").replace(",", ".")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation as exc:
-            raise ValidationError(
-                {"amount": _("Het bedrag is geen getal. Schrijf het bijvoorbeeld als 1.250,00.")}, code="amount"
-            ) from exc
-    if not amount.is_finite():
-        raise ValidationError({"amount": _("Het bedrag is geen getal. Schrijf het bijvoorbeeld als 1.250,00.")})
+    try:
+        amount = parse_dutch_decimal(value)
+    except ValueError:
+        raise ValidationError(
+            {"amount": _("Het bedrag is geen getal. Schrijf het bijvoorbeeld als 1.250,00.")}, code="amount"
+        ) from None
     if amount < 0:
         raise ValidationError({"amount": _("Een bedrag kan niet negatief zijn.")}, code="amount")
     if amount > MAX_AMOUNT:

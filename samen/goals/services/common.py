@@ -1,6 +1,6 @@
 """Helpers the goals services share: who acts for which partner, numbers as people type them."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.collaborations.models import Collaboration, Partner
+from samen.core.numbers import parse_dutch_decimal
 
 MAX_DIGITS_BEFORE_POINT = 14
 
@@ -35,20 +36,11 @@ def acting_partner(person: Any, collaboration: Collaboration, partner: Partner |
 
 def parse_number(value: Any, field: str, message: str) -> Decimal:
     """A number as Dutch people type it ("12,5", "1.234,5", "75") or a Decimal; else a ValidationError."""
-    if isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        number = Decimal(str(value))
-    else:
-        text = str(value or "").strip().replace(" ", "").replace("\u00a0", "")
-        # "1.234,5": the point groups thousands; otherwise a comma is the decimal separator.
-        text = text.replace(".", "") if "," in text and "." in text else text
-        text = text.replace(",", ".")
-        try:
-            number = Decimal(text)
-        except (InvalidOperation, ValueError):
-            raise ValidationError({field: message}, code="not_a_number") from None
-    if not number.is_finite() or abs(number) >= Decimal(10) ** MAX_DIGITS_BEFORE_POINT:
+    try:
+        number = parse_dutch_decimal(value)
+    except ValueError:
+        raise ValidationError({field: message}, code="not_a_number") from None
+    if abs(number) >= Decimal(10) ** MAX_DIGITS_BEFORE_POINT:
         raise ValidationError({field: message}, code="not_a_number")
     return number.quantize(Decimal("0.0001"))
 
