@@ -21,13 +21,7 @@ from samen.experiences.models import (
 
 
 class Form(BaseForm):
-    """Radio buttons as NL Design System radio fields; errors on hidden fields shown at the top."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if type(field.widget) is forms.RadioSelect:
-                field.widget.template_name = "experiences/widgets/radio.html"
+    """Errors on hidden fields are shown at the top."""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

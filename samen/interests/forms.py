@@ -216,17 +216,11 @@ class DeclarationForm(Form):
         ]
 
 
-class RadioSelect(forms.RadioSelect):
-    """Radio buttons with the NL Design System classes on the inputs only, not on their container."""
-
-    template_name = "interests/widgets/radio.html"
-
-
 class GoDecisionForm(Form):
     decision = forms.ChoiceField(
         label=_("Is er voor uw organisatie bodem om samen te werken?"),
         choices=GoChoice.choices,
-        widget=RadioSelect,
+        widget=forms.RadioSelect,
         error_messages={
             "required": _("Kies go, go met voorwaarden of no-go."),
             "invalid_choice": _("Kies go, go met voorwaarden of no-go."),
