@@ -174,10 +174,19 @@ if env_str("OIDC_SERVER_URL", ""):
                 "name": env_str("OIDC_PROVIDER_NAME", "Inloggen met uw organisatie"),
                 "client_id": env_str("OIDC_CLIENT_ID"),
                 "secret": env_str("OIDC_CLIENT_SECRET"),
-                "settings": {"server_url": env_str("OIDC_SERVER_URL")},
+                "settings": {"server_url": env_str("OIDC_SERVER_URL"), "oauth_pkce_enabled": True},
             }
         ]
     }
+# Which organisation a person of the identity provider belongs to (see samen/accounts/adapters.py):
+# a fixed OIN for a provider of one municipality, or the claim that carries the OIN per person.
+OIDC_ORGANISATION_OIN = env_str("OIDC_ORGANISATION_OIN", "")
+OIDC_ORGANISATION_CLAIM = env_str("OIDC_ORGANISATION_CLAIM", "oin")
+# "acr" values that the provider uses for a login with a second factor (the "amr" claim is read too).
+OIDC_MFA_ACR_VALUES = tuple(v for v in env_str("OIDC_MFA_ACR_VALUES", "").split(",") if v)
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
