@@ -25,6 +25,8 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         token = services.token_for(raw.strip())
         if token is None:
             raise exceptions.AuthenticationFailed(_("Dit token is onbekend."))
+        if token.revoked_at is None and token.is_expired:
+            raise exceptions.AuthenticationFailed(_("Dit token is verlopen. Maak een nieuw token aan."))
         if not token.is_active:
             raise exceptions.AuthenticationFailed(_("Dit token is ingetrokken. Maak een nieuw token aan."))
         if not permissions.can_use_api(token.person):

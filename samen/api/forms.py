@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samen.api.models import TokenScope
+from samen.api.models import TokenLifetime, TokenScope
 from samen.core.forms import Form
 
 
@@ -16,4 +16,11 @@ class TokenForm(Form):
         choices=TokenScope.choices,
         initial=TokenScope.READ,
         help_text=_("Geef een token alleen schrijfrechten als het systeem ook iets in Samen moet veranderen."),
+    )
+    lifetime = forms.TypedChoiceField(
+        label=_("Geldig"),
+        choices=TokenLifetime.choices,
+        coerce=int,
+        initial=TokenLifetime.QUARTER,
+        help_text=_("Daarna werkt het token niet meer en maakt u een nieuw aan."),
     )

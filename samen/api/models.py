@@ -1,5 +1,6 @@
 """Personal API tokens: a person's key to /api/v1, stored only as its SHA-256."""
 
+import datetime
 import hashlib
 
 from django.conf import settings
@@ -10,9 +11,21 @@ from django.utils.translation import gettext_lazy as _
 from samen.core.models import Model, QuerySet
 
 
+class TokenLifetime(models.IntegerChoices):
+    """How long a new token works; a token for a real system should be renewed now and then."""
+
+    MONTH = 30, _("30 dagen")
+    QUARTER = 90, _("90 dagen")
+    YEAR = 365, _("1 jaar")
+
+
 class TokenScope(models.TextChoices):
     READ = "lezen", _("alleen lezen")
     READ_WRITE = "lezen_schrijven", _("lezen en schrijven")
+
+
+def default_expiry() -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(days=TokenLifetime.YEAR)
 
 
 def hash_api_token(raw: str) -> str:
@@ -21,7 +34,7 @@ def hash_api_token(raw: str) -> str:
 
 class ApiTokenQuerySet(QuerySet):
     def active(self) -> "ApiTokenQuerySet":
-        return self.filter(revoked_at__isnull=True)
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
     def of_person(self, person: object) -> "ApiTokenQuerySet":
         return self.filter(person=person).order_by("revoked_at", "-created_at")
@@ -49,6 +62,9 @@ class ApiToken(Model):
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     last_used_at = models.DateTimeField(_("laatst gebruikt op"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+    expires_at = models.DateTimeField(
+        _("verloopt op"), default=default_expiry, help_text=_("Na dit moment werkt het token niet meer.")
+    )
 
     objects = ApiTokenQuerySet.as_manager()  # type: ignore[misc]
 
@@ -62,7 +78,11 @@ class ApiToken(Model):
 
     @property
     def is_active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
     @property
     def may_write(self) -> bool:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen import permissions
-from samen.api.models import ApiToken, TokenScope, hash_api_token
+from samen.api.models import ApiToken, TokenLifetime, TokenScope, hash_api_token
 from samen.audit.services import record
 from samen.core.services import require
 
@@ -19,7 +19,7 @@ TOKEN_PREFIX = "samen_"  # noqa: S105 - a recognisable prefix, not a secret
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 
 
-def create_token(*, by: Any, name: str, scope: str) -> tuple[ApiToken, str]:
+def create_token(*, by: Any, name: str, scope: str, lifetime: int = TokenLifetime.YEAR) -> tuple[ApiToken, str]:
     """A new personal token. Returns the token row and the token itself, which is never stored."""
     require(permissions.can_use_api(by), _("Alleen een actief account kan API-tokens aanmaken."))
     name = name.strip()
@@ -29,12 +29,20 @@ def create_token(*, by: Any, name: str, scope: str) -> tuple[ApiToken, str]:
         raise ValidationError({"name": _("Gebruik voor de omschrijving hoogstens 100 tekens.")})
     if scope not in TokenScope.values:
         raise ValidationError({"scope": _("Kies of het token alleen mag lezen of ook mag schrijven.")})
+    if int(lifetime) not in TokenLifetime.values:
+        raise ValidationError({"lifetime": _("Kies hoe lang het token werkt: 30 dagen, 90 dagen of 1 jaar.")})
+    expires_at = timezone.now() + datetime.timedelta(days=int(lifetime))
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
-            person=by, name=name, scope=scope, token_hash=hash_api_token(raw), prefix=raw[: len(TOKEN_PREFIX) + 4]
+            person=by,
+            name=name,
+            scope=scope,
+            token_hash=hash_api_token(raw),
+            prefix=raw[: len(TOKEN_PREFIX) + 4],
+            expires_at=expires_at,
         )
-        record(by, "api_token.created", token, after={"name": name, "scope": scope, "prefix": token.prefix})
+        record(by, "api_token.created", token, after={"name": name, "scope": scope, "prefix": token.prefix, "expires_at": expires_at})
     return token, raw
 
 

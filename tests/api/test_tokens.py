@@ -1,9 +1,11 @@
 """Personal API tokens: made and revoked in the interface, stored hashed, scoped, shown once, rate limited."""
 
+import datetime
 import hashlib
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from samen.api import services
 from samen.api.models import ApiToken, TokenScope
@@ -15,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_new_token_is_shown_once_and_only_its_hash_is_stored(demo, client_for):
     client = client_for(demo.utrecht_beleidsmedewerker)
-    response = client.post(reverse("api:tokens"), {"name": "Dashboard griffie", "scope": TokenScope.READ})
+    response = client.post(reverse("api:tokens"), {"name": "Dashboard griffie", "scope": TokenScope.READ, "lifetime": 90})
     assert response.status_code == 200
     token = ApiToken.objects.get(person=demo.utrecht_beleidsmedewerker)
     raw = response.context["new_token"]
@@ -45,7 +47,7 @@ def test_bad_token_form_input_creates_nothing(demo, client_for):
 
 def test_creating_and_revoking_are_in_the_audit_log(demo, client_for):
     client = client_for(demo.zeist_wethouder)
-    client.post(reverse("api:tokens"), {"name": "P&C-koppeling", "scope": TokenScope.READ_WRITE})
+    client.post(reverse("api:tokens"), {"name": "P&C-koppeling", "scope": TokenScope.READ_WRITE, "lifetime": 30})
     token = ApiToken.objects.get()
     response = client.post(reverse("api:revoke_token", args=[token.pk]))
     assert response.status_code == 302
@@ -123,3 +125,33 @@ def test_too_many_requests_get_a_clear_429_per_token(demo, token_for, settings):
     assert 0 < int(response["Retry-After"]) <= 60
     # Another token (even of the same person) has its own budget.
     assert ApiClient(token_for(demo.facilitator)).get("/organisaties").status_code == 200
+
+
+def test_a_token_works_until_it_expires(demo, time_machine):
+    token, raw = services.create_token(by=demo.zeist_wethouder, name="kort", scope=TokenScope.READ, lifetime=30)
+    client = ApiClient(raw)
+    assert client.get("/samenwerkingen").status_code == 200
+
+    time_machine.move_to(timezone.now() + datetime.timedelta(days=31))
+
+    response = client.get("/samenwerkingen")
+    assert_problem(response, 401)
+    assert "verlopen" in response.json()["detail"]
+    assert not ApiToken.objects.active().filter(pk=token.pk).exists()
+
+
+def test_the_token_page_shows_expiry_and_last_use(demo, client_for):
+    _token, raw = services.create_token(by=demo.zeist_wethouder, name="Raadsinformatiesysteem", scope="lezen")
+    ApiClient(raw).get("/samenwerkingen")
+    page = client_for(demo.zeist_wethouder).get(reverse("api:tokens")).text
+    assert "Verloopt" in page
+    assert "Laatst gebruikt" in page
+    assert "nog niet" not in page
+
+
+def test_an_unknown_lifetime_is_refused(demo, client_for):
+    response = client_for(demo.zeist_wethouder).post(
+        reverse("api:tokens"), {"name": "Eeuwig", "scope": TokenScope.READ, "lifetime": 36500}
+    )
+    assert response.status_code == 400
+    assert not ApiToken.objects.exists()
