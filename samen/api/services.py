@@ -42,7 +42,12 @@ def create_token(*, by: Any, name: str, scope: str, lifetime: int = TokenLifetim
             prefix=raw[: len(TOKEN_PREFIX) + 4],
             expires_at=expires_at,
         )
-        record(by, "api_token.created", token, after={"name": name, "scope": scope, "prefix": token.prefix, "expires_at": expires_at})
+        record(
+            by,
+            "api_token.created",
+            token,
+            after={"name": name, "scope": scope, "prefix": token.prefix, "expires_at": expires_at},
+        )
     return token, raw
 
 

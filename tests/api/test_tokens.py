@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_new_token_is_shown_once_and_only_its_hash_is_stored(demo, client_for):
     client = client_for(demo.utrecht_beleidsmedewerker)
-    response = client.post(reverse("api:tokens"), {"name": "Dashboard griffie", "scope": TokenScope.READ, "lifetime": 90})
+    response = client.post(
+        reverse("api:tokens"), {"name": "Dashboard griffie", "scope": TokenScope.READ, "lifetime": 90}
+    )
     assert response.status_code == 200
     token = ApiToken.objects.get(person=demo.utrecht_beleidsmedewerker)
     raw = response.context["new_token"]
