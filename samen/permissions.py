@@ -19,6 +19,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
+from django.utils.translation import gettext_lazy
 
 from samen.collaborations.models import Collaboration, Partner, Role, RoleKind
 
@@ -533,3 +534,17 @@ def can_answer_checkin(person: Any, collaboration: Collaboration, partner: Partn
 def can_view_checkin_results(person: Any, collaboration: Collaboration) -> bool:
     """Aggregated results only (the anonymity rule decides which figures are shown)."""
     return is_contact(person, collaboration)
+
+
+# --- events for other systems (webhooks) -----------------------------------------------
+
+WEBHOOKS_REFUSAL = gettext_lazy("Alleen de facilitator van deze samenwerking beheert de webhooks.")
+
+
+def can_manage_webhooks(person: Any, collaboration: Collaboration) -> bool:
+    """The facilitator registers other systems that hear about this collaboration's events.
+
+    A subscription delivers only while its owner still may do this: when the owner loses the
+    facilitator role (or their account is switched off), deliveries stop.
+    """
+    return can_manage(person, collaboration)

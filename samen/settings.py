@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "samen.reports",
     "samen.notifications",
     "samen.api",
+    "samen.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -270,6 +271,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Samen <noreply@samen.example
 
 # Background work: django.tasks with the database-backed worker (manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Webhooks to plain http:// or to local and private addresses: only for development and tests.
+WEBHOOKS_ALLOW_LOCAL = env_bool("WEBHOOKS_ALLOW_LOCAL", not PRODUCTION)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
