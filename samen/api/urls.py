@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import experiences, goals, health, interests, pages, successes, views
+from samen.api import experiences, goals, health, honesty, interests, pages, successes, views
 
 app_name = "api"
 
@@ -41,6 +41,29 @@ v1_patterns = [
     path("samenwerkingen/<uuid:id>/ambities", interests.AmbitionsView.as_view(), name="ambitions"),
     path("ambities/<uuid:id>/toezeggingen", interests.PledgesView.as_view(), name="pledges"),
     path("samenwerkingen/<uuid:id>/verklaringen", interests.DeclarationsView.as_view(), name="declarations"),
+    path("samenwerkingen/<uuid:id>/eerlijkheidsrondes", honesty.RoundsView.as_view(), name="honesty_rounds"),
+    path("samenwerkingen/<uuid:id>/spanningen", honesty.TensionsView.as_view(), name="tensions"),
+    path("eerlijkheidsrondes/<uuid:id>/sluitingen", honesty.RoundClosingsView.as_view(), name="honesty_round_closings"),
+    path(
+        "eerlijkheidsrondes/<uuid:id>/verklaringen/<uuid:deelnemerId>",
+        honesty.OwnDeclarationView.as_view(),
+        name="own_declaration",
+    ),
+    path(
+        "eerlijkheidsrondes/<uuid:id>/verklaringen/<uuid:deelnemerId>/delingen",
+        honesty.DeclarationSharingsView.as_view(),
+        name="declaration_sharings",
+    ),
+    path(
+        "eerlijkheidsrondes/<uuid:id>/verklaringen/<uuid:deelnemerId>/terugzettingen",
+        honesty.DeclarationWithdrawalsView.as_view(),
+        name="declaration_withdrawals",
+    ),
+    path(
+        "eerlijkheidsrondes/<uuid:id>/go-besluiten/<uuid:deelnemerId>",
+        honesty.GoDecisionView.as_view(),
+        name="go_decision",
+    ),
     # Erken en vier successen (samen.successes)
     path("samenwerkingen/<uuid:id>/successen", successes.CollaborationSuccessesView.as_view(), name="successes"),
     path("successen/<uuid:id>", successes.SuccessView.as_view(), name="success"),
@@ -57,6 +80,8 @@ v1_patterns = [
     path("samenwerkingen/<uuid:id>/signalen", experiences.SignalsView.as_view(), name="signals"),
     path("samenwerkingen/<uuid:id>/afwijkingen", experiences.DeviationsView.as_view(), name="deviations"),
     path("samenwerkingen/<uuid:id>/check-ins", experiences.CheckInsView.as_view(), name="checkins"),
+    path("check-ins/<uuid:id>/sluitingen", experiences.CheckInClosingsView.as_view(), name="checkin_closings"),
+    path("check-ins/<uuid:id>/antwoorden", experiences.CheckInAnswersView.as_view(), name="checkin_answers"),
     path("signalen/<uuid:id>/reacties", experiences.SignalRepliesView.as_view(), name="signal_replies"),
     path("signalen/<uuid:id>/statuswijzigingen", experiences.SignalStatusView.as_view(), name="signal_status"),
     path("afwijkingen/<uuid:id>/kennisnames", experiences.AcknowledgementsView.as_view(), name="acknowledgements"),

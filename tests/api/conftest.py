@@ -29,6 +29,12 @@ class ApiClient:
         body = raw if raw is not None else json.dumps(data if data is not None else {})
         return self.client.post(API + path, body, content_type=content_type, headers=self.headers)
 
+    def put(self, path: str, data: Any = None) -> Any:
+        import json
+
+        body = json.dumps(data if data is not None else {})
+        return self.client.put(API + path, body, content_type="application/json", headers=self.headers)
+
     def delete(self, path: str) -> Any:
         return self.client.delete(API + path, headers=self.headers)
 

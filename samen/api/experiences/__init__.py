@@ -2,7 +2,7 @@
 check-in aggregates. Check-in answers are never shown one by one."""
 
 from samen.api.experiences.agreements import AgreementsView, ArticlesView, ReadingsView
-from samen.api.experiences.checkins import CheckInsView
+from samen.api.experiences.checkins import CheckInAnswersView, CheckInClosingsView, CheckInsView
 from samen.api.experiences.signals import (
     AcknowledgementsView,
     DeviationsView,
@@ -15,6 +15,8 @@ __all__ = [
     "AcknowledgementsView",
     "AgreementsView",
     "ArticlesView",
+    "CheckInAnswersView",
+    "CheckInClosingsView",
     "CheckInsView",
     "DeviationsView",
     "ReadingsView",

@@ -12,15 +12,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView
-from samen.api.experiences.common import TAGS, experiences_of
+from samen.api.base import ApiView, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.experiences.common import TAGS, experiences_of, partner_in
 from samen.api.pagination import PageQuery, page_serializer, paginated
-from samen.api.views import query_of
+from samen.api.views import body_of, query_of
 from samen.experiences.models import (
     CheckIn,
     CheckInStatus,
 )
 from samen.experiences.results import Averages, results_for
+from samen.experiences.services import checkins
 
 SCORES = {
     "progress": "voortgang",
@@ -100,7 +101,7 @@ def checkin_data(checkin: CheckIn) -> dict[str, Any]:
     }
 
 
-class CheckInsView(ApiView):
+class CheckInListView(ApiView):
     @extend_schema(
         operation_id="checkInsLijst",
         tags=TAGS,
@@ -131,3 +132,130 @@ class _CheckInRows(serializers.Serializer):
 
     def to_representation(self, instance: CheckIn) -> dict[str, Any]:
         return dict(CheckInSerializer(checkin_data(instance)).data)
+
+
+# --- planning, closing and answering -----------------------------------------------------------
+
+
+class CheckInScheduleSerializer(StrictSerializer):
+    eersteOpenOp = DateField(help_text=gettext_lazy("De dag waarop de (eerste) check-in opengaat."))
+    dagenOpen = serializers.IntegerField(required=False, default=14, min_value=1, max_value=60)
+    aantal = serializers.IntegerField(
+        required=False, default=1, min_value=1, max_value=12, help_text=gettext_lazy("Een reeks van 1 tot 12.")
+    )
+    tussenpoosWeken = serializers.IntegerField(required=False, default=6, min_value=1, max_value=26)
+    titel = TextField(required=False, allow_blank=True, default="", max_length=150)
+
+
+def _scores_serializer() -> type[StrictSerializer]:
+    fields = {
+        api: serializers.IntegerField(min_value=1, max_value=5, help_text=gettext_lazy("1 tot en met 5."))
+        for api in SCORES.values()
+    }
+    return extend_schema_serializer(component_name="CheckInScores")(
+        type("CheckInScoresSerializer", (StrictSerializer,), fields)
+    )
+
+
+class CheckInAnswerSerializer(StrictSerializer):
+    deelnemer = UUIDField(help_text=gettext_lazy("De deelnemer namens wie u antwoordt (uw eigen organisatie)."))
+    scores = _scores_serializer()()
+    watGaatGoed = TextField(required=False, allow_blank=True, default="", max_length=2000)
+    watSchuurt = TextField(required=False, allow_blank=True, default="", max_length=2000)
+    overDeRelatie = TextField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+CHECKIN_ERROR_FIELDS = {
+    "first_opens_on": "eersteOpenOp",
+    "open_days": "dagenOpen",
+    "count": "aantal",
+    "interval_weeks": "tussenpoosWeken",
+    "title": "titel",
+    "going_well": "watGaatGoed",
+    "sticking": "watSchuurt",
+    "relationship_comment": "overDeRelatie",
+    **{name: f"scores.{api}" for name, api in SCORES.items()},
+}
+
+
+def checkin_for(request: Request, pk: UUID) -> CheckIn:
+    collaboration_id = CheckIn.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+    if collaboration_id is None:
+        raise Http404
+    collaboration = experiences_of(request, collaboration_id)
+    checkin = CheckIn.objects.get(pk=pk)
+    checkin.collaboration = collaboration
+    return checkin
+
+
+class CheckInsView(CheckInListView):
+    error_fields = CHECKIN_ERROR_FIELDS
+
+    @extend_schema(
+        operation_id="checkInsPlannen",
+        tags=TAGS,
+        summary=gettext_lazy("Een check-in of een reeks check-ins plannen"),
+        description=gettext_lazy(
+            "Alleen de facilitator. De contactpersonen krijgen bericht als een check-in opengaat."
+        ),
+        request=CheckInScheduleSerializer,
+        responses={201: CheckInSerializer(many=True)},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = experiences_of(request, id)
+        data = body_of(CheckInScheduleSerializer, request)
+        created = checkins.schedule_checkins(
+            collaboration=collaboration,
+            by=request.user,
+            first_opens_on=data["eersteOpenOp"],
+            open_days=data["dagenOpen"],
+            count=data["aantal"],
+            interval_weeks=data["tussenpoosWeken"],
+            title=data["titel"],
+        )
+        return Response([CheckInSerializer(checkin_data(c)).data for c in created], status=201)
+
+
+class CheckInClosingsView(ApiView):
+    @extend_schema(
+        operation_id="checkInSluiten",
+        tags=TAGS,
+        summary=gettext_lazy("Een open check-in eerder sluiten, zodat de uitkomst zichtbaar wordt"),
+        request=None,
+        responses={200: CheckInSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        checkin = checkin_for(request, id)
+        checkins.close_checkin(checkin=checkin, by=request.user)
+        return Response(CheckInSerializer(checkin_data(checkin)).data)
+
+
+class CheckInAnswersView(ApiView):
+    error_fields = CHECKIN_ERROR_FIELDS
+
+    @extend_schema(
+        operation_id="checkInBeantwoorden",
+        tags=TAGS,
+        summary=gettext_lazy("Een check-in invullen, anoniem"),
+        description=gettext_lazy(
+            "Elke contactpersoon antwoordt één keer. Het antwoord is daarna via geen enkel endpoint terug te "
+            "lezen: Samen toont alleen gemiddelden, per deelnemer vanaf drie respondenten."
+        ),
+        request=CheckInAnswerSerializer,
+        responses={204: None},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        checkin = checkin_for(request, id)
+        data = body_of(CheckInAnswerSerializer, request)
+        partner = partner_in(checkin.collaboration, data["deelnemer"], "deelnemer")
+        assert partner is not None
+        checkins.answer_checkin(
+            checkin=checkin,
+            by=request.user,
+            partner=partner,
+            scores={name: data["scores"][api] for name, api in SCORES.items()},
+            going_well=data["watGaatGoed"],
+            sticking=data["watSchuurt"],
+            relationship_comment=data["overDeRelatie"],
+        )
+        return Response(status=204)
