@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import experiences, goals, health, honesty, interests, pages, successes, views
+from samen.api import digests, experiences, goals, health, honesty, interests, pages, successes, views
 
 app_name = "api"
 
@@ -73,6 +73,12 @@ v1_patterns = [
     ),
     # Health (samen.health): one indicator per principle
     path("samenwerkingen/<uuid:id>/gezondheidsindicatoren", health.HealthView.as_view(), name="health"),
+    path("samenwerkingen/<uuid:id>/raadsbrieven", digests.DigestsView.as_view(), name="digests"),
+    path("raadsbrieven/<uuid:id>", digests.DigestView.as_view(), name="digest"),
+    path("raadsbrieven/<uuid:id>/verversingen", digests.RefreshesView.as_view(), name="digest_refreshes"),
+    path("raadsbrieven/<uuid:id>/aanbiedingen", digests.SubmissionsView.as_view(), name="digest_submissions"),
+    path("raadsbrieven/<uuid:id>/goedkeuringen", digests.ApprovalsView.as_view(), name="digest_approvals"),
+    path("raadsbrieven/<uuid:id>/publicaties", digests.PublicationsView.as_view(), name="digest_publications"),
     # Deel ervaringen (samen.experiences)
     path("samenwerkingen/<uuid:id>/overeenkomsten", experiences.AgreementsView.as_view(), name="agreements"),
     path("overeenkomsten/<uuid:id>/artikelen", experiences.ArticlesView.as_view(), name="articles"),

@@ -46,6 +46,18 @@ DUTCH_PLURALS = {
     "toezeggingen",
     "kennisnames",
     "waarderingen",
+    "eerlijkheidsrondes",
+    "sluitingen",
+    "delingen",
+    "terugzettingen",
+    "go-besluiten",
+    "spanningen",
+    "antwoorden",
+    "raadsbrieven",
+    "verversingen",
+    "aanbiedingen",
+    "goedkeuringen",
+    "publicaties",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }
@@ -252,7 +264,33 @@ def documented_get_paths(demo: Any) -> list[str]:
         token=experiences.make_import_token("Artikel 1 Kosten\nDe partners delen de kosten.\n", "auto"),
         parties=list(demo.collaboration.current_partners()),
     )
+    from samen.interests import services as interests
+    from samen.reports import services as reports
+
+    honesty_round = interests.open_round(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        title="Ronde",
+        deadline=datetime.date.today() + datetime.timedelta(days=14),
+    )
+    declaration = interests.save_declaration(
+        honesty_round=honesty_round,
+        partner=demo.utrecht,
+        by=demo.utrecht_beleidsmedewerker,
+        intentions="Samen sterker.",
+        interests=[interests.InterestInput(motive="kostenbesparing", weight=4)],
+        red_lines=[],
+    )
+    interests.share_declaration(declaration=declaration, by=demo.utrecht_wethouder)
+    digest = reports.create_digest(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        period_start=datetime.date.today() - datetime.timedelta(days=30),
+        period_end=datetime.date.today(),
+    )
     ids = {
+        "/eerlijkheidsrondes/": honesty_round.pk,
+        "/raadsbrieven/": digest.pk,
         "/overeenkomsten/": agreement.pk,
         "/artikelen/": agreement.articles.get().pk,
         "/organisaties/": demo.utrecht.organisation_id,
@@ -264,7 +302,7 @@ def documented_get_paths(demo: Any) -> list[str]:
     for path, items in generate_document()["paths"].items():
         if "get" in items and "{rolId}" not in path:
             real = next((v for prefix, v in ids.items() if path.startswith(prefix)), demo.collaboration.pk)
-            paths.append(path.replace("{id}", str(real)))
+            paths.append(path.replace("{id}", str(real)).replace("{deelnemerId}", str(demo.utrecht.pk)))
     return paths
 
 
