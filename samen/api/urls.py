@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import digests, experiences, goals, health, honesty, interests, pages, successes, views
+from samen.api import digests, experiences, goals, health, honesty, interests, pages, people, successes, views
 
 app_name = "api"
 
@@ -18,6 +18,14 @@ v1_patterns = [
     path("samenwerkingen/<uuid:id>/rollen", views.RoleListView.as_view(), name="roles"),
     path("samenwerkingen/<uuid:id>/rollen/<uuid:rolId>", views.RoleDetailView.as_view(), name="role"),
     path("samenwerkingen/<uuid:id>/auditlog", views.AuditLogView.as_view(), name="audit_log"),
+    path("samenwerkingen/<uuid:id>/uitnodigingen", people.InvitationsView.as_view(), name="invitations"),
+    path(
+        "samenwerkingen/<uuid:id>/uitnodigingen/<uuid:uitnodigingId>/intrekkingen",
+        people.InvitationRevocationsView.as_view(),
+        name="invitation_revocations",
+    ),
+    path("meldingsvoorkeuren", people.PreferencesView.as_view(), name="preferences"),
+    path("agendalinks", people.CalendarFeedsView.as_view(), name="calendar_feeds"),
     path("organisaties", views.OrganisationListView.as_view(), name="organisations"),
     path("organisaties/<uuid:id>", views.OrganisationDetailView.as_view(), name="organisation"),
     path("beleidsterreinen", views.PolicyFieldListView.as_view(), name="policy_fields"),

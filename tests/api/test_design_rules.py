@@ -58,6 +58,10 @@ DUTCH_PLURALS = {
     "aanbiedingen",
     "goedkeuringen",
     "publicaties",
+    "uitnodigingen",
+    "intrekkingen",
+    "meldingsvoorkeuren",
+    "agendalinks",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }
