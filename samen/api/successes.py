@@ -19,7 +19,7 @@ from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Partner
 from samen.goals.models import Goal, Result
 from samen.successes import services
-from samen.successes.models import Spotlight, Success
+from samen.successes.models import CelebrationPrompt, PromptReason, Spotlight, Success
 
 TAGS = ["Successen"]
 
@@ -61,6 +61,12 @@ class SuccessCreateSerializer(StrictSerializer):
     teams = serializers.ListField(child=TextField(max_length=200), required=False, default=list, max_length=20)
     doel = UUIDField(required=False, allow_null=True, default=None)
     resultaat = UUIDField(required=False, allow_null=True, default=None)
+    vieringsvoorstel = UUIDField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=gettext_lazy("Het vieringsvoorstel dat u met dit succes beantwoordt; dat sluit het."),
+    )
     openbaar = serializers.BooleanField(
         required=False,
         default=False,
@@ -70,6 +76,7 @@ class SuccessCreateSerializer(StrictSerializer):
 
 class SuccessUpdateSerializer(SuccessCreateSerializer):
     openbaar = None  # type: ignore[assignment]  # publishing is its own action (zichtbaarheidswijzigingen)
+    vieringsvoorstel = None  # type: ignore[assignment]  # only a new success answers a prompt
     versie = serializers.IntegerField(min_value=1, help_text=gettext_lazy("De versie die u las."))
 
 
@@ -87,6 +94,8 @@ ERRORS = {
     "goal": "doel",
     "result": "resultaat",
     "is_public": "openbaar",
+    "prompt": "vieringsvoorstel",
+    "celebrated": "vieringsvoorstel",
 }
 
 
@@ -138,6 +147,12 @@ class CollaborationSuccessesView(ApiView):
         goal = resolve(Goal, [data["doel"]], "doel", goals)[0] if data["doel"] else None
         results = Result.objects.for_collaboration(collaboration)
         result = resolve(Result, [data["resultaat"]], "resultaat", results)[0] if data["resultaat"] else None
+        prompts = CelebrationPrompt.objects.filter(collaboration=collaboration)
+        prompt = (
+            resolve(CelebrationPrompt, [data["vieringsvoorstel"]], "vieringsvoorstel", prompts)[0]
+            if data["vieringsvoorstel"]
+            else None
+        )
         success = services.record_success(
             collaboration=collaboration,
             by=request.user,
@@ -150,6 +165,7 @@ class CollaborationSuccessesView(ApiView):
             goal=goal,
             result=result,
             is_public=data["openbaar"],
+            prompt=prompt,
         )
         return Response(SuccessSerializer(Success.objects.for_list().get(pk=success.pk)).data, status=201)
 
@@ -271,3 +287,32 @@ class SpotlightsView(ApiView):
         return Response(
             SpotlightSerializer(Spotlight.objects.feed(collaboration).get(pk=spotlight.pk)).data, status=201
         )
+
+
+@extend_schema_serializer(component_name="Vieringsvoorstel")
+class PromptSerializer(serializers.Serializer):
+    id = serializers.UUIDField(read_only=True)
+    aanleiding = serializers.ChoiceField(source="reason", choices=PromptReason.choices, read_only=True)
+    watIsBereikt = serializers.CharField(source="title", read_only=True)
+    bereiktOp = serializers.DateField(source="reached_on", read_only=True)
+    doel = serializers.UUIDField(source="goal_id", allow_null=True, read_only=True)
+    resultaat = serializers.UUIDField(source="result_id", allow_null=True, read_only=True)
+
+
+class PromptsView(ApiView):
+    @extend_schema(
+        operation_id="vieringsvoorstellenLijst",
+        tags=TAGS,
+        summary=gettext_lazy("Wat is bereikt maar nog niet gevierd"),
+        description=gettext_lazy(
+            "Beantwoord een voorstel door een succes vast te leggen met het veld vieringsvoorstel; dat sluit het."
+        ),
+        parameters=[PageQuery],
+        responses=page_serializer(PromptSerializer, "VieringsvoorstellenPagina"),
+    )
+    def get(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        if not permissions.can_celebrate(request.user, collaboration):
+            raise Http404
+        prompts = CelebrationPrompt.objects.open_for(collaboration).order_by("-reached_on", "id")
+        return paginated(request, prompts, PromptSerializer, query_of(PageQuery, request))

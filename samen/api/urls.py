@@ -74,6 +74,7 @@ v1_patterns = [
     ),
     # Erken en vier successen (samen.successes)
     path("samenwerkingen/<uuid:id>/successen", successes.CollaborationSuccessesView.as_view(), name="successes"),
+    path("samenwerkingen/<uuid:id>/vieringsvoorstellen", successes.PromptsView.as_view(), name="prompts"),
     path("successen/<uuid:id>", successes.SuccessView.as_view(), name="success"),
     path("samenwerkingen/<uuid:id>/waarderingen", successes.SpotlightsView.as_view(), name="spotlights"),
     path(

@@ -62,6 +62,7 @@ DUTCH_PLURALS = {
     "intrekkingen",
     "meldingsvoorkeuren",
     "agendalinks",
+    "vieringsvoorstellen",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }

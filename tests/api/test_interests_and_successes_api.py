@@ -234,3 +234,35 @@ def test_a_success_is_changed_with_the_version_that_was_read(demo, api_for):
         "put", path, data=with_public, content_type="application/json"
     )
     assert assert_problem(unknown, 400)["invalidParams"][0]["name"] == "openbaar"
+
+
+def test_a_celebration_prompt_is_listed_and_answered_with_a_success(demo, api_for):
+    from samen.successes.models import CelebrationPrompt
+    from samen.successes.prompts import refresh_prompts
+    from tests.successes.builders import make_goal
+
+    make_goal(demo, "Eén loket voor bedrijven")
+    refresh_prompts(demo.collaboration)
+    api = api_for(demo.zeist_beleidsmedewerker)
+    [prompt] = api.get(f"/samenwerkingen/{demo.collaboration.pk}/vieringsvoorstellen").json()["results"]
+    assert prompt["watIsBereikt"] == "Eén loket voor bedrijven"
+
+    response = api.post(
+        f"/samenwerkingen/{demo.collaboration.pk}/successen",
+        {
+            "titel": "Het loket is open",
+            "verhaal": "Ondernemers vinden alles nu op één plek.",
+            "datum": "2026-01-15",
+            "deelnemers": [str(demo.zeist.pk)],
+            "vieringsvoorstel": prompt["id"],
+        },
+    )
+
+    assert response.status_code == 201, response.content
+    assert not CelebrationPrompt.objects.open().exists()
+    assert api.get(f"/samenwerkingen/{demo.collaboration.pk}/vieringsvoorstellen").json()["results"] == []
+
+
+def test_readers_see_no_celebration_prompts(demo, api_for):
+    response = api_for(demo.raadslid).get(f"/samenwerkingen/{demo.collaboration.pk}/vieringsvoorstellen")
+    assert response.status_code == 404
