@@ -21,12 +21,14 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from samen.accounts.services import invite_person
 from samen.api.schema import generate_document
 from samen.api.services import create_token
 from samen.collaborations.models import Role
 from samen.experiences import services as experiences
 from samen.goals import services as goals
-from samen.interests.services import create_ambition
+from samen.interests.services import create_ambition, open_round
+from samen.reports.services import create_digest
 from samen.successes.services import record_success
 from tests.personas import build_demo
 
@@ -94,8 +96,28 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         token=experiences.make_import_token("Artikel 1 Kosten\nDe partners delen de kosten.\n", "auto"),
         parties=list(demo.collaboration.current_partners()),
     )
-    experiences.schedule_checkins(
+    [checkin] = experiences.schedule_checkins(
         collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=datetime.date.today()
+    )
+    honesty_round = open_round(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        title="Ronde",
+        deadline=datetime.date.today() + datetime.timedelta(days=14),
+    )
+    digest = create_digest(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        period_start=datetime.date.today() - datetime.timedelta(days=30),
+        period_end=datetime.date.today(),
+    )
+    invitation = invite_person(
+        collaboration=demo.collaboration,
+        email="nieuw@zeist.example",
+        full_name="Nieuw",
+        kind="lezer",
+        partner=demo.zeist,
+        by=demo.facilitator,
     )
     ambition = create_ambition(collaboration=demo.collaboration, by=demo.facilitator, title="Ambitie")
     signal = experiences.raise_signal(
@@ -130,8 +152,13 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
             "/afwijkingen/": str(deviation.pk),
             "/overeenkomsten/": str(agreement.pk),
             "/artikelen/": str(agreement.articles.get().pk),
+            "/check-ins/": str(checkin.pk),
+            "/eerlijkheidsrondes/": str(honesty_round.pk),
+            "/raadsbrieven/": str(digest.pk),
             "/samenwerkingen/": str(demo.collaboration.pk),
         },
+        "partner": str(demo.utrecht.pk),
+        "invitation": str(invitation.pk),
         "role": str(Role.objects.filter(collaboration=demo.collaboration, kind="lezer").get().pk),
         "version": str(goal.versions.get().pk),
     }
@@ -150,6 +177,10 @@ def call(case: Any, seeded: dict[str, Any]) -> None:
         parameters["id"] = mostly_real(parameters["id"], real)
     if "rolId" in parameters:
         parameters["rolId"] = mostly_real(parameters["rolId"], seeded["role"])
+    if "deelnemerId" in parameters:
+        parameters["deelnemerId"] = mostly_real(parameters["deelnemerId"], seeded["partner"])
+    if "uitnodigingId" in parameters:
+        parameters["uitnodigingId"] = mostly_real(parameters["uitnodigingId"], seeded["invitation"])
     if "versieId" in parameters:
         parameters["versieId"] = mostly_real(parameters["versieId"], seeded["version"])
     case.call_and_validate(base_url=seeded["base_url"], headers=seeded["headers"], checks=CHECKS)
