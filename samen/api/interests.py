@@ -241,3 +241,78 @@ class DeclarationsView(ApiView):
             .order_by("-round__opened_at", "partner__organisation__name", "id")
         )
         return paginated(request, declarations, DeclarationSerializer, query_of(PageQuery, request))
+
+
+class AmbitionUpdateSerializer(AmbitionCreateSerializer):
+    versie = serializers.IntegerField(min_value=1, help_text=gettext_lazy("De versie die u las; anders volgt 409."))
+
+
+def ambition_for(request: Request, pk: UUID) -> Ambition:
+    collaboration_id = Ambition.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+    if collaboration_id is None:
+        raise Http404
+    collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
+    ambition = Ambition.objects.get(pk=pk)
+    ambition.collaboration = collaboration
+    return ambition
+
+
+class AmbitionView(ApiView):
+    error_fields = AmbitionsView.error_fields
+
+    @extend_schema(
+        operation_id="ambitieWijzigen",
+        tags=TAGS,
+        summary=gettext_lazy("Een ambitie wijzigen"),
+        request=AmbitionUpdateSerializer,
+        responses={200: AmbitionSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
+    )
+    def put(self, request: Request, id: UUID) -> Response:
+        ambition = ambition_for(request, id)
+        data = body_of(AmbitionUpdateSerializer, request)
+        ambition = interests.update_ambition(
+            ambition=ambition,
+            by=request.user,
+            expected_version=data["versie"],
+            title=data["titel"],
+            description=data["omschrijving"],
+            horizon_year=data["horizonJaar"],
+            needed_hours_per_month=data["nodigUrenPerMaand"],
+            needed_budget_euros=data["nodigBudgetEuro"],
+        )
+        ambition.current_pledges = list(Pledge.objects.current().filter(ambition=ambition))  # type: ignore[attr-defined]
+        return Response(AmbitionSerializer(ambition).data)
+
+    @extend_schema(
+        operation_id="ambitieVerwijderen",
+        tags=TAGS,
+        summary=gettext_lazy("Een ambitie verwijderen (de facilitator)"),
+        responses={204: None},
+    )
+    def delete(self, request: Request, id: UUID) -> Response:
+        interests.remove_ambition(ambition=ambition_for(request, id), by=request.user)
+        return Response(status=204)
+
+
+class MotiveCreateSerializer(StrictSerializer):
+    naam = TextField(max_length=120)
+    omschrijving = TextField(required=False, allow_blank=True, default="", max_length=2000)
+
+
+class MotivesView(ApiView):
+    error_fields = {"name": "naam", "description": "omschrijving"}
+
+    @extend_schema(
+        operation_id="motiefToevoegen",
+        tags=TAGS,
+        summary=gettext_lazy("Een motief toevoegen aan de catalogus van deze samenwerking (de facilitator)"),
+        request=MotiveCreateSerializer,
+        responses={201: MotiveCreateSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        data = body_of(MotiveCreateSerializer, request)
+        motive = interests.add_motive(
+            collaboration=collaboration, by=request.user, name=data["naam"], description=data["omschrijving"]
+        )
+        return Response({"naam": motive.name, "omschrijving": motive.description}, status=201)

@@ -36,6 +36,7 @@ v1_patterns = [
     path("doelen/<uuid:id>/versies/<uuid:versieId>", goals.DraftView.as_view(), name="goal_draft"),
     path("doelen/<uuid:id>/opbrengsten", goals.BenefitsView.as_view(), name="benefits"),
     path("doelen/<uuid:id>/instemmingsrondes", goals.RoundsView.as_view(), name="consent_rounds"),
+    path("doelen/<uuid:id>/vaststellingen", goals.AdoptionsView.as_view(), name="adoptions"),
     path("doelen/<uuid:id>/instemmingen", goals.DecisionsView.as_view(), name="decisions"),
     path("doelen/<uuid:id>/adviezen", goals.AdviceView.as_view(), name="advice"),
     path("doelen/<uuid:id>/resultaten", goals.ResultsView.as_view(), name="results"),
@@ -47,6 +48,8 @@ v1_patterns = [
     path("aanspreekverzoeken/<uuid:id>/afrondingen", goals.ClosingsView.as_view(), name="accountability_closings"),
     # Ben eerlijk (samen.interests), read only
     path("samenwerkingen/<uuid:id>/ambities", interests.AmbitionsView.as_view(), name="ambitions"),
+    path("ambities/<uuid:id>", interests.AmbitionView.as_view(), name="ambition"),
+    path("samenwerkingen/<uuid:id>/motieven", interests.MotivesView.as_view(), name="motives"),
     path("ambities/<uuid:id>/toezeggingen", interests.PledgesView.as_view(), name="pledges"),
     path("samenwerkingen/<uuid:id>/verklaringen", interests.DeclarationsView.as_view(), name="declarations"),
     path("samenwerkingen/<uuid:id>/eerlijkheidsrondes", honesty.RoundsView.as_view(), name="honesty_rounds"),

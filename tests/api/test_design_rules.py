@@ -63,6 +63,8 @@ DUTCH_PLURALS = {
     "meldingsvoorkeuren",
     "agendalinks",
     "vieringsvoorstellen",
+    "vaststellingen",
+    "motieven",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }

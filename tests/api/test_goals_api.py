@@ -372,3 +372,18 @@ def test_two_people_edit_a_draft_and_the_second_gets_a_conflict(demo, api_for, d
     assert draft.latest_version.title == "Vergunningen binnen 6 weken"
     reader = api_for(demo.raadslid).request("put", path, data=mine, content_type="application/json")
     assert_problem(reader, 404)
+
+
+def test_adopting_before_every_partner_decided_is_refused_and_names_who_is_waited_for(demo, api_for, draft):
+    put_to_partners(demo, draft)
+    goals.record_decision(
+        consent_round=draft.open_round(), partner=demo.utrecht, by=demo.utrecht_wethouder, kind="instemming"
+    )
+
+    response = api_for(demo.facilitator).post(f"/doelen/{draft.pk}/vaststellingen")
+
+    body = assert_problem(response, 400)
+    assert "Wachten op" in body["detail"]
+    assert "Zeist" in body["detail"]
+    draft.refresh_from_db()
+    assert not draft.is_adopted

@@ -266,3 +266,29 @@ def test_a_celebration_prompt_is_listed_and_answered_with_a_success(demo, api_fo
 def test_readers_see_no_celebration_prompts(demo, api_for):
     response = api_for(demo.raadslid).get(f"/samenwerkingen/{demo.collaboration.pk}/vieringsvoorstellen")
     assert response.status_code == 404
+
+
+def test_an_ambition_is_changed_with_the_version_read_and_removed_by_the_facilitator(demo, api_for):
+    api = api_for(demo.facilitator)
+    made = api.post(f"/samenwerkingen/{demo.collaboration.pk}/ambities", {"titel": "Eén meldkamer"}).json()
+    from samen.interests.models import Ambition
+
+    version = Ambition.objects.get().version
+    changed = api.put(f"/ambities/{made['id']}", {"titel": "Eén meldkamer in 2028", "versie": version})
+    assert changed.status_code == 200, changed.content
+    late = api.put(f"/ambities/{made['id']}", {"titel": "Iets anders", "versie": version})
+    assert late.status_code == 409
+    assert api_for(demo.utrecht_beleidsmedewerker).delete(f"/ambities/{made['id']}").status_code == 403
+    assert api.delete(f"/ambities/{made['id']}").status_code == 204
+    assert not Ambition.objects.exists()
+
+
+def test_the_facilitator_adds_a_motive(demo, api_for):
+    response = api_for(demo.facilitator).post(
+        f"/samenwerkingen/{demo.collaboration.pk}/motieven", {"naam": "Regionale arbeidsmarkt"}
+    )
+    assert response.status_code == 201
+    again = api_for(demo.facilitator).post(
+        f"/samenwerkingen/{demo.collaboration.pk}/motieven", {"naam": "Regionale arbeidsmarkt"}
+    )
+    assert again.status_code == 400

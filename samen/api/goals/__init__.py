@@ -4,12 +4,13 @@ in samen.permissions."""
 
 from samen.api.goals.accountability import AccountabilityView, ClosingsView, RepliesView
 from samen.api.goals.common import NumberField, PersonBriefSerializer
-from samen.api.goals.consent import AdviceView, DecisionsView, RoundsView
+from samen.api.goals.consent import AdoptionsView, AdviceView, DecisionsView, RoundsView
 from samen.api.goals.drafting import BenefitsView, CollaborationGoalsView, DraftView, GoalVersionsView, GoalView
 from samen.api.goals.results import CommitmentStatusView, CommitmentsView, ProgressView, ResultsView
 
 __all__ = [
     "AccountabilityView",
+    "AdoptionsView",
     "AdviceView",
     "BenefitsView",
     "ClosingsView",

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.goals.common import TAGS, PersonBriefSerializer, goal_for, partner_of
-from samen.api.goals.drafting import VersionBriefSerializer
+from samen.api.goals.drafting import VersionBriefSerializer, goal_response
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField
 from samen.api.views import Conflict, body_of, query_of
@@ -201,3 +201,23 @@ class AdviceView(ApiView):
             text=data["toelichting"],
         )
         return Response(AdviceSerializer(advice).data, status=201)
+
+
+class AdoptionsView(ApiView):
+    @extend_schema(
+        operation_id="doelVaststellen",
+        tags=TAGS,
+        summary=gettext_lazy("Het doel vaststellen als de open ronde rond is"),
+        description=gettext_lazy(
+            "Nodig als een partner vertrok na het laatste besluit; anders stelt het laatste besluit het doel al vast."
+        ),
+        request=None,
+        responses={
+            200: OpenApiResponse(description="Vastgesteld"),
+            409: OpenApiResponse(description="Geen open ronde"),
+        },
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        goal, drafts = goal_for(request, id)
+        services.adopt_goal(consent_round=open_round_of(goal), by=request.user)
+        return goal_response(goal, drafts)

@@ -111,7 +111,7 @@ class BenefitCreateSerializer(StrictSerializer):
 GOAL_ERRORS = {"title": "titel", "text": "tekst", "reason": "reden", "partner": "deelnemer"}
 
 
-def _goal_response(goal: Goal, drafts: bool, status: int = 200) -> Response:
+def goal_response(goal: Goal, drafts: bool, status: int = 200) -> Response:
     fresh = Goal.objects.select_related("latest_version", "adopted_version").get(pk=goal.pk)
     return Response(GoalSerializer(fresh, context={"drafts_visible": drafts}).data, status=status)
 
@@ -152,7 +152,7 @@ class CollaborationGoalsView(ApiView):
             text=data["tekst"],
             partner=partner_of(collaboration, data["deelnemer"]),
         )
-        return _goal_response(goal, True, status=201)
+        return goal_response(goal, True, status=201)
 
 
 class GoalView(ApiView):
