@@ -92,7 +92,9 @@ v1_patterns = [
     path("raadsbrieven/<uuid:id>/goedkeuringen", digests.ApprovalsView.as_view(), name="digest_approvals"),
     path("raadsbrieven/<uuid:id>/publicaties", digests.PublicationsView.as_view(), name="digest_publications"),
     # Deel ervaringen (samen.experiences)
-    path("samenwerkingen/<uuid:id>/overeenkomsten", experiences.AgreementsView.as_view(), name="agreements"),
+    path("samenwerkingen/<uuid:id>/overeenkomsten", experiences.AgreementImportView.as_view(), name="agreements"),
+    path("overeenkomsten/<uuid:id>", experiences.AgreementView.as_view(), name="agreement"),
+    path("artikelen/<uuid:id>", experiences.ArticleView.as_view(), name="article"),
     path("overeenkomsten/<uuid:id>/artikelen", experiences.ArticlesView.as_view(), name="articles"),
     path("artikelen/<uuid:id>/lezingen", experiences.ReadingsView.as_view(), name="readings"),
     path("samenwerkingen/<uuid:id>/signalen", experiences.SignalsView.as_view(), name="signals"),

@@ -180,3 +180,67 @@ def test_the_conversation_about_a_signal_and_taking_note_of_a_deviation(demo, ap
     assert noted.status_code == 201, noted.content
     assert noted.json()["kennisGenomenDoor"] == [str(demo.zeist.pk)]
     assert_problem(api_for(demo.raadslid).post(path, {"deelnemer": str(demo.utrecht.pk)}), 404)
+
+
+GR_TEXT = """Gemeenschappelijke regeling Omgevingsdienst (test)
+
+Hoofdstuk 1 Algemene bepalingen
+
+Artikel 1 Begripsbepalingen
+In deze regeling wordt verstaan onder:
+a. dienst: de Omgevingsdienst;
+b. deelnemers: de colleges van de deelnemende gemeenten.
+
+Artikel 2 Belang
+1. De dienst behartigt de belangen van de deelnemers op het gebied van vergunningverlening.
+2. De dienst voert de taken uit die de deelnemers hem opdragen.
+"""
+
+
+def test_a_contact_imports_an_agreement_and_corrects_an_article(demo, api_for):
+    api = api_for(demo.utrecht_beleidsmedewerker)
+    response = api.post(
+        f"/samenwerkingen/{demo.collaboration.pk}/overeenkomsten",
+        {
+            "soort": "regeling",
+            "titel": "GR Omgevingsdienst",
+            "tekst": GR_TEXT,
+            "partijen": [str(p.pk) for p in demo.partners],
+        },
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["aantalArtikelen"] == 2
+    articles = api.get(f"/overeenkomsten/{response.json()['id']}/artikelen").json()["results"]
+    assert [a["nummer"] for a in articles] == ["1", "2"]
+
+    from samen.experiences.models import Article
+
+    article = Article.objects.get(number="2")
+    changed = api.put(
+        f"/artikelen/{article.pk}",
+        {"nummer": "2", "titel": "Belang", "tekst": "De dienst behartigt de belangen van de deelnemers.",
+         "versie": article.version},
+    )  # fmt: skip
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["tekst"].startswith("De dienst behartigt")
+    late = api.put(f"/artikelen/{article.pk}", {"nummer": "2", "titel": "X", "tekst": "Y", "versie": article.version})
+    assert late.status_code == 409
+
+
+def test_a_text_without_articles_imports_nothing(demo, api_for):
+    from samen.experiences.models import Agreement
+
+    response = api_for(demo.facilitator).post(
+        f"/samenwerkingen/{demo.collaboration.pk}/overeenkomsten",
+        {"soort": "convenant", "titel": "Leeg", "tekst": "Alleen een zin zonder artikelen.", "partijen": []},
+    )
+    assert response.status_code == 400
+    assert not Agreement.objects.exists()
+
+
+def test_a_reader_cannot_import_an_agreement(demo, api_for):
+    response = api_for(demo.raadslid).post(
+        f"/samenwerkingen/{demo.collaboration.pk}/overeenkomsten",
+        {"soort": "convenant", "titel": "X", "tekst": GR_TEXT, "partijen": []},
+    )
+    assert response.status_code == 403

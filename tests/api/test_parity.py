@@ -49,6 +49,9 @@ PAGE_ACTIONS: dict[str, set[str]] = {
     "successes:edit": {"succesWijzigen"},
     "successes:publish": {"succesZichtbaarheidWijzigen"},
     "successes:spotlights": {"waarderingGeven"},
+    "experiences:agreement_import": {"overeenkomstInlezen"},
+    "experiences:agreement_edit": {"overeenkomstWijzigen"},
+    "experiences:article_edit": {"artikelWijzigen"},
     "experiences:article": {"lezingVastleggen"},
     "experiences:signal_create": {"signaalGeven"},
     "experiences:signal_reply": {"signaalReactieGeven"},
@@ -79,9 +82,6 @@ EXCEPTIONS: dict[str, str] = {
     "reports:import": "the complete JSON import is for the installation's beheerders (also a manage.py command)",
     "webhooks:subscriptions": "the facilitator registers a receiving system and copies its secret once",
     "webhooks:change": "pausing, resuming and removing a webhook belongs with registering it",
-    "experiences:agreement_import": "an agreement is imported with a preview a person corrects before importing",
-    "experiences:agreement_edit": "an agreement's facts are corrected by a person on its page",
-    "experiences:article_edit": "an article's text is corrected by a person on its page",
     "reports:plan": "the P&C moments of the raadsbrief are planned on the page",
 }
 

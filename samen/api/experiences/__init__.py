@@ -1,7 +1,13 @@
 """Deel ervaringen over the API: agreements and articles, readings, signals, deviation notices and
 check-in aggregates. Check-in answers are never shown one by one."""
 
-from samen.api.experiences.agreements import AgreementsView, ArticlesView, ReadingsView
+from samen.api.experiences.agreements import (
+    AgreementImportView,
+    AgreementView,
+    ArticlesView,
+    ArticleView,
+    ReadingsView,
+)
 from samen.api.experiences.checkins import CheckInAnswersView, CheckInClosingsView, CheckInsView
 from samen.api.experiences.signals import (
     AcknowledgementsView,
@@ -13,7 +19,9 @@ from samen.api.experiences.signals import (
 
 __all__ = [
     "AcknowledgementsView",
-    "AgreementsView",
+    "AgreementImportView",
+    "AgreementView",
+    "ArticleView",
     "ArticlesView",
     "CheckInAnswersView",
     "CheckInClosingsView",

@@ -1,5 +1,6 @@
 """Agreements and their articles (for everyone in the workspace), and each partner's reading."""
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404
@@ -10,12 +11,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, ChoiceField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.experiences.common import TAGS, agreement_collaboration, article_for, partner_in
 from samen.api.goals import PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
-from samen.api.views import body_of, http, query_of
+from samen.api.views import body_of, http, query_of, resolve
+from samen.collaborations.models import Partner
 from samen.experiences import services
 from samen.experiences.models import (
     Agreement,
@@ -24,6 +26,7 @@ from samen.experiences.models import (
     Interpretation,
     Stance,
 )
+from samen.experiences.splitter import FORMAT_AUTO, FORMAT_ROO, FORMATS
 
 
 @extend_schema_serializer(component_name="Overeenkomst")
@@ -148,3 +151,156 @@ class ReadingsView(ApiView):
         )
         fresh = Interpretation.objects.select_related("partner__organisation", "written_by").get(pk=reading.pk)
         return Response(ReadingSerializer(fresh).data, status=201)
+
+
+# --- importing an agreement, correcting its facts and its articles --------------------------------
+
+
+class AgreementImportSerializer(StrictSerializer):
+    soort = ChoiceField(choices=AgreementKind.choices)
+    titel = TextField(max_length=500)
+    tekst = TextField(
+        max_length=2_000_000, help_text=gettext_lazy("De hele tekst; Samen deelt haar op in hoofdstukken en artikelen.")
+    )
+    formaat = ChoiceField(
+        choices=[(f, f) for f in FORMATS if f != FORMAT_ROO],
+        required=False,
+        default=FORMAT_AUTO,
+        help_text=gettext_lazy("auto (herkennen), tekst, markdown of html."),
+    )
+    partijen = serializers.ListField(child=UUIDField(), max_length=500)
+    vastgesteldOp = DateField(required=False, allow_null=True, default=None)
+    geldtVanaf = DateField(required=False, allow_null=True, default=None)
+    geldtTot = DateField(required=False, allow_null=True, default=None)
+    wijzigt = UUIDField(required=False, allow_null=True, default=None)
+
+
+class AgreementUpdateSerializer(StrictSerializer):
+    soort = ChoiceField(choices=AgreementKind.choices)
+    titel = TextField(max_length=500)
+    partijen = serializers.ListField(child=UUIDField(), max_length=500)
+    vastgesteldOp = DateField(required=False, allow_null=True, default=None)
+    geldtVanaf = DateField(required=False, allow_null=True, default=None)
+    geldtTot = DateField(required=False, allow_null=True, default=None)
+    versie = serializers.IntegerField(min_value=1, help_text=gettext_lazy("De versie die u las; anders volgt 409."))
+
+
+class ArticleUpdateSerializer(StrictSerializer):
+    nummer = TextField(allow_blank=True, max_length=20)
+    titel = TextField(allow_blank=True, max_length=500)
+    tekst = TextField(max_length=200_000)
+    notitie = TextField(
+        required=False, allow_blank=True, default="", max_length=500, help_text=gettext_lazy("Waarom deze wijziging.")
+    )
+    versie = serializers.IntegerField(min_value=1, help_text=gettext_lazy("De versie die u las; anders volgt 409."))
+
+
+AGREEMENT_ERRORS = {
+    "kind": "soort",
+    "title": "titel",
+    "text": "tekst",
+    "parties": "partijen",
+    "signed_on": "vastgesteldOp",
+    "effective_from": "geldtVanaf",
+    "effective_until": "geldtTot",
+    "amends": "wijzigt",
+    "number": "nummer",
+    "note": "notitie",
+}
+
+
+def _agreement_row(agreement: Agreement) -> dict[str, Any]:
+    row = Agreement.objects.register_for(agreement.collaboration).get(pk=agreement.pk)
+    return dict(AgreementSerializer(row).data)
+
+
+class AgreementImportView(AgreementsView):
+    error_fields = AGREEMENT_ERRORS
+
+    @extend_schema(
+        operation_id="overeenkomstInlezen",
+        tags=TAGS,
+        summary=gettext_lazy("Een overeenkomst inlezen: de tekst wordt opgedeeld in hoofdstukken en artikelen"),
+        description=gettext_lazy("Alles of niets: past de tekst niet, dan volgt 400 en is er niets opgeslagen."),
+        request=AgreementImportSerializer,
+        responses={201: AgreementSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        collaboration = permissions.get_collaboration_for(http(request), id)
+        if not permissions.can_view_agreements(request.user, collaboration):
+            raise Http404
+        data = body_of(AgreementImportSerializer, request)
+        parties = resolve(Partner, data["partijen"], "partijen", collaboration.partners.all())
+        amends = None
+        if data["wijzigt"] is not None:
+            amends = resolve(
+                Agreement, [data["wijzigt"]], "wijzigt", Agreement.objects.filter(collaboration=collaboration)
+            )[0]
+        agreement = services.import_agreement(
+            collaboration=collaboration,
+            by=request.user,
+            token=services.make_import_token(data["tekst"], data["formaat"]),
+            kind=data["soort"],
+            title=data["titel"],
+            parties=parties,
+            signed_on=data["vastgesteldOp"],
+            effective_from=data["geldtVanaf"],
+            effective_until=data["geldtTot"],
+            amends=amends,
+        )
+        return Response(_agreement_row(agreement), status=201)
+
+
+class AgreementView(ApiView):
+    error_fields = AGREEMENT_ERRORS
+
+    @extend_schema(
+        operation_id="overeenkomstWijzigen",
+        tags=TAGS,
+        summary=gettext_lazy("De gegevens van een overeenkomst wijzigen: soort, titel, partijen, data"),
+        request=AgreementUpdateSerializer,
+        responses={200: AgreementSerializer},
+    )
+    def put(self, request: Request, id: UUID) -> Response:
+        collaboration = agreement_collaboration(request, id)
+        agreement = Agreement.objects.get(pk=id)
+        agreement.collaboration = collaboration
+        data = body_of(AgreementUpdateSerializer, request)
+        services.update_agreement(
+            agreement=agreement,
+            by=request.user,
+            expected_version=data["versie"],
+            kind=data["soort"],
+            title=data["titel"],
+            parties=resolve(Partner, data["partijen"], "partijen", collaboration.partners.all()),
+            signed_on=data["vastgesteldOp"],
+            effective_from=data["geldtVanaf"],
+            effective_until=data["geldtTot"],
+        )
+        return Response(_agreement_row(agreement))
+
+
+class ArticleView(ApiView):
+    error_fields = AGREEMENT_ERRORS
+
+    @extend_schema(
+        operation_id="artikelWijzigen",
+        tags=TAGS,
+        summary=gettext_lazy("Een artikel wijzigen; de vorige tekst blijft als versie bewaard"),
+        request=ArticleUpdateSerializer,
+        responses={200: ArticleSerializer},
+    )
+    def put(self, request: Request, id: UUID) -> Response:
+        article, _collaboration = article_for(request, id)
+        data = body_of(ArticleUpdateSerializer, request)
+        services.edit_article(
+            article=article,
+            by=request.user,
+            expected_version=data["versie"],
+            number=data["nummer"],
+            title=data["titel"],
+            text=data["tekst"],
+            note=data["notitie"],
+        )
+        fresh = Article.objects.filter(pk=article.pk).with_reading_counts().get()
+        return Response(ArticleSerializer(fresh).data)
