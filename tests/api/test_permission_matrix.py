@@ -60,6 +60,15 @@ READS = [
     ("signals", "/samenwerkingen/{c}/signalen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
     ("deviations", "/samenwerkingen/{c}/afwijkingen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
     ("check-ins", "/samenwerkingen/{c}/check-ins", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
+    (
+        "honesty rounds",
+        "/samenwerkingen/{c}/eerlijkheidsrondes",
+        lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404),
+    ),
+    ("raadsbrieven", "/samenwerkingen/{c}/raadsbrieven", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("prompts", "/samenwerkingen/{c}/vieringsvoorstellen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
+    ("invitations", "/samenwerkingen/{c}/uitnodigingen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
+    ("preferences", "/meldingsvoorkeuren", lambda p: 200),
     ("other goals", "/samenwerkingen/{other}/doelen", lambda p: expected(OUTSIDER, p, 200, 404)),
     ("other signals", "/samenwerkingen/{other}/signalen", lambda p: expected(OUTSIDER, p, 200, 404)),
 ]
@@ -141,3 +150,34 @@ def test_another_collaborations_uuid_is_not_found_for_writes(demo, api_for, pers
     # A role of the other collaboration under this collaboration's id is not found either.
     assert_problem(api.delete(f"/samenwerkingen/{demo.collaboration.pk}/rollen/{role.pk}"), 404)
     assert Role.objects.filter(pk=role.pk).exists()
+
+
+IN_WORKSPACE = EVERYONE - OUTSIDER
+FACILITATOR_ONLY = {"facilitator"}
+
+# (name, path, body, who may (201), status for the others in the workspace; outsiders always get 404)
+WRITES = [
+    ("open an honesty round", "/samenwerkingen/{c}/eerlijkheidsrondes",
+     {"titel": "Ronde", "deadline": "2099-01-01"}, FACILITATOR_ONLY, {}),
+    ("plan a check-in", "/samenwerkingen/{c}/check-ins", {"eersteOpenOp": "2099-01-01"}, FACILITATOR_ONLY,
+     {"raadslid": 404}),
+    ("draft a raadsbrief", "/samenwerkingen/{c}/raadsbrieven",
+     {"periodeVan": "2026-01-01", "periodeTotEnMet": "2026-03-31"}, CONTACTS | FACILITATOR_ONLY, {}),
+    ("invite someone", "/samenwerkingen/{c}/uitnodigingen", {"email": "nieuw@vru.example", "soort": "facilitator"},
+     FACILITATOR_ONLY, {"raadslid": 404}),
+    ("add a motive", "/samenwerkingen/{c}/motieven", {"naam": "Regionale arbeidsmarkt"}, FACILITATOR_ONLY, {}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "path", "body", "allowed", "special"), WRITES, ids=[w[0] for w in WRITES])
+def test_writing(demo, api_for, persona, name, path, body, allowed, special):
+    api = api_for(getattr(demo, persona))
+    events = AuditEvent.objects.count()
+    response = api.post(fill(path, demo), body)
+    if persona in allowed:
+        assert response.status_code == 201, (persona, name, response.content[:300])
+        return
+    status = 404 if persona in OUTSIDER else special.get(persona, 403)
+    assert_problem(response, status)
+    assert AuditEvent.objects.count() == events
