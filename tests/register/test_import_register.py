@@ -182,7 +182,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(monkeypatch: pytest.Monke
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("audit log unavailable")
 
-    monkeypatch.setattr(register, "record", fail)
+    monkeypatch.setattr(register.sync, "record", fail)
 
     with pytest.raises(RuntimeError):
         import_register()
