@@ -66,9 +66,8 @@ REGION_COLUMNS = {
 }
 
 ORGANISATION_FIELDS = _words(
-    "name kind code cbs_code oin kvk province_code province_name roo_id website population exists"
+    "name kind code cbs_code oin kvk province_code province_name roo_id website population exists ceased_on"
 )
-PARTNER_FIELDS = ("joined_on", "governing_bodies")
 
 
 class Cleaner:
@@ -110,6 +109,7 @@ class Wanted:
     bodies: dict[str, str] = field(default_factory=dict)  # regeling roo_id -> organisation key
     policy_fields: dict[str, list[str]] = field(default_factory=dict)  # regeling roo_id -> names
     partners: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    successors: dict[str, str] = field(default_factory=dict)  # former municipality key -> successor key
 
     def organisation(self, **fields: Any) -> str:
         """Add an organisation or fill the empty fields of the same one (same code or ROO id); return its key."""
@@ -118,6 +118,7 @@ class Wanted:
         values["roo_id"] = values["roo_id"] or None
         values["population"] = values["population"] or None
         values["exists"] = fields.get("exists", True)
+        values["ceased_on"] = fields.get("ceased_on") or None
         key = None
         if values["code"] and values["code"] in self.organisations:
             key = values["code"]
@@ -134,6 +135,11 @@ class Wanted:
         if self.organisations[key]["roo_id"]:
             self.by_roo_id.setdefault(self.organisations[key]["roo_id"], key)
         return key
+
+
+def differs(obj: Any, values: dict[str, Any]) -> list[str]:
+    """The names of the fields whose value on ``obj`` is not the wanted one."""
+    return [name for name, value in values.items() if getattr(obj, name) != value]
 
 
 def _tooi(code: str) -> tuple[str, str]:
@@ -306,6 +312,7 @@ def _build_partners(
                 key = wanted.organisation(code=code, roo_id=part.roo_id, kind=kind, name=name)
             else:
                 plain = re.sub(r"^(Gemeente)\s+", "", name)
+                merger = files.mergers.get(code)
                 key = wanted.organisation(
                     name=plain,
                     kind=kind,
@@ -313,7 +320,10 @@ def _build_partners(
                     cbs_code=code[2:] if code else "",
                     roo_id=part.roo_id,
                     exists=False,
+                    ceased_on=merger.on if merger else None,
                 )
+                if merger is not None:
+                    wanted.successors[key] = merger.successor_code
                 report.former_municipality_rows += 1
                 former_municipalities.add(plain)
         elif kind == OrganisationKind.WATER_BOARD and not re.search(
@@ -341,11 +351,36 @@ def _build_partners(
                 known["joined_on"] = values["joined_on"]
             continue
         wanted.partners[pair] = values
+    _hand_over_to_successors(wanted, report)
     report.participants_by_kind = {kind: (rows_by_kind[kind], len(orgs_by_kind[kind])) for kind in rows_by_kind}
     report.former_municipalities = sorted(former_municipalities)
     report.without_tooi = sorted(without_tooi.values())
     report.former_other = sorted(former_other.values())
     report.filled_roo_ids = sorted(wanted.organisations[code]["name"] for code in report.filled_roo_ids)
+
+
+def _hand_over_to_successors(wanted: Wanted, report: ImportReport) -> None:
+    """A participant that merged away left on the day of the merger; its successor took its place that day.
+
+    The register still lists such municipalities (Boxmeer in the Euregio Rijn-Waal). Their participation
+    is kept as history (left on the merger date, with the reason), and the successor becomes a partner
+    from that date unless the register lists it already. See data/README.md.
+    """
+    for (rid, key), values in list(wanted.partners.items()):
+        successor = wanted.successors.get(key)
+        if successor is None:
+            continue
+        former = wanted.organisations[key]
+        successor_name = wanted.organisations[successor]["name"]
+        values["left_on"] = former["ceased_on"]
+        values["left_reason"] = _("Herindeling: opgegaan in %(successor)s") % {"successor": successor_name}
+        if (rid, successor) not in wanted.partners:
+            wanted.partners[(rid, successor)] = {
+                "joined_on": former["ceased_on"],
+                "governing_bodies": values["governing_bodies"],
+                "joined_reason": _("Herindeling: opvolger van %(former)s") % {"former": former["name"]},
+            }
+            report.successor_partners += 1
 
 
 def _find_duplicate_bodies(files: Files, wanted: Wanted, report: ImportReport) -> None:

@@ -17,6 +17,7 @@ REGELINGEN = "roo/gr_regelingen.csv"
 PARTICIPANTS = "roo/gr_deelnemers.csv"
 BODIES = "roo/gr_samenwerkingsorganen.csv"
 CVDR_TARGETS = "roo/cvdr_targets_actuele_grs.csv"
+MERGERS = "gemeentelijke_herindelingen.csv"
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -39,6 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     BODIES: _words("roo_id naam tooi_code oin kvk valid_until website retrieved"),
     CVDR_TARGETS: ("roo_id", "cvdr_ids"),
+    MERGERS: _words("gm_code naam opgegaan_in_gm_code opgegaan_in_naam datum bron"),
 }
 
 # The steps ``progress`` is called with, in order; the command sizes its progress bar on them.
@@ -177,12 +179,24 @@ class Participation:
 
 
 @dataclass
+class Merger:
+    """A municipality that ceased to exist on ``on`` and went up in ``successor_code`` (CBS indelingswijzigingen)."""
+
+    code: str
+    name: str
+    successor_code: str
+    successor_name: str
+    on: datetime.date
+
+
+@dataclass
 class Files:
     municipalities: list[tuple[int, Row]]
     regelingen: dict[str, Regeling]
     participants: list[Participation]
     bodies: dict[str, Row]
     cvdr_targets: list[tuple[int, Row]]
+    mergers: dict[str, Merger]
 
 
 def read_files(data_dir: Path, progress: Progress) -> Files:
@@ -263,5 +277,35 @@ def read_files(data_dir: Path, progress: Progress) -> Files:
 
     for line, row in loaded[CVDR_TARGETS]:
         _roo_id(CVDR_TARGETS, line, row, "roo_id")
+    mergers = _read_mergers(loaded[MERGERS], seen_gm)
     progress("controleren")
-    return Files(loaded[MUNICIPALITIES], regelingen, participants, bodies, loaded[CVDR_TARGETS])
+    return Files(loaded[MUNICIPALITIES], regelingen, participants, bodies, loaded[CVDR_TARGETS], mergers)
+
+
+def _read_mergers(rows: list[tuple[int, Row]], current_gm: set[str]) -> dict[str, Merger]:
+    """The merger table: a former municipality (not current) and its successor (current), with the date."""
+    mergers: dict[str, Merger] = {}
+    for line, row in rows:
+        code, successor = row["gm_code"].strip().upper(), row["opgegaan_in_gm_code"].strip().upper()
+        for value in (code, successor):
+            if not GM_CODE.match(value):
+                raise _stop(MERGERS, line, _("‘%(value)s’ is geen GM-code (zoals GM0363)") % {"value": value})
+        if code in current_gm:
+            raise _stop(
+                MERGERS,
+                line,
+                _("%(code)s staat in %(file)s als bestaande gemeente") % {"code": code, "file": MUNICIPALITIES},
+            )
+        if successor not in current_gm:
+            raise _stop(
+                MERGERS,
+                line,
+                _("opvolger %(code)s staat niet in %(file)s") % {"code": successor, "file": MUNICIPALITIES},
+            )
+        if code in mergers:
+            raise _stop(MERGERS, line, _("de GM-code %(code)s staat er twee keer in") % {"code": code})
+        on = _date(MERGERS, line, row, "datum")
+        if on is None:
+            raise _stop(MERGERS, line, _("kolom ‘datum’ is leeg"))
+        mergers[code] = Merger(code, row["naam"].strip(), successor, row["opgegaan_in_naam"].strip(), on)
+    return mergers

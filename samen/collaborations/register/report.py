@@ -7,7 +7,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from samen.collaborations.models import OrganisationKind
-from samen.collaborations.register.files import BODIES, CVDR_TARGETS, MUNICIPALITIES, PARTICIPANTS, URL_MAX
+from samen.collaborations.register.files import (
+    BODIES,
+    CVDR_TARGETS,
+    MERGERS,
+    MUNICIPALITIES,
+    PARTICIPANTS,
+    URL_MAX,
+)
 
 
 @dataclass
@@ -48,6 +55,10 @@ class ImportReport:
     duplicate_bodies: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
     former_municipality_rows: int = 0
     former_municipalities: list[str] = field(default_factory=list)
+    successor_partners: int = 0
+    partners_joined: list[str] = field(default_factory=list)
+    partners_left: list[str] = field(default_factory=list)
+    partner_changes_refused: list[str] = field(default_factory=list)
     former_other: list[str] = field(default_factory=list)
     participants_by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)
     without_tooi: list[str] = field(default_factory=list)
@@ -87,6 +98,9 @@ class ImportReport:
             "legal_form_quotes_removed": self.legal_form_quotes,
             "duplicate_current_regelingen": [[rid for rid, _name in group] for _label, group in self.duplicate_bodies],
             "former_municipality_rows": self.former_municipality_rows,
+            "successor_partners": self.successor_partners,
+            "partners_joined": len(self.partners_joined),
+            "partners_left": len(self.partners_left),
             "participants_by_kind": {kind: list(v) for kind, v in self.participants_by_kind.items()},
             "participants_without_tooi_code": len(self.without_tooi),
             "body_names_differ": len(self.body_names_differ),
@@ -157,14 +171,27 @@ class ImportReport:
         lines.append(
             _(
                 "%(rows)s deelnemersregels van %(count)s opgeheven gemeenten (%(names)s): opgenomen als gemeente die "
-                "niet meer bestaat."
+                "niet meer bestaat, uitgetreden op de dag van de herindeling (%(file)s); %(successors)s keer is de "
+                "opvolger daarmee deelnemer geworden."
             )
             % {
                 "rows": _n(self.former_municipality_rows),
                 "count": len(self.former_municipalities),
                 "names": _some(self.former_municipalities, 10),
+                "file": MERGERS,
+                "successors": _n(self.successor_partners),
             }
         )
+        if self.partners_joined or self.partners_left:
+            lines.append(
+                _("Partners toegetreden: %(joined)s; uitgetreden: %(left)s (elk in de auditlog van de samenwerking).")
+                % {
+                    "joined": _some(self.partners_joined, 4) or "0",
+                    "left": _some(self.partners_left, 4) or "0",
+                }
+            )
+        for refused in self.partner_changes_refused:
+            lines.append(_("Niet verwerkt: %(change)s") % {"change": refused})
         kinds = dict(OrganisationKind.choices)
         parts = [
             _("%(kind)s %(rows)s regels (%(orgs)s organisaties)")

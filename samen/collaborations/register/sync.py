@@ -9,33 +9,37 @@ from django.conf import settings
 from django.db import transaction
 
 from samen.audit.services import record
-from samen.collaborations.models import Collaboration, Organisation, Partner, PolicyField
-from samen.collaborations.register.build import PARTNER_FIELDS, Cleaner, Wanted, build
+from samen.collaborations.models import Collaboration, Organisation, PolicyField
+from samen.collaborations.register.build import Cleaner, Wanted, build
+from samen.collaborations.register.build import differs as _differs
 from samen.collaborations.register.files import Progress, read_files
+from samen.collaborations.register.partners import sync_partners
 from samen.collaborations.register.report import ImportReport, Tally
 
 log = structlog.get_logger("samen.register")
-
-
-def _differs(obj: Any, values: dict[str, Any]) -> list[str]:
-    return [name for name, value in values.items() if getattr(obj, name) != value]
 
 
 def _sync_organisations(wanted: Wanted, tally: Tally) -> dict[str, Organisation]:
     existing = list(Organisation.objects.all())
     by_code = {o.code: o for o in existing if o.code}
     by_roo = {o.roo_id: o for o in existing if o.roo_id}
-    result: dict[str, Organisation] = {}
+    found: dict[str, Organisation | None] = {
+        key: (by_code.get(values["code"]) if values["code"] else None)
+        or (by_roo.get(values["roo_id"]) if values["roo_id"] else None)
+        for key, values in wanted.organisations.items()
+    }
+    # Ids exist before saving (UUIDs), so a merged municipality can point to a successor created in this run.
+    result = {key: obj or Organisation(**wanted.organisations[key]) for key, obj in found.items()}
     create: list[Organisation] = []
     update: list[Organisation] = []
     fields: set[str] = set()
     for key, values in wanted.organisations.items():
-        obj = (by_code.get(values["code"]) if values["code"] else None) or (
-            by_roo.get(values["roo_id"]) if values["roo_id"] else None
-        )
+        successor = wanted.successors.get(key)
+        values = {**values, "successor_id": result[successor].pk if successor else None}
+        obj = found[key]
         if obj is None:
-            obj = Organisation(**values)
-            create.append(obj)
+            result[key].successor_id = values["successor_id"]
+            create.append(result[key])
         elif changed := _differs(obj, values):
             for name in changed:
                 setattr(obj, name, values[name])
@@ -43,7 +47,6 @@ def _sync_organisations(wanted: Wanted, tally: Tally) -> dict[str, Organisation]
             update.append(obj)
         else:
             tally.unchanged += 1
-        result[key] = obj
     Organisation.objects.bulk_create(create, batch_size=500)
     if update:
         Organisation.objects.bulk_update(update, sorted(fields), batch_size=200)
@@ -63,7 +66,8 @@ def _sync_policy_fields(wanted: Wanted, tally: Tally) -> dict[str, PolicyField]:
 
 def _sync_collaborations(
     wanted: Wanted, organisations: dict[str, Organisation], tally: Tally, report: ImportReport
-) -> dict[str, Collaboration]:
+) -> tuple[dict[str, Collaboration], set[str]]:
+    """The register's collaborations by ROO id, and the ROO ids of those created in this run."""
     existing = {c.roo_id: c for c in Collaboration.objects.filter(roo_id__isnull=False)}
     report.collaborations_not_current = len(set(existing) - set(wanted.collaborations))
     result: dict[str, Collaboration] = {}
@@ -90,7 +94,7 @@ def _sync_collaborations(
     if update:
         Collaboration.objects.bulk_update(update, sorted(fields), batch_size=100)
     tally.created, tally.updated = len(create), len(update)
-    return result
+    return result, {str(c.roo_id) for c in create}
 
 
 def _sync_policy_field_links(
@@ -117,44 +121,6 @@ def _sync_policy_field_links(
     tally.created, tally.removed, tally.unchanged = len(add), len(remove), len(want & set(have))
 
 
-def _sync_partners(
-    wanted: Wanted,
-    organisations: dict[str, Organisation],
-    collaborations: dict[str, Collaboration],
-    tally: Tally,
-    report: ImportReport,
-) -> None:
-    ids = [c.pk for c in collaborations.values()]
-    existing: dict[tuple[Any, Any], Partner] = {}
-    for start in range(0, len(ids), 500):
-        for partner in Partner.objects.filter(collaboration_id__in=ids[start : start + 500]).only(
-            "id", "collaboration_id", "organisation_id", *PARTNER_FIELDS
-        ):
-            existing[(partner.collaboration_id, partner.organisation_id)] = partner
-    create: list[Partner] = []
-    update: list[Partner] = []
-    fields: set[str] = set()
-    seen: set[tuple[Any, Any]] = set()
-    for (rid, key), values in wanted.partners.items():
-        pair = (collaborations[rid].pk, organisations[key].pk)
-        seen.add(pair)
-        obj = existing.get(pair)
-        if obj is None:
-            create.append(Partner(collaboration=collaborations[rid], organisation=organisations[key], **values))
-        elif changed := _differs(obj, values):
-            for name in changed:
-                setattr(obj, name, values[name])
-            fields.update(changed)
-            update.append(obj)
-        else:
-            tally.unchanged += 1
-    Partner.objects.bulk_create(create, batch_size=500)
-    if update:
-        Partner.objects.bulk_update(update, sorted(fields), batch_size=200)
-    tally.created, tally.updated = len(create), len(update)
-    report.partners_not_in_register = len(set(existing) - seen)
-
-
 def import_register(data_dir: Path | str | None = None, progress: Progress | None = None) -> ImportReport:
     """Import the national GR register: all or nothing, idempotent, with a report of what was cleaned.
 
@@ -175,10 +141,10 @@ def import_register(data_dir: Path | str | None = None, progress: Progress | Non
         step("organisaties")
         policy_fields = _sync_policy_fields(wanted, report.tallies["policy_fields"])
         step("beleidsterreinen")
-        collaborations = _sync_collaborations(wanted, organisations, report.tallies["collaborations"], report)
+        collaborations, new = _sync_collaborations(wanted, organisations, report.tallies["collaborations"], report)
         _sync_policy_field_links(wanted, collaborations, policy_fields, report.tallies["policy_field_links"])
         step("samenwerkingen")
-        _sync_partners(wanted, organisations, collaborations, report.tallies["partners"], report)
+        sync_partners(wanted, organisations, collaborations, new, report.tallies["partners"], report)
         step("partners")
         report.seconds = time.perf_counter() - started
         if report.changed:
