@@ -317,3 +317,14 @@ def test_an_unknown_organisation_gets_a_dutch_message(demo, client_for):
     )
     assert response.status_code == 400
     assert "Geen organisatie gevonden met de naam of code Atlantis" in response.text
+
+
+def test_the_page_of_a_merged_municipality_names_its_successor_and_date(demo, client_for):
+    land_van_cuijk = municipality("GM1982")
+    boxmeer = Organisation.objects.create(
+        name="Boxmeer", kind=OrganisationKind.MUNICIPALITY, code="GM0756", exists=False,
+        ceased_on=datetime.date(2022, 1, 1), successor=land_van_cuijk,
+    )  # fmt: skip
+    page = client_for(demo.zeist_beleidsmedewerker).get(reverse("collaborations:organisation", args=[boxmeer.pk]))
+    assert "bestaat niet meer (sinds 1 januari 2022)" in page.text
+    assert reverse("collaborations:organisation", args=[land_van_cuijk.pk]) in page.text
