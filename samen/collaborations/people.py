@@ -37,7 +37,7 @@ def people(
     if kinds is not None:
         roles = roles.filter(kind__in=list(kinds))
     if partner_ids is not None:
-        roles = roles.filter(partner_id__in=list(partner_ids))
+        roles = roles.filter(partner_id__in=[getattr(p, "pk", p) for p in partner_ids])
     return get_user_model().objects.filter(pk__in=roles.values("person_id"), is_active=True)
 
 

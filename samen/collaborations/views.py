@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,29 +21,9 @@ from samen.collaborations.forms import (
     PartnerLeavesForm,
 )
 from samen.collaborations.models import Collaboration, Organisation, Role
+from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
-
-
-def workspace_context(
-    request: HttpRequest, collaboration: Collaboration, tab: str, **extra: object
-) -> dict[str, object]:
-    """What every page inside a collaboration needs: tabs, breadcrumbs, the person's rights."""
-    person = request.user
-    context: dict[str, object] = {
-        "collaboration": collaboration,
-        "tab": tab,
-        "workspace": permissions.can_view_workspace(person, collaboration),
-        "is_contact": permissions.is_contact(person, collaboration),
-        "can_manage": permissions.can_manage(person, collaboration),
-        "can_view_audit": permissions.can_view_audit_log(person, collaboration),
-        "breadcrumbs": [
-            (_("Mijn samenwerkingen"), reverse("collaborations:mine")),
-            (collaboration.short_name or collaboration.name, reverse("collaborations:detail", args=[collaboration.pk])),
-        ],
-    }
-    context.update(extra)
-    return context
 
 
 @login_required
