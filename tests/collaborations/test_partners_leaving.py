@@ -340,3 +340,18 @@ def test_the_page_of_a_merged_municipality_names_its_successor_and_date(demo, cl
     page = client_for(demo.zeist_beleidsmedewerker).get(reverse("collaborations:organisation", args=[boxmeer.pk]))
     assert "bestaat niet meer (sinds 1 januari 2022)" in page.text
     assert reverse("collaborations:organisation", args=[land_van_cuijk.pk]) in page.text
+
+
+def test_a_contact_cannot_record_a_leaving_on_the_page(demo, client_for):
+    url = reverse("collaborations:partners", args=[demo.collaboration.pk])
+    data = {"action": "leave", "uit-organisation": demo.de_bilt.organisation.pk, "uit-on": today().isoformat()}
+    response = client_for(demo.de_bilt_wethouder).post(url, {**data, "uit-reason": REASON})
+    assert response.status_code == 404
+    assert Partner.objects.get(pk=demo.de_bilt.pk).left_on is None
+
+
+def test_the_collaboration_page_links_to_the_partners_page_for_the_facilitator_only(demo, client_for):
+    url = reverse("collaborations:partners", args=[demo.collaboration.pk])
+    detail = reverse("collaborations:detail", args=[demo.collaboration.pk])
+    assert url in client_for(demo.facilitator).get(detail).text
+    assert url not in client_for(demo.zeist_wethouder).get(detail).text
