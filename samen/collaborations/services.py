@@ -156,7 +156,8 @@ def remove_role(*, role: Role, by: Any) -> None:
 # 2. the roles of its people in this collaboration end (listed in the audit event), so they are no
 #    longer invited, reminded, asked to decide or counted in check-ins;
 # 3. ``partner_left`` is sent; each area reacts in its own ``receivers`` module: goals settles the open
-#    consent rounds without the partner and drops its open commitments, interests closes its pledges;
+#    consent rounds without the partner and drops its open commitments, interests closes its pledges,
+#    accounts revokes the open invitations for the partner;
 # 4. everyone in the collaboration is told (the leaving partner's people as addressed to them).
 # Health and the check-in anonymity groups count current partners only, so they follow by themselves.
 

@@ -355,3 +355,19 @@ def test_the_collaboration_page_links_to_the_partners_page_for_the_facilitator_o
     detail = reverse("collaborations:detail", args=[demo.collaboration.pk])
     assert url in client_for(demo.facilitator).get(detail).text
     assert url not in client_for(demo.zeist_wethouder).get(detail).text
+
+
+def test_open_invitations_for_a_leaving_partner_are_revoked(demo):
+    from samen.accounts.services import invite_person
+
+    invitation = invite_person(
+        collaboration=demo.collaboration, email="nieuw@debilt.example", full_name="Nieuwe Collega",
+        kind="ambtelijk", partner=demo.de_bilt, by=demo.facilitator,
+    )  # fmt: skip
+
+    de_bilt_leaves(demo)
+
+    invitation.refresh_from_db()
+    assert not invitation.is_open
+    revoked = AuditEvent.objects.get(action="invitation.revoked", object_id=str(invitation.pk))
+    assert revoked.after["because"] == "partner.left"
