@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -371,3 +373,20 @@ def test_open_invitations_for_a_leaving_partner_are_revoked(demo):
     assert not invitation.is_open
     revoked = AuditEvent.objects.get(action="invitation.revoked", object_id=str(invitation.pk))
     assert revoked.after["because"] == "partner.left"
+
+
+def test_the_collaboration_page_costs_the_same_queries_with_many_former_partners(
+    demo, client_for, django_assert_max_num_queries
+):
+    client = client_for(demo.facilitator)
+    url = reverse("collaborations:detail", args=[demo.collaboration.pk])
+    de_bilt_leaves(demo)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for code in ("GM0307", "GM0308", "GM0312", "GM0313", "GM0317", "GM0321", "GM0327", "GM0331"):
+        Partner.objects.create(
+            collaboration=demo.collaboration, organisation=municipality(code),
+            joined_on=datetime.date(2020, 1, 1), left_on=datetime.date(2024, 1, 1), left_reason="Uitgetreden",
+        )  # fmt: skip
+    with django_assert_max_num_queries(len(one)):
+        assert "Uitgetreden" in client.get(url).text

@@ -9,6 +9,11 @@ regeling; partners by (collaboration, organisation).
 The register has quirks the import cleans and reports rather than hides: invisible characters, stray
 quotes in legal forms, several current regelingen for one body, participants that no longer exist,
 foreign participants without a TOOI code, and GR bodies whose name differs between two ROO files.
+
+Modules: ``files`` reads and checks, ``build`` says what the database should hold, ``sync`` and
+``partners`` write it (partner changes of regelingen Samen already holds go through
+``partner_joins`` / ``partner_leaves``), ``report`` tells what happened. Merged municipalities come
+from ``data/gemeentelijke_herindelingen.csv``: they leave on the merger date and their successor joins.
 """
 
 from samen.collaborations.register.files import (
