@@ -191,3 +191,29 @@ def test_a_municipality_that_appears_in_a_regeling_joins_it_in_the_audit_log(dat
     assert partner.governing_bodies == "College van burgemeester en wethouders"
     [event] = partner_events("partner.joined")
     assert (event.collaboration, event.after["reason"]) == (euregio, "Nieuw in het register")
+
+
+def test_a_merged_municipality_missing_from_the_merger_table_is_reported(data_copy: Path) -> None:
+    rewrite(
+        data_copy / register.MERGERS,
+        lambda header, rows: rows.__setitem__(slice(None), [r for r in rows if r[0] != "GM0756"]),
+    )
+
+    report = import_register(data_copy)
+
+    boxmeer = Organisation.objects.get(code="GM0756")
+    assert (boxmeer.exists, boxmeer.successor, boxmeer.ceased_on) == (False, None, None)
+    assert report.former_without_successor == ["Boxmeer"]
+    assert "Opgeheven gemeenten die niet in gemeentelijke_herindelingen.csv staan" in "\n".join(report.lines())
+
+
+def test_a_merger_whose_successor_is_no_current_municipality_stops_the_import(data_copy: Path) -> None:
+    rewrite(data_copy / register.MERGERS, lambda header, rows: rows[0].__setitem__(2, "GM9999"))
+
+    with pytest.raises(register.RegisterError) as stopped:
+        import_register(data_copy)
+
+    assert "gemeentelijke_herindelingen.csv, regel 2: opvolger GM9999 staat niet in gemeenten_2025.csv" in str(
+        stopped.value
+    )
+    assert not Organisation.objects.exists()

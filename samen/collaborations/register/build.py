@@ -324,6 +324,8 @@ def _build_partners(
                 )
                 if merger is not None:
                     wanted.successors[key] = merger.successor_code
+                elif plain not in report.former_without_successor:
+                    report.former_without_successor.append(plain)
                 report.former_municipality_rows += 1
                 former_municipalities.add(plain)
         elif kind == OrganisationKind.WATER_BOARD and not re.search(

@@ -56,6 +56,7 @@ class ImportReport:
     former_municipality_rows: int = 0
     former_municipalities: list[str] = field(default_factory=list)
     successor_partners: int = 0
+    former_without_successor: list[str] = field(default_factory=list)
     partners_joined: list[str] = field(default_factory=list)
     partners_left: list[str] = field(default_factory=list)
     partner_changes_refused: list[str] = field(default_factory=list)
@@ -182,6 +183,14 @@ class ImportReport:
                 "successors": _n(self.successor_partners),
             }
         )
+        if self.former_without_successor:
+            lines.append(
+                _(
+                    "Opgeheven gemeenten die niet in %(file)s staan, en dus nog als deelnemer tellen: %(names)s. "
+                    "Voeg hun herindeling toe (bron: CBS) en lees opnieuw in."
+                )
+                % {"file": MERGERS, "names": _some(self.former_without_successor)}
+            )
         if self.partners_joined or self.partners_left:
             lines.append(
                 _("Partners toegetreden: %(joined)s; uitgetreden: %(left)s (elk in de auditlog van de samenwerking).")
