@@ -19,7 +19,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from samen.collaborations.models import Collaboration, Partner, Role, RoleKind
 
@@ -132,6 +132,14 @@ def can_create_collaboration(person: Any) -> bool:
 def can_manage(person: Any, collaboration: Collaboration) -> bool:
     """Invite people, give and take roles, change the collaboration's facts."""
     return collaboration.workspace_active and is_facilitator(person, collaboration)
+
+
+def can_change_partners(person: Any, collaboration: Collaboration) -> bool:
+    """Record that a partner joins or leaves: the facilitator (the register import does so for register facts)."""
+    return can_manage(person, collaboration)
+
+
+CHANGE_PARTNERS_REFUSED = _("Alleen de facilitator kan vastleggen dat een partner toetreedt of uittreedt.")
 
 
 def acts_for(person: Any, partner: Partner, kinds: Iterable[str] = CONTACT_KINDS) -> bool:
@@ -538,7 +546,7 @@ def can_view_checkin_results(person: Any, collaboration: Collaboration) -> bool:
 
 # --- events for other systems (webhooks) -----------------------------------------------
 
-WEBHOOKS_REFUSAL = gettext_lazy("Alleen de facilitator van deze samenwerking beheert de webhooks.")
+WEBHOOKS_REFUSAL = _("Alleen de facilitator van deze samenwerking beheert de webhooks.")
 
 
 def can_manage_webhooks(person: Any, collaboration: Collaboration) -> bool:

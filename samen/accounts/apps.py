@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "samen.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from samen.accounts.receivers import partner_left as accounts_partner_left
+        from samen.collaborations.signals import partner_left
+
+        partner_left.connect(accounts_partner_left, dispatch_uid="accounts.partner_left")

@@ -65,6 +65,12 @@ class OrganisationSerializer(serializers.Serializer):
     website = BlankAsNullCharField()
     inwoners = serializers.IntegerField(source="population", allow_null=True, read_only=True)
     bestaat = serializers.BooleanField(source="exists", read_only=True, help_text=_("Uit: opgeheven door herindeling."))
+    opgehevenOp = serializers.DateField(
+        source="ceased_on", allow_null=True, read_only=True, help_text=_("De dag waarop de herindeling inging.")
+    )
+    opgegaanIn = serializers.UUIDField(
+        source="successor_id", allow_null=True, read_only=True, help_text=_("De id van de gemeente waarin zij opging.")
+    )
 
 
 class OrganisationFilter(PageQuery):
@@ -158,6 +164,7 @@ class PartnerSerializer(serializers.Serializer):
     organisatie = OrganisationRefSerializer(source="organisation", read_only=True)
     toegetredenOp = serializers.DateField(source="joined_on", allow_null=True, read_only=True)
     uitgetredenOp = serializers.DateField(source="left_on", allow_null=True, read_only=True)
+    redenUittreden = BlankAsNullCharField(source="left_reason")
     bestuursorganen = BlankAsNullCharField(source="governing_bodies")
     huidig = serializers.BooleanField(source="is_current", read_only=True)
 

@@ -1,9 +1,18 @@
 import re
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samen.collaborations.models import CollaborationKind, LegalForm, Organisation, Partner, PolicyField, RoleKind
+from samen.collaborations.models import (
+    Collaboration,
+    CollaborationKind,
+    LegalForm,
+    Organisation,
+    Partner,
+    PolicyField,
+    RoleKind,
+)
 from samen.core.forms import DateInput, Form
 
 GM_CODE = re.compile(r"^GM\d{4}$", re.IGNORECASE)
@@ -82,3 +91,46 @@ class InviteForm(Form):
         partner_field = self.fields["partner"]
         assert isinstance(partner_field, forms.ModelChoiceField)
         partner_field.queryset = collaboration.current_partners()  # type: ignore[attr-defined]
+
+
+def _organisation(value: str) -> Organisation:
+    """An organisation by code (GM0363, PV26) or by its exact name."""
+    value = value.strip()
+    found = Organisation.objects.filter(code=value.upper()).first() or (
+        Organisation.objects.filter(name__iexact=value).order_by("-exists", "name").first()
+    )
+    if found is None:
+        raise forms.ValidationError(
+            _("Geen organisatie gevonden met de naam of code %(value)s. Probeer de GM-code, zoals GM0363."),
+            params={"value": value},
+        )
+    return found
+
+
+class PartnerLeavesForm(Form):
+    organisation = forms.ModelChoiceField(label=_("Partner"), queryset=Organisation.objects.none())
+    on = forms.DateField(label=_("Uitgetreden op"), widget=DateInput())
+    reason = forms.CharField(
+        label=_("Reden"),
+        max_length=300,
+        help_text=_("Bijvoorbeeld: besluit van de raad, of een herindeling."),
+    )
+
+    def __init__(self, *args: Any, collaboration: Collaboration, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Organisation.objects.filter(
+            pk__in=collaboration.partners.current().values("organisation_id")
+        ).order_by("name")
+
+
+class PartnerJoinsForm(Form):
+    organisation = forms.CharField(
+        label=_("Organisatie"), max_length=255, help_text=_("Naam of code, bijvoorbeeld Utrecht of GM0344.")
+    )
+    on = forms.DateField(label=_("Toegetreden op"), widget=DateInput())
+    reason = forms.CharField(label=_("Reden"), max_length=300, help_text=_("Bijvoorbeeld: besluit van de raad."))
+
+    def clean_organisation(self) -> Organisation:
+        return _organisation(self.cleaned_data["organisation"])

@@ -54,6 +54,17 @@ class Organisation(Model):
         default=True,
         help_text=_("Uit: een gemeente die door herindeling is opgeheven."),
     )
+    ceased_on = models.DateField(
+        _("opgeheven op"), null=True, blank=True, help_text=_("De dag waarop de herindeling inging.")
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("opgegaan in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="predecessors",
+    )
 
     objects = OrganisationQuerySet.as_manager()
 
@@ -202,11 +213,19 @@ class Collaboration(VersionedModel):
     def current_partners(self) -> "PartnerQuerySet":
         return self.partners.current().select_related("organisation").order_by("organisation__name")
 
+    def former_partners(self) -> "PartnerQuerySet":
+        return self.partners.former().select_related("organisation")
+
 
 class PartnerQuerySet(QuerySet):
     def current(self, on: datetime.date | None = None) -> "PartnerQuerySet":
         on = on or timezone.localdate()
         return self.filter(Q(left_on__isnull=True) | Q(left_on__gt=on))
+
+    def former(self, on: datetime.date | None = None) -> "PartnerQuerySet":
+        """Partners that have left, most recent first: their history stays readable."""
+        on = on or timezone.localdate()
+        return self.filter(left_on__lte=on).order_by("-left_on", "organisation__name")
 
 
 class Partner(Model):
@@ -220,6 +239,12 @@ class Partner(Model):
     )
     joined_on = models.DateField(_("toegetreden op"), null=True, blank=True)
     left_on = models.DateField(_("uitgetreden op"), null=True, blank=True)
+    left_reason = models.CharField(_("reden van uittreden"), max_length=300, blank=True)
+    in_register = models.BooleanField(
+        _("uit het register"),
+        default=False,
+        help_text=_("Aan: het register noemt deze deelnemer; verdwijnt hij daaruit, dan treedt hij uit."),
+    )
     governing_bodies = models.CharField(_("bestuursorganen"), max_length=500, blank=True)
 
     objects = PartnerQuerySet.as_manager()

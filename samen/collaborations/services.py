@@ -6,11 +6,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.audit.services import record
+from samen.collaborations import people
 from samen.collaborations.models import (
     Collaboration,
     CollaborationKind,
@@ -20,7 +23,10 @@ from samen.collaborations.models import (
     Role,
     RoleKind,
 )
+from samen.collaborations.signals import partner_joined, partner_left
 from samen.core.services import require
+
+REASON_MAX = 300
 
 
 def activate_workspace(*, collaboration: Collaboration, by: Any) -> Collaboration:
@@ -140,3 +146,194 @@ def remove_role(*, role: Role, by: Any) -> None:
         )
         role.delete()
     permissions.forget_roles(role.person)
+
+
+# --- partners joining and leaving ------------------------------------------------------------
+#
+# What a departure does, in this order and in one transaction:
+# 1. the partner gets ``left_on`` and ``left_reason``; it stays in the list of former partners, and
+#    everything it wrote (decisions, pledges, readings, commitments) keeps pointing to it;
+# 2. the roles of its people in this collaboration end (listed in the audit event), so they are no
+#    longer invited, reminded, asked to decide or counted in check-ins;
+# 3. ``partner_left`` is sent; each area reacts in its own ``receivers`` module: goals settles the open
+#    consent rounds without the partner and drops its open commitments, interests closes its pledges,
+#    accounts revokes the open invitations for the partner;
+# 4. everyone in the collaboration is told (the leaving partner's people as addressed to them).
+# Health and the check-in anonymity groups count current partners only, so they follow by themselves.
+
+
+def _day(value: datetime.date) -> str:
+    return date_format(value, "j F Y")
+
+
+def _change_allowed(by: Any, collaboration: Collaboration) -> None:
+    """``by`` None is the register import, which records what the national register says."""
+    if by is not None:
+        require(permissions.can_change_partners(by, collaboration), str(permissions.CHANGE_PARTNERS_REFUSED))
+
+
+def _checked_reason(reason: str, message: str) -> str:
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError({"reason": message}, code="reason")
+    if len(reason) > REASON_MAX:
+        raise ValidationError(
+            {"reason": _("Houd de reden kort: hoogstens %(max)s tekens.") % {"max": REASON_MAX}}, code="reason"
+        )
+    return reason
+
+
+def _checked_day(on: datetime.date | None, missing: str) -> datetime.date:
+    if on is None:
+        raise ValidationError({"on": missing}, code="on")
+    if on > timezone.localdate():
+        raise ValidationError(
+            {"on": _("Leg dit vast op of na de dag zelf: kies vandaag of een eerdere datum.")}, code="future"
+        )
+    return on
+
+
+def _tell(collaboration: Collaboration, partner: Partner, own_people: list[Any], subject: str, body: str) -> None:
+    from samen.notifications.services import Kind, notify
+
+    others = [p for p in people.people(collaboration) if p.pk not in {o.pk for o in own_people}]
+    url = reverse("collaborations:detail", args=[collaboration.pk])
+    for recipients, addressed in ((own_people, True), (others, False)):
+        if recipients:
+            notify(
+                kind=Kind.OTHER,
+                recipients=recipients,
+                subject=subject,
+                body=body,
+                url=url,
+                collaboration=collaboration,
+                addressed=addressed,
+            )
+
+
+def partner_leaves(
+    *,
+    collaboration: Collaboration,
+    organisation: Organisation,
+    on: datetime.date | None,
+    by: Any,
+    reason: str,
+) -> Partner:
+    """``organisation`` leaves ``collaboration`` on ``on`` (today or earlier; once; not before it joined)."""
+    _change_allowed(by, collaboration)
+    partner = collaboration.partners.filter(organisation=organisation).select_related("organisation").first()
+    if partner is None:
+        raise ValidationError(
+            _("%(org)s is geen partner van deze samenwerking.") % {"org": organisation}, code="not_partner"
+        )
+    if partner.left_on is not None:
+        raise ValidationError(
+            _("%(org)s is al uitgetreden op %(date)s.") % {"org": organisation, "date": _day(partner.left_on)},
+            code="already_left",
+        )
+    on = _checked_day(on, _("Vul de datum van uittreden in."))
+    if partner.joined_on and on < partner.joined_on:
+        raise ValidationError(
+            {
+                "on": _("De uittreding kan niet vóór de toetreding op %(date)s liggen.")
+                % {"date": _day(partner.joined_on)}
+            },
+            code="before_joining",
+        )
+    reason = _checked_reason(reason, _("Geef de reden van het uittreden."))
+    with transaction.atomic():
+        roles = list(partner.roles.select_related("person"))
+        own_people = [role.person for role in roles if role.person.is_active]
+        partner.left_on, partner.left_reason = on, reason
+        partner.save(update_fields=["left_on", "left_reason"])
+        Role.objects.filter(pk__in=[role.pk for role in roles]).delete()
+        record(
+            by,
+            "partner.left",
+            partner,
+            collaboration=collaboration,
+            before={"left_on": None},
+            after={
+                "organisation": str(organisation),
+                "left_on": on,
+                "reason": reason,
+                "roles_ended": [f"{role.person} ({role.get_kind_display()})" for role in roles],
+            },
+        )
+        partner_left.send(sender=Partner, partner=partner, by=by, reason=reason)
+        _tell(
+            collaboration,
+            partner,
+            own_people,
+            _("%(org)s is uitgetreden uit %(collaboration)s") % {"org": organisation, "collaboration": collaboration},
+            _("%(org)s neemt sinds %(date)s niet meer deel aan %(collaboration)s. Reden: %(reason)s")
+            % {"org": organisation, "date": _day(on), "collaboration": collaboration, "reason": reason},
+        )
+    for role in roles:
+        permissions.forget_roles(role.person)
+    return partner
+
+
+def partner_joins(
+    *,
+    collaboration: Collaboration,
+    organisation: Organisation,
+    on: datetime.date | None,
+    by: Any,
+    reason: str,
+    in_register: bool = False,
+) -> Partner:
+    """``organisation`` joins ``collaboration`` on ``on`` (today or earlier); a former partner may join again."""
+    _change_allowed(by, collaboration)
+    if not organisation.exists:
+        message = _("%(org)s bestaat niet meer en kan dus niet toetreden.") % {"org": organisation}
+        if organisation.successor_id:
+            message = _("%(org)s bestaat niet meer; de gemeente is opgegaan in %(successor)s.") % {
+                "org": organisation,
+                "successor": organisation.successor,
+            }
+        raise ValidationError(message, code="ceased")
+    partner = collaboration.partners.filter(organisation=organisation).first()
+    if partner is not None and partner.left_on is None:
+        raise ValidationError(
+            _("%(org)s is al partner van deze samenwerking.") % {"org": organisation}, code="already_partner"
+        )
+    on = _checked_day(on, _("Vul de datum van toetreden in."))
+    if partner is not None and partner.left_on and on < partner.left_on:
+        raise ValidationError(
+            {
+                "on": _("%(org)s is uitgetreden op %(date)s; een nieuwe toetreding ligt niet daarvóór.")
+                % {"org": organisation, "date": _day(partner.left_on)}
+            },
+            code="before_leaving",
+        )
+    reason = _checked_reason(reason, _("Geef de reden van het toetreden."))
+    with transaction.atomic():
+        before: dict[str, Any] = {}
+        if partner is None:
+            partner = Partner.objects.create(
+                collaboration=collaboration, organisation=organisation, joined_on=on, in_register=in_register
+            )
+        else:
+            before = {"joined_on": partner.joined_on, "left_on": partner.left_on, "left_reason": partner.left_reason}
+            partner.joined_on, partner.left_on, partner.left_reason = on, None, ""
+            partner.in_register = partner.in_register or in_register
+            partner.save(update_fields=["joined_on", "left_on", "left_reason", "in_register"])
+        record(
+            by,
+            "partner.joined",
+            partner,
+            collaboration=collaboration,
+            before=before,
+            after={"organisation": str(organisation), "joined_on": on, "reason": reason},
+        )
+        partner_joined.send(sender=Partner, partner=partner, by=by, reason=reason)
+        _tell(
+            collaboration,
+            partner,
+            [],
+            _("%(org)s is toegetreden tot %(collaboration)s") % {"org": organisation, "collaboration": collaboration},
+            _("%(org)s neemt sinds %(date)s deel aan %(collaboration)s. Reden: %(reason)s")
+            % {"org": organisation, "date": _day(on), "collaboration": collaboration, "reason": reason},
+        )
+    return partner

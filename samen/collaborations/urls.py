@@ -10,6 +10,7 @@ urlpatterns = [
     path("samenwerkingen/<uuid:pk>", views.detail, name="detail"),
     path("samenwerkingen/<uuid:pk>/starten", views.activate, name="activate"),
     path("samenwerkingen/<uuid:pk>/mensen", views.people, name="people"),
+    path("samenwerkingen/<uuid:pk>/partners", views.partners, name="partners"),
     path("samenwerkingen/<uuid:pk>/rollen/<uuid:role_pk>/intrekken", views.remove_role, name="remove_role"),
     path("samenwerkingen/<uuid:pk>/uitnodigingen/<uuid:invitation_pk>/intrekken", views.revoke, name="revoke"),
     path("samenwerkingen/<uuid:pk>/auditlog", views.audit_log, name="audit"),

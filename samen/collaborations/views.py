@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,31 +13,17 @@ from samen.accounts.models import Invitation
 from samen.accounts.services import invite_person, revoke_invitation
 from samen.audit.models import AuditEvent
 from samen.collaborations import services
-from samen.collaborations.forms import CreateCollaborationForm, FindForm, InviteForm
+from samen.collaborations.forms import (
+    CreateCollaborationForm,
+    FindForm,
+    InviteForm,
+    PartnerJoinsForm,
+    PartnerLeavesForm,
+)
 from samen.collaborations.models import Collaboration, Organisation, Role
+from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
-
-
-def workspace_context(
-    request: HttpRequest, collaboration: Collaboration, tab: str, **extra: object
-) -> dict[str, object]:
-    """What every page inside a collaboration needs: tabs, breadcrumbs, the person's rights."""
-    person = request.user
-    context: dict[str, object] = {
-        "collaboration": collaboration,
-        "tab": tab,
-        "workspace": permissions.can_view_workspace(person, collaboration),
-        "is_contact": permissions.is_contact(person, collaboration),
-        "can_manage": permissions.can_manage(person, collaboration),
-        "can_view_audit": permissions.can_view_audit_log(person, collaboration),
-        "breadcrumbs": [
-            (_("Mijn samenwerkingen"), reverse("collaborations:mine")),
-            (collaboration.short_name or collaboration.name, reverse("collaborations:detail", args=[collaboration.pk])),
-        ],
-    }
-    context.update(extra)
-    return context
 
 
 @login_required
@@ -83,7 +69,8 @@ def create(request: AuthedRequest) -> HttpResponse:
 @login_required
 def detail(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk, workspace=False)
-    partners = collaboration.partners.all().select_related("organisation").order_by("left_on", "organisation__name")
+    partners = collaboration.current_partners().select_related("organisation__successor")
+    former_partners = collaboration.former_partners().select_related("organisation__successor")
     my_roles = Role.objects.filter(person=request.user, collaboration=collaboration).select_related(
         "partner__organisation"
     )
@@ -92,11 +79,37 @@ def detail(request: AuthedRequest, pk: str) -> HttpResponse:
         collaboration,
         "overview",
         partners=partners,
+        former_partners=former_partners,
+        can_change_partners=permissions.can_change_partners(request.user, collaboration),
         my_roles=my_roles,
         can_activate=permissions.can_activate(request.user, collaboration),
         policy_fields=collaboration.policy_fields.all(),
     )
     return render(request, "collaborations/detail.html", context)
+
+
+@login_required
+def partners(request: AuthedRequest, pk: str) -> HttpResponse:
+    """The facilitator records that a partner leaves or joins (two forms on one page)."""
+    collaboration = permissions.get_collaboration_for(request, pk)
+    if not permissions.can_change_partners(request.user, collaboration):
+        raise Http404
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    leave = PartnerLeavesForm(request.POST if action == "leave" else None, collaboration=collaboration, prefix="uit")
+    join = PartnerJoinsForm(request.POST if action == "join" else None, prefix="toe")
+    form = {"leave": leave, "join": join}.get(action)
+    if form is not None and form.is_valid():
+        service = services.partner_leaves if form is leave else services.partner_joins
+        try:
+            partner = service(collaboration=collaboration, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            done = _("%(org)s is uitgetreden.") if form is leave else _("%(org)s is toegetreden.")
+            messages.success(request, done % {"org": partner.organisation})
+            return redirect("collaborations:detail", collaboration.pk)
+    context = workspace_context(request, collaboration, "overview", leave=leave, join=join)
+    return render(request, "collaborations/partners.html", context, status=400 if form and form.errors else 200)
 
 
 @login_required

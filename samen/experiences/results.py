@@ -34,7 +34,8 @@ from django.db.models import Avg, Count, Q
 from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
-from samen.collaborations.models import Collaboration, Partner, Role
+from samen.collaborations.models import Collaboration, Partner
+from samen.collaborations.people import contacts
 from samen.experiences.models import (
     COMMENT_FIELDS,
     CONTENT_SCORES,
@@ -47,7 +48,6 @@ from samen.experiences.models import (
     Signal,
     SignalStatus,
 )
-from samen.permissions import CONTACT_KINDS
 
 MIN_RESPONDENTS = 3
 MAX_COMMENTS_SHOWN = 100
@@ -153,9 +153,8 @@ def _combined(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _eligible(collaboration: Collaboration) -> int:
-    """How many people could answer: contacts of a partner."""
-    roles = Role.objects.filter(collaboration=collaboration, kind__in=CONTACT_KINDS, partner__isnull=False)
-    return int(roles.aggregate(n=Count("person_id", distinct=True))["n"])
+    """How many people could answer: contacts of a partner that has not left."""
+    return contacts(collaboration).count()
 
 
 def _closed_figures(checkin: CheckIn) -> tuple[int, list[dict[str, Any]], list[tuple[str, list[str], int]]]:

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,7 +8,7 @@ class GoalsConfig(AppConfig):
     verbose_name = _("Toon eigenaarschap")
 
     def ready(self) -> None:
-        from samen.collaborations.models import Partner
-        from samen.goals.receivers import partner_saved
+        from samen.collaborations.signals import partner_left
+        from samen.goals.receivers import partner_left as goals_partner_left
 
-        post_save.connect(partner_saved, sender=Partner, dispatch_uid="goals.partner_saved")
+        partner_left.connect(goals_partner_left, dispatch_uid="goals.partner_left")

@@ -2,16 +2,33 @@
 
 from typing import Any
 
+from samen.audit.services import record
 from samen.collaborations.models import Partner
+from samen.goals.models.results import ACTIVE_COMMITMENT, Commitment, CommitmentStatus
 
 
-def partner_saved(sender: type[Partner], instance: Partner, **kwargs: Any) -> None:
-    """A partner that left no longer counts in a running consent round: settle the rounds it was holding up.
+def partner_left(sender: type[Partner], partner: Partner, by: Any, reason: str, **kwargs: Any) -> None:
+    """A partner that left no longer counts in a running consent round, and its open commitments lapse.
 
-    Runs in the same transaction as the departure, so both stand or fall together.
+    Commitments are dropped (status "vervallen"), not handed over: who takes over an action is a
+    choice for the remaining partners, who can make a new commitment. Each dropped commitment is
+    audited. Runs in the transaction of the departure, so both stand or fall together.
     """
-    if instance.left_on is None or instance.is_current:
-        return
     from samen.goals.services import settle_rounds_after_departure
 
-    settle_rounds_after_departure(instance.collaboration_id)
+    commitments = list(
+        Commitment.objects.filter(partner=partner, status__in=ACTIVE_COMMITMENT).select_related("goal__collaboration")
+    )
+    for commitment in commitments:
+        before = {"status": commitment.status}
+        commitment.status = CommitmentStatus.DROPPED
+        commitment.save(update_fields=["status"])
+        record(
+            by,
+            "goal.commitment_status",
+            commitment,
+            collaboration=commitment.goal.collaboration,
+            before=before,
+            after={"status": CommitmentStatus.DROPPED, "because": "partner.left", "reason": reason},
+        )
+    settle_rounds_after_departure(partner.collaboration_id)

@@ -29,7 +29,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.audit.services import record
-from samen.collaborations.models import Collaboration, Role, RoleKind
+from samen.collaborations import people as collaboration_people
+from samen.collaborations.models import Collaboration
 from samen.goals.models import Commitment, CommitmentStatus, Goal, Result
 from samen.notifications.services import Kind, notify
 from samen.successes.models import CelebrationPrompt, PromptReason
@@ -136,9 +137,7 @@ def _ask_to_celebrate(collaboration: Collaboration, prompts: list[CelebrationPro
     """One message per person: the facilitators hear of every new prompt, an owner of their own."""
     from samen.accounts.models import Person
 
-    facilitators = set(
-        Role.objects.filter(collaboration=collaboration, kind=RoleKind.FACILITATOR).values_list("person_id", flat=True)
-    )
+    facilitators = set(collaboration_people.facilitators(collaboration).values_list("pk", flat=True))
     per_person: dict[Any, list[CelebrationPrompt]] = defaultdict(list)
     for prompt in prompts:
         for person_id in facilitators | ({owners.get(prompt.key)} - {None}):

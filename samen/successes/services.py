@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from samen import permissions
 from samen.accounts.models import Person
 from samen.audit.services import record
+from samen.collaborations import people as collaboration_people
 from samen.collaborations.models import Collaboration, Partner, RoleKind
 from samen.core.services import require, save_versioned
 from samen.notifications.services import Kind, notify
@@ -37,9 +38,8 @@ WORKING_KINDS = (RoleKind.FACILITATOR, RoleKind.OFFICIAL, RoleKind.EXECUTIVE)
 def people_in(collaboration: Collaboration) -> "QuerySet[Person]":
     """The people who work in the collaboration (facilitator and partner contacts): who may be credited."""
     return (
-        Person.objects.filter(roles__collaboration=collaboration, roles__kind__in=WORKING_KINDS, is_active=True)
+        collaboration_people.people(collaboration, kinds=WORKING_KINDS)
         .select_related("organisation")
-        .distinct()
         .order_by("full_name")
     )
 

@@ -128,3 +128,22 @@ def test_activating_an_active_collaboration_is_a_conflict(demo, api_for):
     response = api_for(demo.utrecht_wethouder).post(f"/samenwerkingen/{demo.collaboration.pk}/activeringen")
     assert response.status_code == 409
     assert response.json()["detail"] == "Deze samenwerking is al actief in Samen."
+
+
+def test_a_merged_municipality_shows_its_successor_and_date(demo, api):
+    import datetime
+
+    from samen.collaborations.models import Organisation, OrganisationKind
+
+    land_van_cuijk = municipality("GM1982")
+    boxmeer = Organisation.objects.create(
+        name="Boxmeer", kind=OrganisationKind.MUNICIPALITY, code="GM0756", exists=False,
+        ceased_on=datetime.date(2022, 1, 1), successor=land_van_cuijk,
+    )  # fmt: skip
+    found = api.get(f"/organisaties/{boxmeer.pk}").json()
+    assert (found["bestaat"], found["opgehevenOp"], found["opgegaanIn"]) == (
+        False,
+        "2022-01-01",
+        str(land_van_cuijk.pk),
+    )
+    assert api.get(f"/organisaties/{land_van_cuijk.pk}").json()["opgegaanIn"] is None

@@ -98,3 +98,25 @@ def test_the_skip_link_is_the_first_thing_a_keyboard_reaches(visit, demo):
     visit.page.keyboard.press("Tab")
     focused = visit.page.evaluate("document.activeElement.textContent")
     assert "Naar de inhoud" in focused
+
+
+def test_the_facilitator_records_a_partner_leaving_by_keyboard(visit, demo):
+    visit.login_as(demo.facilitator)
+    visit.goto(reverse("collaborations:detail", args=[demo.collaboration.pk]))
+    visit.page.get_by_role("link", name="Toetreden of uittreden vastleggen").click()
+    visit.page.wait_for_url("**/partners")
+    visit.assert_accessible()
+    leave = visit.page.get_by_role("form", name="Een partner treedt uit")
+    leave.get_by_label("Partner").select_option(label="De Bilt")
+    leave.get_by_label("Reden", exact=True).fill("Raadsbesluit tot uittreding")
+    visit.page.get_by_role("button", name="Uittreden vastleggen").click()  # no date: refused
+    assert leave.get_by_label("Uitgetreden op").get_attribute("aria-invalid") == "true"
+    visit.assert_accessible()
+
+    from django.utils import timezone
+
+    leave.get_by_label("Uitgetreden op").fill(timezone.localdate().isoformat())
+    leave.get_by_label("Reden", exact=True).press("Enter")
+    visit.page.wait_for_url(f"**{reverse('collaborations:detail', args=[demo.collaboration.pk])}")
+    assert "Voormalige partners" in visit.page.content()
+    visit.assert_accessible()

@@ -90,6 +90,14 @@ FOUNDATION_MATRIX = {
         "raadslid": 404,
         "amersfoort_beleidsmedewerker": 404,
     },
+    "collaborations:partners": {
+        "facilitator": 200,
+        "utrecht_beleidsmedewerker": 404,
+        "utrecht_wethouder": 404,
+        "zeist_beleidsmedewerker": 404,
+        "raadslid": 404,
+        "amersfoort_beleidsmedewerker": 404,
+    },
     "collaborations:audit": {
         "facilitator": 200,
         "utrecht_beleidsmedewerker": 404,

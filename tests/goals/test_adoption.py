@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from samen.audit.models import AuditEvent
+from samen.collaborations.services import partner_leaves
 from samen.goals import services
 from samen.goals.models import ConsentRound, Decision, DecisionKind, RoundStatus, VersionStatus
 from samen.goals.signals import goal_adopted
@@ -96,8 +97,13 @@ def test_a_partner_that_leaves_during_the_round_no_longer_counts(goal, consent_r
     decide(consent_round, demo.utrecht, demo.utrecht_wethouder, CONSENT)
     decide(consent_round, demo.zeist, demo.zeist_wethouder, CONSENT)
     assert not refreshed(goal).is_adopted  # waiting for De Bilt
-    demo.de_bilt.left_on = timezone.localdate()
-    demo.de_bilt.save()
+    partner_leaves(
+        collaboration=demo.collaboration,
+        organisation=demo.de_bilt.organisation,
+        on=timezone.localdate(),
+        by=demo.facilitator,
+        reason="Raadsbesluit tot uittreding",
+    )
     assert refreshed(goal).is_adopted
 
 
@@ -105,8 +111,13 @@ def test_an_objection_of_a_partner_that_left_no_longer_blocks(goal, consent_roun
     decide(consent_round, demo.utrecht, demo.utrecht_wethouder, CONSENT)
     decide(consent_round, demo.zeist, demo.zeist_wethouder, CONSENT)
     decide(consent_round, demo.de_bilt, demo.de_bilt_wethouder, OBJECTION, "Wij treden uit")
-    demo.de_bilt.left_on = timezone.localdate() - datetime.timedelta(days=1)
-    demo.de_bilt.save()
+    partner_leaves(
+        collaboration=demo.collaboration,
+        organisation=demo.de_bilt.organisation,
+        on=timezone.localdate() - datetime.timedelta(days=1),
+        by=demo.facilitator,
+        reason="Raadsbesluit tot uittreding",
+    )
     assert refreshed(goal).is_adopted
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.collaborations.models import Collaboration, Partner
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 
 
 def experiences_context(

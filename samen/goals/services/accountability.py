@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen import permissions
-from samen.accounts.models import Person
 from samen.audit.services import record
+from samen.collaborations import people
 from samen.collaborations.models import Collaboration, Partner
 from samen.core.services import require
 from samen.goals.models import (
@@ -78,12 +78,7 @@ def raise_accountability_request(
             collaboration=collaboration,
             after={"subject": str(subject), "from": str(raising), "to": str(owner), "question": question},
         )
-        recipients = Person.objects.filter(
-            roles__collaboration=collaboration,
-            roles__partner=owner,
-            roles__kind__in=permissions.CONTACT_KINDS,
-            is_active=True,
-        ).distinct()
+        recipients = people.contacts(collaboration, [owner])
         notify(
             kind=Kind.ACCOUNTABILITY_ADDRESSED,
             recipients=list(recipients),

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen import permissions
-from samen.accounts.models import Person
 from samen.audit.services import record
+from samen.collaborations import people
 from samen.collaborations.models import Collaboration, Partner, RoleKind
 from samen.core.services import require
 from samen.goals.models import (
@@ -54,12 +54,7 @@ def goal_url(goal: Goal) -> str:
 
 def _notify_waiting(consent_round: ConsentRound, partners: list[Partner]) -> None:
     """Tell the bestuurlijk contacts of ``partners`` that a decision is asked of them (queued, not sent here)."""
-    recipients = Person.objects.filter(
-        roles__collaboration_id=consent_round.goal.collaboration_id,
-        roles__kind=RoleKind.EXECUTIVE,
-        roles__partner__in=partners,
-        is_active=True,
-    ).distinct()
+    recipients = people.people(consent_round.goal.collaboration_id, kinds=[RoleKind.EXECUTIVE], partner_ids=partners)
     version = consent_round.version
     deadline = consent_round.deadline
     start = timezone.make_aware(datetime.datetime.combine(deadline, datetime.time(9, 0)))

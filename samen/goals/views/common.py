@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samen import permissions
-from samen.accounts.models import Person
+from samen.collaborations import people
 from samen.collaborations.models import Collaboration, Partner
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
 from samen.core.services import ConcurrentEditError
 from samen.goals.models import (
@@ -90,13 +90,4 @@ def my_partners(person: Any, collaboration: Collaboration, rule: Callable[[Any, 
 
 
 def contacts_of(collaboration: Collaboration, partners: Any) -> Any:
-    return (
-        Person.objects.filter(
-            roles__collaboration=collaboration,
-            roles__partner__in=partners,
-            roles__kind__in=permissions.CONTACT_KINDS,
-            is_active=True,
-        )
-        .distinct()
-        .order_by("full_name")
-    )
+    return people.contacts(collaboration, partners).order_by("full_name")

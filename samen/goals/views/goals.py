@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen import permissions
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 from samen.core.services import ConcurrentEditError
 from samen.goals import services
 from samen.goals.forms import (

@@ -12,9 +12,9 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from samen import permissions
-from samen.accounts.models import Person
 from samen.audit.services import record
-from samen.collaborations.models import Collaboration, RoleKind
+from samen.collaborations import people
+from samen.collaborations.models import Collaboration
 from samen.core.services import require
 from samen.interests.catalogue import Catalogue, catalogue_for
 from samen.interests.models import Declaration, HonestyRound, Interest, RedLine
@@ -94,12 +94,7 @@ def _carry_over(previous: HonestyRound, honesty_round: HonestyRound, catalogue: 
 
 def _announce(honesty_round: HonestyRound, collaboration: Collaboration) -> None:
     """Tell every contact of every partner; texts are lazy, so each reads them in their own language."""
-    contacts = Person.objects.filter(
-        roles__collaboration=collaboration,
-        roles__kind__in=[RoleKind.OFFICIAL, RoleKind.EXECUTIVE],
-        roles__partner__in=collaboration.partners.current(),
-        is_active=True,
-    ).distinct()
+    contacts = people.contacts(collaboration)
     values = {"collaboration": collaboration.name, "title": honesty_round.title}
 
     def subject() -> str:

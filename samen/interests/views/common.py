@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from samen.collaborations.models import Collaboration, Partner
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
 from samen.interests.models import HonestyRound
 
