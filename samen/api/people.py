@@ -14,13 +14,16 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from samen import permissions
 from samen.accounts import services as accounts
 from samen.accounts.models import Invitation
-from samen.api.base import ApiView, ChoiceField, StrictSerializer, TextField
+from samen.api import serializers as s
+from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.problems import camel
-from samen.api.views import body_of, query_of, resolve, workspace_people
-from samen.collaborations.models import Partner, RoleKind
+from samen.api.views import body_of, http, query_of, resolve, workspace_people
+from samen.collaborations import services as collaboration_services
+from samen.collaborations.models import Organisation, Partner, RoleKind
 from samen.notifications import services as notifications
 from samen.notifications.models import Kind, Preference
 
@@ -179,3 +182,54 @@ class CalendarFeedsView(ApiView):
     def delete(self, request: Request) -> Response:
         notifications.revoke_calendar_feed(person=request.user, by=request.user)
         return Response(status=204)
+
+
+class MembershipChangeSerializer(StrictSerializer):
+    organisatie = UUIDField(help_text=gettext_lazy("De organisatie die toetreedt of uittreedt."))
+    datum = DateField(help_text=gettext_lazy("Vandaag of eerder."))
+    reden = TextField(max_length=300, help_text=gettext_lazy("Bijvoorbeeld: besluit van de raad, of een herindeling."))
+
+
+MEMBERSHIP_ERRORS = {"on": "datum", "reason": "reden", "organisation": "organisatie"}
+
+
+def _membership(request: Request, id: UUID, service: Any, status: int) -> Response:
+    collaboration = permissions.get_collaboration_for(http(request), id)
+    data = body_of(MembershipChangeSerializer, request)
+    organisation = resolve(Organisation, [data["organisatie"]], "organisatie", Organisation.objects.all())[0]
+    partner = service(
+        collaboration=collaboration, organisation=organisation, on=data["datum"], by=request.user, reason=data["reden"]
+    )
+    return Response(s.PartnerSerializer(partner).data, status=status)
+
+
+class JoiningsView(ApiView):
+    error_fields = MEMBERSHIP_ERRORS
+
+    @extend_schema(
+        operation_id="toetredingVastleggen",
+        tags=TAGS,
+        summary=gettext_lazy("Vastleggen dat een organisatie toetreedt (de facilitator)"),
+        request=MembershipChangeSerializer,
+        responses={201: s.PartnerSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        return _membership(request, id, collaboration_services.partner_joins, 201)
+
+
+class LeavingsView(ApiView):
+    error_fields = MEMBERSHIP_ERRORS
+
+    @extend_schema(
+        operation_id="uittredingVastleggen",
+        tags=TAGS,
+        summary=gettext_lazy("Vastleggen dat een partner uittreedt (de facilitator)"),
+        description=gettext_lazy(
+            "Open instemmingsrondes gaan verder zonder deze partner, zijn open afspraken vervallen en zijn "
+            "toezeggingen sluiten; de geschiedenis blijft leesbaar."
+        ),
+        request=MembershipChangeSerializer,
+        responses={200: s.PartnerSerializer},
+    )
+    def post(self, request: Request, id: UUID) -> Response:
+        return _membership(request, id, collaboration_services.partner_leaves, 200)

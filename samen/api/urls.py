@@ -19,6 +19,8 @@ v1_patterns = [
     path("samenwerkingen/<uuid:id>/rollen/<uuid:rolId>", views.RoleDetailView.as_view(), name="role"),
     path("samenwerkingen/<uuid:id>/auditlog", views.AuditLogView.as_view(), name="audit_log"),
     path("samenwerkingen/<uuid:id>/uitnodigingen", people.InvitationsView.as_view(), name="invitations"),
+    path("samenwerkingen/<uuid:id>/toetredingen", people.JoiningsView.as_view(), name="joinings"),
+    path("samenwerkingen/<uuid:id>/uittredingen", people.LeavingsView.as_view(), name="leavings"),
     path(
         "samenwerkingen/<uuid:id>/uitnodigingen/<uuid:uitnodigingId>/intrekkingen",
         people.InvitationRevocationsView.as_view(),

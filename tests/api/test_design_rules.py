@@ -65,6 +65,8 @@ DUTCH_PLURALS = {
     "vieringsvoorstellen",
     "vaststellingen",
     "motieven",
+    "toetredingen",
+    "uittredingen",
     # "auditlog" names the log of one collaboration as a whole: a collection noun.
     "auditlog",
 }

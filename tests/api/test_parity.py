@@ -19,6 +19,7 @@ PAGE_ACTIONS: dict[str, set[str]] = {
     "collaborations:people": {"uitnodigen", "rolToekennen"},
     "collaborations:remove_role": {"rolIntrekken"},
     "collaborations:revoke": {"uitnodigingIntrekken"},
+    "collaborations:partners": {"toetredingVastleggen", "uittredingVastleggen"},
     "interests:ambition_create": {"ambitieToevoegen"},
     "interests:ambition_edit": {"ambitieWijzigen"},
     "interests:ambition_remove": {"ambitieVerwijderen"},

@@ -91,3 +91,31 @@ def test_the_calendar_link_is_shown_once_and_can_be_revoked(demo, api_for):
     assert api.delete("/agendalinks").status_code == 204
     assert not CalendarFeed.objects.active().exists()
     assert_problem(api.delete("/agendalinks"), 400)
+
+
+def test_the_facilitator_records_that_a_partner_leaves_and_joins_again(demo, api_for):
+    import datetime
+
+    from samen.collaborations.models import Partner
+
+    api = api_for(demo.facilitator)
+    today = datetime.date.today()
+    left = api.post(
+        f"/samenwerkingen/{demo.collaboration.pk}/uittredingen",
+        {"organisatie": str(demo.de_bilt.organisation_id), "datum": today.isoformat(), "reden": "Raadsbesluit"},
+    )
+    assert left.status_code == 200, left.content
+    assert left.json()["huidig"] is False
+    assert AuditEvent.objects.filter(action="partner.left").exists()
+    twice = api.post(
+        f"/samenwerkingen/{demo.collaboration.pk}/uittredingen",
+        {"organisatie": str(demo.de_bilt.organisation_id), "datum": today.isoformat(), "reden": "Nogmaals"},
+    )
+    assert_problem(twice, 400)
+
+    refused = api_for(demo.utrecht_wethouder).post(
+        f"/samenwerkingen/{demo.collaboration.pk}/toetredingen",
+        {"organisatie": str(demo.de_bilt.organisation_id), "datum": today.isoformat(), "reden": "Terug"},
+    )
+    assert_problem(refused, 403)
+    assert not Partner.objects.get(pk=demo.de_bilt.pk).is_current
