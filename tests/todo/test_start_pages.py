@@ -119,3 +119,26 @@ def test_the_start_page_costs_the_same_queries_however_much_there_is_to_do(demo,
         response = client.get(reverse("collaborations:mine"))
     assert response.text.count("Signaal ") >= 6
     assert len(many) == len(few)
+
+
+def test_the_overview_costs_the_same_queries_however_much_there_is_to_do(demo, client_for):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    consent_round(demo)
+    client = client_for(demo.zeist_wethouder)
+    url = reverse("collaborations:detail", args=[demo.collaboration.pk])
+    client.get(url)
+    cache.clear()  # health is computed again both times
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for number in range(6):
+        signal_from_utrecht_to_zeist(demo, subject=f"Signaal {number}")
+        consent_round(demo, goal_with_benefits(demo, f"Doel {number}"))
+    cache.clear()
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url)
+    todo = response.text.split('id="te-doen"', 1)[1].split('id="termijnen"', 1)[0]
+    assert todo.count("Reageer op het signaal") == 6
+    assert len(many) == len(few)
