@@ -31,6 +31,7 @@ class Kind(models.TextChoices):
     SIGNAL = "signaal", _("reageren op een signaal")
     ACCOUNTABILITY = "aanspreekverzoek", _("antwoorden op een aanspreekverzoek")
     CELEBRATION = "vieren", _("een bereikt resultaat vieren")
+    DIGEST_APPROVAL = "raadsbrief_goedkeuren", _("raadsbrief goedkeuren")
 
 
 class PublishedKind(models.TextChoices):
@@ -142,9 +143,16 @@ def _askers() -> list[Asker]:
     from samen.experiences import todo as experiences
     from samen.goals import todo as goals
     from samen.interests import todo as interests
+    from samen.reports import todo as reports
     from samen.successes import todo as successes
 
-    return [interests.open_actions, goals.open_actions, experiences.open_actions, successes.open_actions]
+    return [
+        interests.open_actions,
+        goals.open_actions,
+        experiences.open_actions,
+        successes.open_actions,
+        reports.open_actions,
+    ]
 
 
 def _publishers() -> list[Publisher]:

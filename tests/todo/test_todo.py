@@ -160,3 +160,23 @@ def test_a_reader_sees_what_was_published_and_nothing_to_do(demo):
     }
     assert published_for(demo.amersfoort_beleidsmedewerker) == []
     assert published_for(demo.zeist_beleidsmedewerker) == []  # contacts get their to-do instead
+
+
+def test_the_bestuurlijk_contact_approves_a_raadsbrief_awaiting_their_partner(demo):
+    from samen.reports import services as reports
+
+    digest = reports.create_digest(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        period_start=in_days(-90),
+        period_end=in_days(-1),
+        title="Raadsbrief eerste kwartaal",
+    )
+    reports.submit_digest(digest=digest, by=demo.facilitator)
+    (entry,) = todo_for(demo.zeist_wethouder)
+    assert entry.kind == Kind.DIGEST_APPROVAL
+    assert entry.url == reverse("reports:digest", args=[demo.collaboration.pk, digest.pk])
+    assert kinds(demo.zeist_beleidsmedewerker) == []  # approving is bestuurlijk
+    reports.approve_digest(digest=digest, partner=demo.zeist, by=demo.zeist_wethouder)
+    assert kinds(demo.zeist_wethouder) == []
+    assert kinds(demo.utrecht_wethouder) == [Kind.DIGEST_APPROVAL]
