@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from samen.collaborations.models import Collaboration, CollaborationKind, Partner, Role, RoleKind
 from tests.todo.conftest import published_digest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,8 +39,35 @@ def check_pages(visit, paths):
             assert visit.page.evaluate(CUT_OFF) == [], f"{path} at {width}px"
 
 
+FITS = """() => [...document.querySelectorAll('[role=region]')]
+  .filter(region => region.scrollWidth > region.clientWidth + 1)
+  .map(region => [region.getAttribute('aria-labelledby'), region.scrollWidth, region.clientWidth])"""
+
+
+def long_named_regeling(demo):
+    """A real register name of the longer kind, in the contact's portfolio."""
+    regeling = Collaboration.objects.create(
+        name="Gemeenschappelijke regeling Regionale Uitvoeringsdienst Vergunningverlening, Toezicht en Handhaving "
+        "Utrecht-Oost en Kromme Rijn",
+        kind=CollaborationKind.GR,
+        workspace_active=True,
+    )
+    partner = Partner.objects.create(collaboration=regeling, organisation=demo.zeist.organisation)
+    Role.objects.create(person=demo.zeist_wethouder, collaboration=regeling, partner=partner, kind=RoleKind.EXECUTIVE)
+
+
+def test_the_portfolio_fits_at_1280_px_with_long_names(visit, demo):
+    long_named_regeling(demo)
+    visit.login_as(demo.zeist_wethouder)
+    visit.page.set_viewport_size({"width": 1280, "height": 800})
+    visit.goto(reverse("health:portfolio"))
+    assert visit.page.evaluate(FITS) == []
+    visit.assert_accessible()
+
+
 def test_the_start_pages_of_a_contact_are_accessible_at_desktop_and_phone_width(visit, everything):
     demo = everything
+    long_named_regeling(demo)
     visit.login_as(demo.zeist_wethouder)
     check_pages(
         visit,
