@@ -142,3 +142,21 @@ def test_the_overview_costs_the_same_queries_however_much_there_is_to_do(demo, c
     todo = response.text.split('id="te-doen"', 1)[1].split('id="termijnen"', 1)[0]
     assert todo.count("Reageer op het signaal") == 6
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    "persona",
+    ["facilitator", "utrecht_beleidsmedewerker", "utrecht_wethouder", "zeist_beleidsmedewerker", "zeist_wethouder"],
+)
+def test_every_to_do_links_to_a_form_the_persona_can_open(everything, client_for, persona):
+    from samen.todo.items import todo_for
+
+    someone = everything.everyone[persona]
+    entries = todo_for(someone)
+    assert entries
+    client = client_for(someone)
+    for entry in entries:
+        response = client.get(entry.url)
+        assert response.status_code == 200, (entry.kind, entry.url, response.status_code)
+        main = response.text.split("<main", 1)[1]  # the header has forms of its own (language, sign out)
+        assert "<form" in main, (entry.kind, entry.url)
