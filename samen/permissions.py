@@ -556,3 +556,31 @@ def can_manage_webhooks(person: Any, collaboration: Collaboration) -> bool:
     facilitator role (or their account is switched off), deliveries stop.
     """
     return can_manage(person, collaboration)
+
+
+# --- te doen (what needs a person now) ---------------------------------------------------
+# The to-do list asks these across many collaborations at once, by id, from the roles already
+# loaded: a person sees only what their own partners (or, as facilitator, their collaboration)
+# must do, never another partner's to-do.
+
+
+def works_in(person: Any, collaboration_id: UUID) -> bool:
+    """Facilitators and partner contacts have things to do; a reader only reads what was published."""
+    return bool(roles_of(person).kinds(collaboration_id) & (CONTACT_KINDS | {RoleKind.FACILITATOR}))
+
+
+def todo_partner_ids(person: Any, collaboration_ids: Iterable[UUID], kinds: Iterable[str] = CONTACT_KINDS) -> set[UUID]:
+    """The partners whose open actions ``person`` sees: only the ones they act for in ``kinds``."""
+    roles, wanted = roles_of(person), set(kinds)
+    return {pid for cid in collaboration_ids for pid in roles.partner_ids(cid, wanted)}
+
+
+def facilitated_ids(person: Any, collaboration_ids: Iterable[UUID]) -> set[UUID]:
+    """The collaborations ``person`` runs as facilitator: signals to the facilitator, every celebration."""
+    roles = roles_of(person)
+    return {cid for cid in collaboration_ids if RoleKind.FACILITATOR in roles.kinds(cid)}
+
+
+def can_view_activity(person: Any, collaboration: Collaboration) -> bool:
+    """The latest activity on the overview, for the people who work in it (readers get what was published)."""
+    return is_contact(person, collaboration)

@@ -13,6 +13,7 @@ from samen.accounts.models import Invitation
 from samen.accounts.services import invite_person, revoke_invitation
 from samen.audit.models import AuditEvent
 from samen.collaborations import services
+from samen.collaborations.dashboard import dashboard_for
 from samen.collaborations.forms import (
     CreateCollaborationForm,
     FindForm,
@@ -21,15 +22,25 @@ from samen.collaborations.forms import (
     PartnerLeavesForm,
 )
 from samen.collaborations.models import Collaboration, Organisation, Role
+from samen.collaborations.purpose import as_html as purpose_html
 from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
+from samen.todo.items import published_for, todo_for
 
 
 @login_required
 def mine(request: AuthedRequest) -> HttpResponse:
-    collaborations = Collaboration.objects.mine(request.user)
-    return render(request, "collaborations/mine.html", {"collaborations": collaborations, "nav": "mine"})
+    ids = permissions.visible_collaboration_ids(request.user)
+    context = {
+        "collaborations": Collaboration.objects.mine(request.user),
+        "todo": todo_for(request.user),
+        "published": published_for(request.user),
+        "works": not ids or any(permissions.works_in(request.user, cid) for cid in ids),
+        "reads": any(not permissions.works_in(request.user, cid) for cid in ids),
+        "nav": "mine",
+    }
+    return render(request, "collaborations/mine.html", context)
 
 
 @login_required
@@ -84,6 +95,8 @@ def detail(request: AuthedRequest, pk: str) -> HttpResponse:
         my_roles=my_roles,
         can_activate=permissions.can_activate(request.user, collaboration),
         policy_fields=collaboration.policy_fields.all(),
+        board=dashboard_for(request.user, collaboration),
+        purpose=purpose_html(collaboration.purpose),
     )
     return render(request, "collaborations/detail.html", context)
 

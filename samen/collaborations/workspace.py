@@ -25,6 +25,7 @@ def workspace_context(
         "is_contact": permissions.is_contact(person, collaboration),
         "can_manage": permissions.can_manage(person, collaboration),
         "can_view_audit": permissions.can_view_audit_log(person, collaboration),
+        "can_view_people": permissions.can_view_people(person, collaboration),
         "breadcrumbs": [
             (_("Mijn samenwerkingen"), reverse("collaborations:mine")),
             (collaboration.short_name or collaboration.name, reverse("collaborations:detail", args=[collaboration.pk])),

@@ -16,12 +16,23 @@ from samen.health.cracks import RULE_TEXTS, Crack, cracks_for
 from samen.health.freshness import CACHE_SECONDS, cache_key, change_stamps
 from samen.health.indicators import DEFINITIONS, Health, health_for
 
+# Up to this many partners every radar is on the page (folded); above it, one radar on demand.
+RADARS_ON_PAGE = 12
+
 
 @dataclass
 class PartnerRadar:
     partner: PartnerRef
     scores: list[int | None]
     svg: SafeString
+
+
+@dataclass
+class PartnerRow:
+    """One line of the partner × area table: a score and its status per area."""
+
+    partner: PartnerRef
+    cells: list[tuple[int | None, str]]
 
 
 @dataclass
@@ -35,6 +46,11 @@ class HealthPage:
     definitions: list[tuple[str, str]] = field(default_factory=list)
     rule_texts: list[str] = field(default_factory=list)
     area_labels: list[str] = field(default_factory=list)
+    rows: list[PartnerRow] = field(default_factory=list)
+    sort: str = ""
+    sort_links: list[tuple[str, str, bool]] = field(default_factory=list)  # (label, query value, current)
+    radar: PartnerRadar | None = None  # the one radar asked for, in a large collaboration
+    radars_on_demand: bool = False
 
 
 def live_health(collaboration_id: Any, *, with_history: bool = True) -> Health:
@@ -56,38 +72,76 @@ def moment_label(moment: Any, index: int) -> str:
     return _("nu") if index == 0 else nl_date(timezone.localdate(moment))
 
 
-def build_page(health: Health, *, with_cracks: bool, chart_prefix: str = "grafiek") -> HealthPage:
-    short = [i.short_label for i in health.indicators]
-    radars = []
-    for n, partner in enumerate(health.partners):
-        scores = [i.partner_scores.get(partner.id) for i in health.indicators]
-        radars.append(
-            PartnerRadar(
-                partner,
-                scores,
-                radar_svg(
-                    _("Vijf gebieden voor %(name)s (score 0–100)") % {"name": partner.name},
-                    list(zip(short, scores, strict=True)),
-                    chart_id=f"{chart_prefix}-radar-{n}",
-                ),
-            )
+def _radar(partner: PartnerRef, scores: list[int | None], short: list[str], chart_id: str) -> PartnerRadar:
+    name = _("Vijf gebieden voor %(name)s (score 0–100)") % {"name": partner.name}
+    return PartnerRadar(partner, scores, radar_svg(name, list(zip(short, scores, strict=True)), chart_id=chart_id))
+
+
+def _sorted_rows(health: Health, sort: str) -> list[PartnerRow]:
+    """By partner name, or by one area's score with the most worrying first and no data last."""
+    rows = [
+        PartnerRow(
+            partner,
+            [(score, _cell_css(score)) for score in (i.partner_scores.get(partner.id) for i in health.indicators)],
         )
+        for partner in health.partners
+    ]
+    areas = [i.area for i in health.indicators]
+    if sort in areas:
+        column = areas.index(sort)
+        rows.sort(key=lambda row: (row.cells[column][0] is None, row.cells[column][0] or 0, row.partner.name))
+    return rows
+
+
+def _cell_css(score: int | None) -> str:
+    status = thresholds.status_for(score)
+    return "" if score is None else f"samen-status--{status}"
+
+
+def build_page(
+    health: Health,
+    *,
+    with_cracks: bool,
+    chart_prefix: str = "grafiek",
+    sort: str = "",
+    radar_partner: str = "",
+) -> HealthPage:
+    short = [i.short_label for i in health.indicators]
+    rows = _sorted_rows(health, sort)
+    on_demand = len(rows) > RADARS_ON_PAGE
+    radars = []
+    chosen = None
+    for n, row in enumerate(rows):
+        scores = [score for score, _css in row.cells]
+        if not on_demand:
+            radars.append(_radar(row.partner, scores, short, f"{chart_prefix}-radar-{n}"))
+        elif str(row.partner.id) == radar_partner:
+            chosen = _radar(row.partner, scores, short, f"{chart_prefix}-radar-gekozen")
     labels = [moment_label(m, i) for i, m in enumerate(health.moments)][::-1]
     series = [Series(i.short_label, list(i.history[::-1])) for i in health.indicators]
     trend = trend_svg(
         _("Score per gebied per kwartaal, oudste links"), labels, series, chart_id=f"{chart_prefix}-trend"
     )
-    rows = [(label, [s.values[k] for s in series]) for k, label in enumerate(labels)]
+    trend_rows = [(label, [s.values[k] for s in series]) for k, label in enumerate(labels)]
+    current_sort = sort if sort in {i.area for i in health.indicators} else ""
+    sort_links = [(_("Partner"), "", current_sort == "")] + [
+        (i.short_label, i.area, current_sort == i.area) for i in health.indicators
+    ]
     return HealthPage(
         health=health,
         radars=radars,
         trend_svg=trend,
         trend_labels=labels,
-        trend_rows=rows,
+        trend_rows=trend_rows,
         cracks=cracks_for(health) if with_cracks else None,
         definitions=[(str(Area(area).label), str(text)) for area, text in DEFINITIONS.items()],
         rule_texts=[str(text) for text in RULE_TEXTS],
         area_labels=short,
+        rows=rows,
+        sort=current_sort,
+        sort_links=sort_links,
+        radar=chosen,
+        radars_on_demand=on_demand,
     )
 
 

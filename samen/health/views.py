@@ -22,11 +22,13 @@ def health(request: HttpRequest, pk: str) -> HttpResponse:
     live = permissions.sees_live_health(request.user, collaboration)
     published = None
     page: HealthPage | None = None
+    shown = {"sort": request.GET.get("sorteer", ""), "radar_partner": request.GET.get("radar", "")}
     if live:
-        page = build_page(live_health(collaboration.pk), with_cracks=True)
+        page = build_page(live_health(collaboration.pk), with_cracks=True, **shown)
     else:
         published = PublishedHealth.objects.latest_for([collaboration.pk]).get(collaboration.pk)
-        page = build_page(health_from_data(collaboration.pk, published.data), with_cracks=False) if published else None
+        if published:
+            page = build_page(health_from_data(collaboration.pk, published.data), with_cracks=False, **shown)
     context = workspace_context(
         request,
         collaboration,

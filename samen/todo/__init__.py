@@ -1,0 +1,1 @@
+"""Te doen: what needs a person now, across the areas (see ``items``)."""
