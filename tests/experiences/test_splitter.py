@@ -324,7 +324,12 @@ def test_a_huge_upload_gets_a_clear_message():
 
 
 def test_a_binary_upload_gets_a_clear_message():
-    with pytest.raises(SplitError, match="geen tekstbestand"):
+    with pytest.raises(SplitError, match="kan Samen niet lezen"):
+        splitter.decode_upload(b"\x7fELF\x00\x00\x01binary", "regeling.bin")
+
+
+def test_a_broken_pdf_gets_a_clear_message():
+    with pytest.raises(SplitError, match="Deze PDF kon niet worden gelezen"):
         splitter.decode_upload(b"%PDF-1.4\x00\x00\x01binary", "regeling.pdf")
 
 
