@@ -194,6 +194,19 @@ class Document:
                 lines.append(ngettext(singular, plural, count) % {"count": count})
         return lines
 
+    @property
+    def summary_text(self) -> str:
+        parts = self.summary()
+        return (
+            parts[0]
+            if len(parts) == 1
+            else _("%(list)s en %(last)s")
+            % {
+                "list": ", ".join(parts[:-1]),
+                "last": parts[-1],
+            }
+        )
+
     def refresh(self) -> None:
         for article in self.articles:
             article.lines = ([article.rest] if article.rest else []) + [
