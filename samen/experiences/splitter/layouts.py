@@ -378,6 +378,7 @@ FURNITURE_RE = re.compile(
     r"|maak een permanente link|druk de regeling af|sla de regeling op.*|vergelijk met een andere versie"
     r"|wijziging\(en\) zonder datum inwerkingtreding aanwezig\..*|\[wijziging\(en\) zonder datum.*\]"
     r"|zie het wijzigingenoverzicht\.?|open regeling|terug naar boven|naar boven"
+    r"|maat: px|weergave met pagina beginnen:|download \".*\"|transcriptie|vergelijkbare documenten"
     r"|pagina \d{1,4}(?: van \d{1,4})?|p(?:ag)?\. \d{1,4}|- ?\d{1,4} ?-|\d{1,4} ?/ ?\d{1,4}|\d{1,4})$",
     re.I,
 )

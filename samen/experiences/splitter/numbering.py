@@ -116,7 +116,12 @@ def _item_re(label: str) -> re.Pattern[str]:
         return re.compile(rf"(?:(?:^|(?<=\n))|(?<=[:;]))[ ]*{label}[ ]*(?=\S)")
     after = r"(?<=[:;])" if label in {"a", "i"} else r"(?<=[:;,.])"
     # "a. tekst", or at the start of a line also "a.tekst" (BWB exports without a space).
-    return re.compile(rf"(?:(?:(?:^|(?<=\n))[ ]*{label}[.)][ ]*(?=[^\s.\d]))|(?:{after}[ ]*{label}[.)][ ]+(?=\S)))")
+    return re.compile(
+        rf"(?:(?:(?:^|(?<=\n))[ ]*{label}[.)][ ]*(?=[^\s.\d]))|(?:{after}[ ]*{label}[.)][ ]+(?=\S))"
+        rf"|(?:(?<=[:;])[ ]*{label}[.)](?=[a-z]))"
+        # definitions run together: "… de centrumregeling b. Almere: de gemeente …"
+        rf"|(?:(?<=\S)[ ]+{label}\.[ ]+(?=[A-Za-zÀ-ÿ][\w-]{{0,30}}(?:[ ][\w-]{{1,20}}){{0,3}}:[ ])))"
+    )
 
 
 def clean_text(text: str) -> str:

@@ -298,4 +298,4 @@ def explanation_warning(after: str, count: int) -> str:
 
 
 def plain_title(text: str) -> str:
-    return re.sub(r"^[*_\s]+|[*_\s]+$", "", text)[:MAX_TITLE]
+    return re.sub(r"^[*_\s]+|[*_\s]+$", "", text)

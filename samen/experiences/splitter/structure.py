@@ -51,9 +51,13 @@ SIGNATURE_RE = re.compile(
     r"|(?:ondertekening|handtekening(?:en)?|getekend|ondertekend)\b.{0,120}"
     r"|burgemeester en wethouders (?:van|der) .{0,80}|namens .{0,100}|(?:plaats|datum)\s*:.{0,80})$"
 )
+ANNEX_RE = re.compile(r"^(?i:(?:[a-zà-ÿ]+\s+)?bijlage\b).{0,200}$")
 _MEMBER_START_RE = re.compile(r"^\d{1,3}[a-z]?[.)]\s")
 _ITEM_START_RE = re.compile(r"^[a-z]{1,2}[.)]\s")
-_RUN_IN_RE = re.compile(rf"(?<=[.:;!?])\s+(?=(?:Artikel|ARTIKEL)[ ]+{NUMBER}[.:]?\s+\S)")
+_RUN_IN_RE = re.compile(rf"(?<=\S)\s+(?=(?:Artikel|ARTIKEL)[ ]+{NUMBER}[.:]?\s+\S)")
+_NOT_A_TITLE_RE = re.compile(
+    rf"\S+[ ]+{NUMBER}[.:]?(?:[ ]+\S+){{0,3}}?[ ]+(?:is|zijn|wordt|worden|van|geldt|blijft|bepaalt|en|of|tot|lid)\b"
+)
 _STARTERS = (
     "In|De|Het|Een|Deze|Dit|Er|Onder|Partijen|Bij|Voor|Na|Als|Indien|Op|Aan|Elke|Iedere|Ieder|Alle|Met|Om"
     "|Wanneer|Tenzij|Uiterlijk|Binnen|Jaarlijks|Gemeente|Gemeenten|Opdrachtgever|Opdrachtnemer|Zij|Hij"
@@ -199,6 +203,8 @@ class Builder:
             number = ARTICLE_RE.match(after)
             if number is None:
                 continue
+            if _NOT_A_TITLE_RE.match(after):
+                continue
             key, before = sort_key(canonical(number.group("number"))), sort_key(previous) if previous else None
             expected = (before is None and is_first(number.group("number"))) or (
                 key is not None and before is not None and key > before and key[0] <= before[0] + 2
@@ -209,6 +215,8 @@ class Builder:
                     % {"line": line.no + 1, "heading": after[:40]}
                 )
                 return Line(line.no, line.text[: match.start()].rstrip()), Line(line.no, after)
+            if not re.match(rf"\S+[ ]+{NUMBER}[.:]?[ ]+[A-Z]\S*(?:[ ]+[a-z]\S*)?[ ]+[A-Z]", after):
+                continue
             self.doc.warnings.append(
                 _("Regel %(line)d: deze regel lijkt een kop midden in de tekst (‘%(heading)s’); controleer hem.")
                 % {"line": line.no + 1, "heading": after[:40]}
@@ -241,11 +249,14 @@ class Builder:
         previous = self.series_articles[-1].number if self.series_articles else None
         heading = match_heading(text, is_heading=line.heading, previous_article=previous)
         if heading is not None:
+            after_signature = self.part is not None and self.part.kind == "ondertekening"
             self.open(heading, line)
+            if after_signature and heading.kind == "bijlage":
+                self.header_candidate = len(self.doc.sections) - 1
             return
         plain = plain_title(text)
         if self.awaiting is not None and plain and self._title_for_awaiting(plain, line.heading):
-            self.awaiting.title = plain
+            self.awaiting.title = plain[:MAX_TITLE]
             self.awaiting.head += 1
             self.awaiting.part.lines.append(line)
             self.awaiting = None
@@ -261,7 +272,7 @@ class Builder:
             return
         if self.mode == "front":
             if not self.doc.title and plain and (line.heading or len(plain) <= MAX_TITLE):
-                self.doc.title = plain
+                self.doc.title = plain[:MAX_TITLE]
                 self.new_part("titel", line)
                 return
             self.put(line, "aanhef")
@@ -325,6 +336,10 @@ class Builder:
 
     def _explanation_line(self, line: Line) -> None:
         text = plain_title(line.text)
+        if line.heading and ANNEX_RE.match(text):
+            self.mode = "body"
+            self.open(Heading("bijlage", "", text), line)
+            return
         section = SECTION_RE.match(text)
         if section and section.group("kind").lower() == "bijlage":
             heading = match_heading(text, is_heading=True, previous_article=None)
