@@ -413,7 +413,8 @@ def clean(raw: list[tuple[str, bool]], *, pasted: bool) -> tuple[list[Line], Cle
     repeated = _repeated_lines(lines)
     kept: list[Line] = []
     for line in lines:
-        if line.text == PAGE_BREAK or FURNITURE_RE.match(line.text) or line.text in repeated:
+        furniture = not line.heading and (FURNITURE_RE.match(line.text) or line.text in repeated)
+        if line.text == PAGE_BREAK or furniture:
             result.dropped.append(line)
             result.repeated += line.text in repeated
             if kept and re.fullmatch(r"\d{1,3}", line.text):

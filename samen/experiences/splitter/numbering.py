@@ -90,10 +90,10 @@ class Member:
 
 
 @lru_cache(maxsize=512)
-def _member_re(number: int) -> re.Pattern[str]:
+def _member_re(number: str) -> re.Pattern[str]:
     # Member 1 only at the start of a line (or after a colon); later members also where the
     # ROO excerpts run them together after a full stop: "…overgedragen.2. Onverminderd…".
-    after = r"(?<=[:])" if number == 1 else r"(?<=[.;:!?])"
+    after = r"(?<=[:])" if number == "1" else r"(?<=[.;:!?])"
     return re.compile(
         rf"(?:(?:^|(?<=\n))[ ]*{number}(?:[.)][ ]*|[ ]+(?=[A-Z]))|{after}[ ]*{number}[.)][ ]*(?=[A-Z(“‘\"'\[]))(?=\S)"
     )
@@ -158,9 +158,27 @@ def split_items(text: str) -> tuple[str, list[Item]]:
     return clean_text(text[: bounds[0][0]]), items
 
 
+def _member_bounds(body: str) -> list[tuple[int, int, str]]:
+    """Members in sequence: 1, 2, 3 …, and inserted ones: 3a, 3b after 3 (BWB)."""
+    found: list[tuple[int, int, str]] = []
+    position, number, suffix = 0, 0, ""
+    while number < 1000:
+        candidates = [str(number + 1), f"{number + 1}a"]
+        if number:
+            candidates.append(f"{number}{chr(ord(suffix) + 1) if suffix else 'a'}")
+        matches = [(m, c) for c in candidates if (m := _member_re(c).search(body, position))]
+        if not matches:
+            break
+        match, label = min(matches, key=lambda pair: pair[0].start())
+        found.append((match.start(), match.end(), label))
+        position = match.end()
+        number, suffix = int(re.match(r"\d+", label).group()), label.lstrip("0123456789")  # type: ignore[union-attr]
+    return found
+
+
 def split_members(body: str) -> list[Member]:
-    """Members (1., 2., …) and their items of one article body."""
-    bounds = _boundaries(body, ((str(n), _member_re(n)) for n in range(1, 1000)))
+    """Members (1., 2., …; 3a. after 3.) and their items of one article body."""
+    bounds = _member_bounds(body)
     members: list[Member] = []
     lead = body[: bounds[0][0]] if bounds else body
     if lead.strip() or not bounds:

@@ -101,6 +101,8 @@ def _follows(number: str, previous: str | None) -> bool:
 def match_heading(line: str, *, is_heading: bool, previous_article: str | None) -> Heading | None:
     """The article or section heading on ``line``, if it is one."""
     plain = plain_title(line)
+    if is_heading and re.fullmatch(r"\d{1,3}[a-z]?", plain):
+        return Heading("artikel", plain, "")  # BWB: "### 1", an article of the besluit
     match = ARTICLE_RE.match(plain)
     if match:
         number, rest = canonical(match.group("number")), plain_title(match.group("rest"))
