@@ -123,6 +123,7 @@ def split(text: str, fmt: str = FORMAT_AUTO, corrections: Sequence[Sequence[obje
         notes.append(_("Scripts en andere actieve inhoud zijn verwijderd; ze worden nooit uitgevoerd."))
     lines, cleaning, read_as = read_lines(text, fmt)
     builder = Builder()
+    builder.reflow = read_as in {FORMAT_TEXT, FORMAT_PDF}
     for line in cleaning.dropped:
         builder.drop(line)
     document = builder.build(lines)

@@ -142,7 +142,7 @@ def decode_upload(data: bytes, filename: str = "") -> tuple[str, str]:
     return text, FORMAT_AUTO
 
 
-PAGE_BREAK = "\f"
+PAGE_BREAK = "\ue000"  # between the pages of a PDF (a form feed would become a space)
 
 
 def read_pdf(data: bytes) -> str:
@@ -385,7 +385,7 @@ FURNITURE_RE = re.compile(
 PAGE_TAIL_RE = re.compile(r"\s+pagina \d{1,4} van \d{1,4}$", re.I)
 MARKER_ONLY_RE = re.compile(r"^(?:[-–•·*]\s*)?((?:\d{1,3}[a-z]?|[a-z]{1,2}|[ivx]{1,5})[.)]|\d{1,2}°)$")
 BULLET_RE = re.compile(r"^[-–•·]\s+(?=(?:\d{1,3}[a-z]?|[a-z]{1,2})[.)]\s|\d{1,2}°)")
-HYPHEN_END_RE = re.compile(r"[a-zà-ÿ]{2,}-$")
+HYPHEN_END_RE = re.compile(r"[a-zà-ÿ]{2,}[-‐]$")
 
 
 @dataclass
@@ -397,11 +397,20 @@ class Cleaning:
     repeated: int = 0
 
 
-def _repeated_lines(lines: list[Line]) -> set[str]:
-    """Page headers and footers of a PDF: the same short line on at least three pages."""
-    if sum(1 for line in lines if line.text == PAGE_BREAK) < 2:
+def _page_edges(lines: list[Line]) -> set[int]:
+    """Indexes of the lines next to a page break of a PDF (where headers and footers stand)."""
+    breaks = [i for i, line in enumerate(lines) if line.text == PAGE_BREAK]
+    if len(breaks) < 2:
         return set()
-    counts = Counter(line.text for line in lines if 0 < len(line.text) <= 120 and line.text != PAGE_BREAK)
+    edges: set[int] = set()
+    for i in [-1, *breaks, len(lines)]:
+        edges.update(j for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines))
+    return edges
+
+
+def _repeated_lines(lines: list[Line], edges: set[int]) -> set[str]:
+    """Page headers and footers of a PDF: the same short line at the edge of at least three pages."""
+    counts = Counter(lines[i].text for i in edges if 0 < len(lines[i].text) <= 120 and lines[i].text != PAGE_BREAK)
     return {text for text, count in counts.items() if count >= 3 and not re.match(r"(?i)artikel|hoofdstuk", text)}
 
 
@@ -410,13 +419,16 @@ def clean(raw: list[tuple[str, bool]], *, pasted: bool) -> tuple[list[Line], Cle
     lines = [Line(no, re.sub(r" {2,}", " ", text).strip(), heading) for no, (text, heading) in enumerate(raw)]
     lines = [line for line in lines if line.text]
     result = Cleaning(dropped=[])
-    repeated = _repeated_lines(lines)
+    edges = _page_edges(lines)
+    repeated = _repeated_lines(lines, edges)
     kept: list[Line] = []
-    for line in lines:
-        furniture = not line.heading and (FURNITURE_RE.match(line.text) or line.text in repeated)
+    for index, line in enumerate(lines):
+        furniture = not line.heading and (
+            bool(FURNITURE_RE.match(line.text)) or (index in edges and line.text in repeated)
+        )
         if line.text == PAGE_BREAK or furniture:
             result.dropped.append(line)
-            result.repeated += line.text in repeated
+            result.repeated += index in edges and line.text in repeated
             if kept and re.fullmatch(r"\d{1,3}", line.text):
                 kept[-1].page_ref = True
             continue

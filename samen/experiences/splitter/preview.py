@@ -110,6 +110,7 @@ class Document:
     toc: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     corrections: list[list[object]] = field(default_factory=list)
+    reflow: bool = False
 
     @property
     def article_count(self) -> int:
@@ -207,12 +208,31 @@ class Document:
             }
         )
 
-    def refresh(self) -> None:
+    def refresh(self, *, reflow: bool | None = None) -> None:
+        if reflow is not None:
+            self.reflow = reflow
         for article in self.articles:
             article.lines = ([article.rest] if article.rest else []) + [
                 line.text for line in article.part.lines[article.head :]
             ]
+            if self.reflow:
+                article.lines = reflowed(article.lines)
             article.members = split_members("\n".join(article.lines))
+
+
+_STARTS_PART_RE = re.compile(r"^(?:\d{1,3}[a-z]?[.)]|[a-z]{1,2}[.)]|\d{1,2}°|[-–•·]|\(?[ivx]{1,5}\))\s*")
+
+
+def reflowed(lines: list[str]) -> list[str]:
+    """Lines wrapped inside a sentence (a PDF, a pasted text) joined again; a new lid or
+    onderdeel, or a line after a full stop, colon or semicolon, still starts a line."""
+    result: list[str] = []
+    for line in lines:
+        if result and not re.search(r"[.;:!?]$", result[-1]) and not _STARTS_PART_RE.match(line):
+            result[-1] = f"{result[-1]} {line}"
+        else:
+            result.append(line)
+    return result
 
 
 def lines_of(parts: Sequence[Part]) -> list[Line]:

@@ -51,6 +51,10 @@ SIGNATURE_RE = re.compile(
     r"|(?:ondertekening|handtekening(?:en)?|getekend|ondertekend)\b.{0,120}"
     r"|burgemeester en wethouders (?:van|der) .{0,80}|namens .{0,100}|(?:plaats|datum)\s*:.{0,80})$"
 )
+_VERB_RE = re.compile(
+    r"\b(?:is|zijn|wordt|worden|kan|kunnen|stelt|stellen|draagt|dragen|heeft|hebben|geeft|neemt|besluit|zal)\b"
+)
+_INITIALS_RE = re.compile(r"\b[A-Z]\.(?:[A-Z]\.)*\s?(?:van |de |der |den |ter |ten )*[A-Z][a-z]")
 ANNEX_RE = re.compile(r"^(?i:(?:[a-zà-ÿ]+\s+)?bijlage\b).{0,200}$")
 _MEMBER_START_RE = re.compile(r"^\d{1,3}[a-z]?[.)]\s")
 _ITEM_START_RE = re.compile(r"^[a-z]{1,2}[.)]\s")
@@ -156,6 +160,7 @@ class Builder:
         self.explained_after = ""
         self.header_candidate: int | None = None  # a section opened after a signature block
         self.artefacts = 0
+        self.reflow = False  # join lines a PDF or a pasted text wrapped inside a sentence
 
     # -- parts --
 
@@ -257,7 +262,8 @@ class Builder:
                 self.header_candidate = len(self.doc.sections) - 1
             return
         plain = plain_title(text)
-        if self.awaiting is not None and plain and self._title_for_awaiting(plain, line.heading):
+        continues = bool(queue) and not queue[-1].heading and queue[-1].text[:1].islower()
+        if self.awaiting is not None and plain and not continues and self._title_for_awaiting(plain, line.heading):
             self.awaiting.title = plain[:MAX_TITLE]
             self.awaiting.head += 1
             self.awaiting.part.lines.append(line)
@@ -285,7 +291,16 @@ class Builder:
         article = self.series_articles[-1] if self.series_articles else None
         if article is None or (len(article.part.lines) <= article.head and not article.rest):
             return False
-        return len(line.text) <= 140 and len(line.text.split()) <= 16 and bool(SIGNATURE_RE.match(line.text))
+        text = line.text
+        if len(text) > 140 or len(text.split()) > 16 or not SIGNATURE_RE.match(text) or _VERB_RE.search(text):
+            return False
+        if not text[0].isupper() or (text.endswith((".", ";", ":")) and not _INITIALS_RE.search(text)):
+            return False
+        if text in {"De", "Het"} or text.endswith(",") or _INITIALS_RE.search(text):
+            return True
+        if re.match(r"(?i)aldus|zo |namens|ondertek", text):
+            return True
+        return not self.reflow and len(text.split()) <= 8
 
     @staticmethod
     def _annex_title(text: str) -> bool:
@@ -442,7 +457,7 @@ class Builder:
         if not doc.series:
             doc.series.append("")
         doc.preamble = "\n".join(p.text for p in doc.parts if p.kind == "aanhef" and p.text and p not in _headers(doc))
-        doc.refresh()
+        doc.refresh(reflow=self.reflow)
         for article in doc.articles:
             if not article.lapsed and article.body and is_lapsed(article.body):
                 article.lapsed = True
