@@ -157,6 +157,7 @@ class Builder:
         self.awaiting: Section | ParsedArticle | None = None
         self.mode = "front"  # front, toc, body, toelichting
         self.toc_keys: set[tuple[str, str]] = set()
+        self.toc_numbered = 0  # entries with a page number
         self.explained_after = ""
         self.header_candidate: int | None = None  # a section opened after a signature block
         self.artefacts = 0
@@ -307,7 +308,7 @@ class Builder:
         return bool(re.match(r"(?i)(?:gemeenschappelijke\s+)?regeling\b|bijlage\b", text)) and _title_like(text)
 
     def _title_for_awaiting(self, text: str, is_heading: bool) -> bool:
-        if len(text) > MAX_TITLE:
+        if len(text) > MAX_TITLE or is_lapsed(text):
             return False
         if is_heading:
             return True
@@ -334,10 +335,11 @@ class Builder:
         heading = match_heading(entry, is_heading=True, previous_article=None)
         if heading is not None:
             key = (heading.kind, heading.number.lower())
-            if key in self.toc_keys and not numbered:
+            if not numbered and (key in self.toc_keys or self.toc_numbered):
                 self.mode = "front"  # the real text starts: its first heading was listed
                 return False
             self._toc_entry(text)
+            self.toc_numbered += numbered
             assert self.part is not None
             self.part.lines.append(line)
             return True
