@@ -228,7 +228,8 @@ def reflowed(lines: list[str]) -> list[str]:
     onderdeel, or a line after a full stop, colon or semicolon, still starts a line."""
     result: list[str] = []
     for line in lines:
-        if result and not re.search(r"[.;:!?]$", result[-1]) and not _STARTS_PART_RE.match(line):
+        heading = result and re.match(r"(?i)(?:artikel|hoofdstuk|paragraaf|afdeling|§)\s*\w+", result[-1])
+        if result and not heading and not re.search(r"[.;:!?]$", result[-1]) and not _STARTS_PART_RE.match(line):
             result[-1] = f"{result[-1]} {line}"
         else:
             result.append(line)

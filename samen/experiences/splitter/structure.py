@@ -55,6 +55,9 @@ _VERB_RE = re.compile(
     r"\b(?:is|zijn|wordt|worden|kan|kunnen|stelt|stellen|draagt|dragen|heeft|hebben|geeft|neemt|besluit|zal)\b"
 )
 _INITIALS_RE = re.compile(r"\b[A-Z]\.(?:[A-Z]\.)*\s?(?:van |de |der |den |ter |ten )*[A-Z][a-z]")
+_SIGNATURE_RUN_IN_RE = re.compile(
+    r"(?<=[.])\s+(?=(?:De|Het)\s+(?:Staatssecretaris|Minister|[Vv]oorzitter|[Rr]aad van|[Dd]agelijks bestuur)\b)"
+)
 ANNEX_RE = re.compile(r"^(?i:(?:[a-zà-ÿ]+\s+)?bijlage\b).{0,200}$")
 _MEMBER_START_RE = re.compile(r"^\d{1,3}[a-z]?[.)]\s")
 _ITEM_START_RE = re.compile(r"^[a-z]{1,2}[.)]\s")
@@ -271,6 +274,13 @@ class Builder:
             self.awaiting = None
             return
         self.awaiting = None
+        run_on = _SIGNATURE_RUN_IN_RE.search(text) if self.part is not None and self.part.kind == "artikel" else None
+        if run_on and _INITIALS_RE.search(text[run_on.end() :]) and not line.heading:
+            # "… in de Staatscourant worden geplaatst. De Staatssecretaris …, M.C. van der Laan De Raad …"
+            self.part.lines.append(Line(line.no, text[: run_on.start()].rstrip()))  # type: ignore[union-attr]
+            self.new_part("ondertekening", Line(line.no, text[run_on.end() :]))
+            self.doc.closing.append(self.part)  # type: ignore[arg-type]
+            return
         if self.part is not None and self.part.kind == "artikel" and self._signature(line):
             self.new_part("ondertekening", line)
             self.doc.closing.append(self.part)
