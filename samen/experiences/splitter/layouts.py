@@ -178,6 +178,8 @@ def read_docx(data: bytes) -> str:
     """A Word document as Markdown: its headings as ``#`` lines, its tables as rows."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -185,7 +187,7 @@ def read_docx(data: bytes) -> str:
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                paragraph = docx.text.paragraph.Paragraph(block, document)
+                paragraph = Paragraph(block, document)  # type: ignore[arg-type]
                 style = (paragraph.style.name if paragraph.style is not None else "") or ""
                 level = re.search(r"(?:Heading|Kop)\s*(\d)", style)
                 text = paragraph.text.replace("\n", " ")
@@ -193,7 +195,7 @@ def read_docx(data: bytes) -> str:
                 if style == "Title" and text:
                     lines[-1] = f"# {text}"
             elif tag == "tbl":
-                table = docx.table.Table(block, document)
+                table = Table(block, document)  # type: ignore[arg-type]
                 for row in table.rows:
                     lines.append(" | ".join(cell.text.strip() for cell in row.cells if cell.text.strip()))
     except (PackageNotFoundError, KeyError, ValueError, AttributeError) as exc:

@@ -134,6 +134,8 @@ def _boundaries(text: str, patterns: Iterable[tuple[str, re.Pattern[str]]]) -> l
     found: list[tuple[int, int, str]] = []
     position = 0
     for label, pattern in patterns:
+        if not (f"{label}." in text or f"{label})" in text or (label.endswith("°") and label in text)):
+            break  # a cheap check before the regular expression
         match = pattern.search(text, position)
         if match is None:
             break
@@ -166,7 +168,7 @@ def _member_bounds(body: str) -> list[tuple[int, int, str]]:
         candidates = [str(number + 1), f"{number + 1}a"]
         if number:
             candidates.append(f"{number}{chr(ord(suffix) + 1) if suffix else 'a'}")
-        matches = [(m, c) for c in candidates if (m := _member_re(c).search(body, position))]
+        matches = [(m, c) for c in candidates if c in body and (m := _member_re(c).search(body, position))]
         if not matches:
             break
         match, label = min(matches, key=lambda pair: pair[0].start())

@@ -319,4 +319,4 @@ def explanation_warning(after: str, count: int) -> str:
 
 
 def plain_title(text: str) -> str:
-    return re.sub(r"^[*_\s]+|[*_\s]+$", "", text)
+    return text.strip("*_ \t\n")
