@@ -100,18 +100,6 @@ def generated_gr(articles: int = GR_ARTICLES) -> str:
     (general and per article), the way they are pasted from a PDF."""
     rng = random.Random(14)
     words = ["het", "algemeen", "bestuur", "dagelijks", "deelnemers", "gemeente", "regeling", "begroting", "taken"]
-        "het",
-        "algemeen",
-        "bestuur",
-        "dagelijks",
-        "deelnemers",
-        "gemeente",
-        "regeling",
-        "begroting",
-        "kosten",
-        "taken",
-        "archief",
-    ]
 
     def sentence() -> str:
         return " ".join(rng.choice(words) for _ in range(rng.randint(8, 20))).capitalize() + "."

@@ -182,17 +182,18 @@ class Document:
                 "count": len(per_series),
                 "sizes": " + ".join(str(c) for c in per_series),
             }
-        for count, singular, plural in (
-            (self.lapsed_count, "%(count)d vervallen artikel", "%(count)d vervallen artikelen"),
-            (self.chapter_count, "%(count)d hoofdstuk of afdeling", "%(count)d hoofdstukken en afdelingen"),
-            (self.member_count, "%(count)d lid", "%(count)d leden"),
-            (self.item_count, "%(count)d onderdeel", "%(count)d onderdelen"),
-            (self.explanation_count, "%(count)d deel toelichting", "%(count)d delen toelichting"),
-            (self.annex_count, "%(count)d bijlage", "%(count)d bijlagen"),
-            (len(self.closing), "%(count)d ondertekening", "%(count)d ondertekeningen"),
-        ):
-            if count:
-                lines.append(ngettext(singular, plural, count) % {"count": count})
+        c = self.lapsed_count, self.chapter_count, self.member_count, self.item_count
+        d = self.explanation_count, self.annex_count, len(self.closing)
+        parts = (
+            (c[0], ngettext("%(count)d vervallen artikel", "%(count)d vervallen artikelen", c[0])),
+            (c[1], ngettext("%(count)d hoofdstuk of afdeling", "%(count)d hoofdstukken en afdelingen", c[1])),
+            (c[2], ngettext("%(count)d lid", "%(count)d leden", c[2])),
+            (c[3], ngettext("%(count)d onderdeel", "%(count)d onderdelen", c[3])),
+            (d[0], ngettext("%(count)d deel toelichting", "%(count)d delen toelichting", d[0])),
+            (d[1], ngettext("%(count)d bijlage", "%(count)d bijlagen", d[1])),
+            (d[2], ngettext("%(count)d ondertekening", "%(count)d ondertekeningen", d[2])),
+        )
+        lines += [text % {"count": count} for count, text in parts if count]
         return lines
 
     @property
@@ -297,15 +298,6 @@ def apply_corrections(document: Document, corrections: Sequence[Sequence[object]
         document.corrections.append([action, *args])
     document.refresh()
     return document
-
-
-def correction_note(correction: Sequence[object], document: Document) -> str:
-    action = correction[0]
-    if action == MERGE:
-        return _("Een artikel is samengevoegd met het artikel ervoor.")
-    if action == SPLIT:
-        return _("Een artikel is gesplitst.")
-    return _("Een artikel is gemarkeerd als toelichting.")
 
 
 def explanation_warning(after: str, count: int) -> str:
