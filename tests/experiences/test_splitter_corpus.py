@@ -199,3 +199,14 @@ def test_a_pdf_upload_with_a_text_layer_splits_like_its_source():
     assert article(split, "12", 1).body == "Het dagelijks bestuur stelt regels voor zijn vergaderingen vast."
     assert not any("Pagina" in a.body for a in split.articles)
     assert not any(line == "Regeling Historisch Centrum Overijssel" for a in split.articles for line in a.lines)
+
+
+def test_the_gazette_furniture_of_a_staatscourant_page_is_dropped():
+    path = CORPUS / "stcrt-2018-57003_Meervoudige_Centrumregeling_Noord-Veluwe.txt"
+    document = splitter.split(path.read_text(encoding="utf-8"))
+    dropped = [line.text for part in document.parts if part.kind == "weggelaten" for line in part.lines]
+    assert "Staatscourant van het Koninkrijk der Nederlanden" in dropped
+    assert "Logo Elburg" in dropped
+    assert document.title == ""
+    assert document.preamble.startswith("Het college van burgemeester en wethouders van Elburg;")
+    assert article(document, "1").members[0].items[-1].text == "Wet: Wet gemeenschappelijke regelingen."

@@ -380,6 +380,8 @@ FURNITURE_RE = re.compile(
     r"|maak een permanente link|druk de regeling af|sla de regeling op.*|vergelijk met een andere versie"
     r"|wijziging\(en\) zonder datum inwerkingtreding aanwezig\..*|\[wijziging\(en\) zonder datum.*\]"
     r"|zie het wijzigingenoverzicht\.?|open regeling|terug naar boven|naar boven"
+    r"|staatscourant van het koninkrijk der nederlanden|datum publicatieorganisatiejaargang en nummerrubriek"
+    r"|logo \S+|.{0,80}(?:staatscourant|gemeenteblad|provinciaal blad|waterschapsblad) \d{4}, ?\d+.*"
     r"|maat: px|weergave met pagina beginnen:|download \".*\"|transcriptie|vergelijkbare documenten"
     r"|pagina \d{1,4}(?: van \d{1,4})?|p(?:ag)?\. \d{1,4}|- ?\d{1,4} ?-|\d{1,4} ?/ ?\d{1,4}|\d{1,4})$",
     re.I,

@@ -290,7 +290,8 @@ class Builder:
             self.header_candidate = len(self.doc.sections) - 1
             return
         if self.mode == "front":
-            if not self.doc.title and plain and (line.heading or len(plain) <= MAX_TITLE):
+            titled = line.heading or (len(plain) <= MAX_TITLE and not plain.endswith((";", ":", ",")))
+            if not self.doc.title and plain and titled and not any(p.kind == "aanhef" for p in self.doc.parts):
                 self.doc.title = plain[:MAX_TITLE]
                 self.new_part("titel", line)
                 return
