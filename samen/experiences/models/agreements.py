@@ -147,6 +147,8 @@ class Chapter(Model):
         constraints = [models.UniqueConstraint(fields=["agreement", "position"], name="chapter_position_once")]
 
     def __str__(self) -> str:
+        if self.kind == "regeling":  # the heading of a series: the regeling a besluit sets
+            return self.title
         label = "§" if self.kind == "§" else self.kind.capitalize()
         return " ".join(part for part in (label, self.number, self.title) if part)
 
@@ -237,6 +239,8 @@ class Article(VersionedModel):
     def label(self) -> str:
         """ "Artikel 5 Bevoegdheden", or "Artikel zonder nummer" for ROO excerpts without one."""
         head = _("Artikel %(number)s") % {"number": self.number} if self.number else _("Artikel zonder nummer")
+        if self.lapsed:
+            return f"{head} ({_('vervallen')})"
         return f"{head} {self.title}".strip()
 
     @property

@@ -227,9 +227,8 @@ def _chapter_path(chapters: dict[Any, Any], chapter_id: Any) -> str:
     parts = []
     while chapter_id is not None and chapter_id in chapters:
         chapter = chapters[chapter_id]
-        parts.append(
-            " ".join(p for p in ("§" if chapter.kind == "§" else chapter.kind.capitalize(), chapter.number) if p)
-        )
+        name = {"§": "§", "regeling": ""}.get(chapter.kind, chapter.kind.capitalize())
+        parts.append(" ".join(p for p in (name, chapter.number) if p) or chapter.title)
         chapter_id = chapter.parent_id
     return " · ".join(reversed(parts))
 
