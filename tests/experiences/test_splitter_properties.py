@@ -114,3 +114,21 @@ def test_a_mangled_document_or_a_wild_correction_only_ever_raises_a_dutch_split_
     source = [no for no, line in enumerate(splitter.normalise(text)[0].split("\n")) if line.strip()]
     assert len(line_numbers(result)) >= 1
     assert set(line_numbers(result)) <= set(source)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    head=st.sampled_from([b"%PDF-1.7\n", b"PK\x03\x04", b"", b"\xef\xbb\xbf"]),
+    data=st.binary(max_size=2000),
+    name=st.sampled_from(["regeling.pdf", "regeling.docx", "regeling.txt", "regeling", "regeling.html"]),
+)
+def test_a_broken_upload_only_ever_raises_a_dutch_split_error(head, data, name):
+    try:
+        text, fmt = splitter.decode_upload(head + data, name)
+    except splitter.SplitError as error:
+        messages = error.messages
+    else:
+        messages = []
+        assert isinstance(text, str)
+        assert fmt in splitter.FORMATS
+    assert all(m[:1].isupper() for m in messages)
