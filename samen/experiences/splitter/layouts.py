@@ -396,7 +396,6 @@ class Cleaning:
 
     dropped: list[Line]
     hyphenations: int = 0
-    repeated: int = 0
 
 
 def _page_edges(lines: list[Line]) -> set[int]:
@@ -430,7 +429,6 @@ def clean(raw: list[tuple[str, bool]], *, pasted: bool) -> tuple[list[Line], Cle
         )
         if line.text == PAGE_BREAK or furniture:
             result.dropped.append(line)
-            result.repeated += index in edges and line.text in repeated
             if kept and re.fullmatch(r"\d{1,3}", line.text):
                 kept[-1].page_ref = True
             continue

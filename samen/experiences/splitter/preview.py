@@ -20,7 +20,7 @@ from samen.experiences.splitter.layouts import Line, SplitError
 from samen.experiences.splitter.numbering import Member, clean_text, render_members, split_members
 
 MAX_TITLE = 300
-KINDS = ("titel", "aanhef", "inhoudsopgave", "kop", "artikel", "toelichting", "bijlage", "ondertekening", "weggelaten")
+# Part kinds: titel, aanhef, inhoudsopgave, kop, artikel, toelichting, bijlage, ondertekening, weggelaten.
 
 
 @dataclass
@@ -235,10 +235,6 @@ def reflowed(lines: list[str]) -> list[str]:
         else:
             result.append(line)
     return result
-
-
-def lines_of(parts: Sequence[Part]) -> list[Line]:
-    return [line for part in parts for line in part.lines]
 
 
 # --- corrections -----------------------------------------------------------------------------
