@@ -526,3 +526,14 @@ def test_marking_an_article_as_toelichting_links_it_to_the_article_before():
 def test_a_correction_that_does_not_fit_gets_a_clear_message(correction):
     with pytest.raises(SplitError, match="Deze correctie past niet bij de tekst"):
         split(THREE, corrections=[correction])
+
+
+def test_the_table_of_contents_is_a_cross_check_of_the_articles_found():
+    document = split(
+        "Samenwerkingsovereenkomst\nInhoudsopgave\nArtikel 1 Begrippen 2\nArtikel 2 Taken 2\nArtikel 3 Slot 3\n"
+        "Artikel 1 Begrippen\nDe begrippen.\nArtikel 2 Taken\nDe taken."
+    )
+    assert [a.number for a in document.articles] == ["1", "2"]
+    assert document.toc == ["1", "2", "3"]
+    assert "De tekst begint met een inhoudsopgave; die is overgeslagen." in document.warnings
+    assert "De inhoudsopgave noemt artikelen die Samen niet vond: 3." in document.warnings

@@ -112,3 +112,17 @@ def test_a_docx_upload_is_read_on_the_import_page(demo, client_for):
     response = client.post(url, {"stap": "voorbeeld", "kind": "convenant", "format": "auto", "upload": upload})
     assert response.status_code == 200
     assert "Samen vond 3 artikelen" in response.text
+
+
+def test_the_preview_says_what_it_did_and_did_not_understand(demo, client_for):
+    client = client_for(demo.zeist_beleidsmedewerker)
+    url = reverse("experiences:agreement_import", args=[demo.collaboration.pk])
+    upload = SimpleUploadedFile("drents.md", (CORPUS / "BWBR0018068_RHC_Drents_Archief.md").read_bytes())
+    response = client.post(url, {"stap": "voorbeeld", "kind": "regeling", "format": "auto", "upload": upload})
+    assert response.status_code == 200
+    assert (
+        "Samen vond 42 artikelen in 2 reeksen (3 + 39), 15 hoofdstukken en afdelingen, 80 leden, 17 onderdelen, "
+        "21 delen toelichting, 1 bijlage en 2 ondertekeningen." in response.text
+    )
+    assert "Na artikel 39 volgt een toelichting; die is bij de artikelen gezet" in response.text
+    assert counts() == (0, 0, 0, 0)
