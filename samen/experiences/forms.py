@@ -133,7 +133,9 @@ class AgreementSourceForm(Form):
     upload = forms.FileField(
         label=_("Of kies een bestand"),
         required=False,
-        help_text=_("Platte tekst (.txt), Markdown (.md) of HTML (.html), hoogstens 2 MB."),
+        help_text=_(
+            "Platte tekst (.txt), Markdown (.md), HTML (.html), Word (.docx) of PDF met tekst, hoogstens 2 MB."
+        ),
     )
     format = forms.ChoiceField(
         label=_("Opmaak van de tekst"),
@@ -144,10 +146,18 @@ class AgreementSourceForm(Form):
             (splitter.FORMAT_HTML, _("HTML")),
         ],
         initial=splitter.FORMAT_AUTO,
+        required=False,
+        error_messages={"invalid_choice": _("Kies een opmaak uit de lijst, of ‘Zelf herkennen’.")},
     )
+
+    def clean_format(self) -> str:
+        return self.cleaned_data.get("format") or splitter.FORMAT_AUTO
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if "format" in self.errors:
+            return data
+        fmt = data.get("format") or splitter.FORMAT_AUTO
         upload = data.get("upload")
         if upload is not None:
             if upload.size > splitter.MAX_UPLOAD_BYTES:
@@ -155,14 +165,14 @@ class AgreementSourceForm(Form):
                     {"upload": _("Het bestand is te groot. Het maximum is 2 MB; splits de tekst in delen.")}
                 )
             try:
-                text, fmt = splitter.decode_upload(upload.read(), upload.name or "")
+                text, detected = splitter.decode_upload(upload.read(), upload.name or "")
             except splitter.SplitError as error:
                 raise ValidationError({"upload": error.messages}) from error
-            data["source_text"], data["source_format"], data["source_name"] = text, fmt, upload.name or ""
-            if data.get("format") != splitter.FORMAT_AUTO:
-                data["source_format"] = data["format"]
-        elif data.get("text", "").strip():
-            data["source_text"], data["source_format"], data["source_name"] = data["text"], data["format"], ""
+            keep = fmt == splitter.FORMAT_AUTO or detected in {splitter.FORMAT_DOCX, splitter.FORMAT_PDF}
+            data["source_text"], data["source_name"] = text, upload.name or ""
+            data["source_format"] = detected if keep else fmt
+        elif (data.get("text") or "").strip():
+            data["source_text"], data["source_format"], data["source_name"] = data["text"], fmt, ""
         else:
             raise ValidationError(
                 {"text": _("De tekst is leeg. Plak de tekst van de afspraak of kies een bestand.")}, code="empty"

@@ -324,7 +324,12 @@ def test_a_huge_upload_gets_a_clear_message():
 
 
 def test_a_binary_upload_gets_a_clear_message():
-    with pytest.raises(SplitError, match="geen tekstbestand"):
+    with pytest.raises(SplitError, match="kan Samen niet lezen"):
+        splitter.decode_upload(b"\x7fELF\x00\x00\x01binary", "regeling.bin")
+
+
+def test_a_broken_pdf_gets_a_clear_message():
+    with pytest.raises(SplitError, match="Deze PDF kon niet worden gelezen"):
         splitter.decode_upload(b"%PDF-1.4\x00\x00\x01binary", "regeling.pdf")
 
 
@@ -410,3 +415,125 @@ def test_html_lists_become_members_and_items():
         {"number": "2", "text": "Het bestuur vergadert.", "items": []},
     ]
     assert second.body == "1. Al genummerd.\n2. Ook."
+
+
+# --- numbering, parts and warnings -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [
+        ("Artikel 4a Nadere regels", "4a"),
+        ("Artikel 12bis Aanvulling", "12bis"),
+        ("Artikel 12 bis Aanvulling", "12bis"),
+        ("Artikel 3:2 Mandaat", "3:2"),
+        ("Artikel 3.2 Mandaat", "3.2"),
+    ],
+)
+def test_article_numbers_in_every_style(heading, number):
+    document = split(f"Artikel 12 Vorig\nTekst van het vorige artikel.\n{heading}\nDe tekst van dit artikel.")
+    assert [a.number for a in document.articles] == ["12", number]
+    assert document.articles[1].body == "De tekst van dit artikel."
+
+
+def test_twelve_bis_with_a_space_does_not_merge_into_article_twelve():
+    document = split(
+        "Artikel 12 Bestuur\nHet bestuur vergadert.\nArtikel 12 bis Aanvulling\nHet bestuur kan aanvullen."
+    )
+    assert [(a.number, a.title) for a in document.articles] == [("12", "Bestuur"), ("12bis", "Aanvulling")]
+    assert not document.warnings
+
+
+def test_roman_chapters_and_lapsed_articles():
+    document = split(
+        "Hoofdstuk I Algemeen\nArtikel 1\nDe regeling geldt.\nArtikel 2 (vervalt)\nArtikel 3 [Vervallen]\n"
+        "Hoofdstuk II Slot\nArtikel 4\nVervallen.\nArtikel 5\nDeze regeling treedt in werking."
+    )
+    assert [(a.number, a.lapsed) for a in document.articles] == [
+        ("1", False),
+        ("2", True),
+        ("3", True),
+        ("4", True),
+        ("5", False),
+    ]
+    assert [s.number for s in document.chapters] == ["I", "II"]
+    assert document.articles[1].title == ""
+    assert document.articles[1].body == "(vervalt)"
+    assert "3 vervallen artikelen" in document.summary()
+
+
+def test_a_repeated_article_number_is_warned_about():
+    document = split("Artikel 6\nEen.\nArtikel 7\nTwee.\nArtikel 7\nDrie.")
+    assert "Artikel 7 komt twee keer voor." in document.warnings
+
+
+def test_the_summary_uses_dutch_singulars_and_plurals():
+    document = split("Hoofdstuk 1 Alles\nArtikel 1\n1. Een lid met:\na. een onderdeel.")
+    assert document.summary() == ["1 artikel", "1 hoofdstuk of afdeling", "1 lid", "1 onderdeel"]
+    assert document.summary_text == "1 artikel, 1 hoofdstuk of afdeling, 1 lid en 1 onderdeel"
+    assert "1 hoofdstukken" not in document.summary_text
+
+
+def test_a_besluit_with_its_regeling_without_headings_is_two_series_with_a_warning():
+    document = split("Artikel 1\nDit besluit stelt de regeling vast.\nArtikel 1\nDe regeling geldt.\nArtikel 2\nSlot.")
+    assert document.articles_per_series() == [1, 2]
+    assert "Na artikel 1 begint de nummering opnieuw bij 1" in document.warnings[0]
+
+
+def test_degree_and_roman_items():
+    document = split("Artikel 1\nOnder bestuur wordt verstaan:\n1° het algemeen bestuur;\n2° het dagelijks bestuur.")
+    assert [i.label for i in document.articles[0].members[0].items] == ["1°", "2°"]
+    document = split("Artikel 1\nDe taken zijn:\ni. beheer;\nii. advies.")
+    assert [i.label for i in document.articles[0].members[0].items] == ["i", "ii"]
+
+
+def test_hyphenation_at_line_ends_of_a_pasted_text_is_undone():
+    document = split(
+        "Artikel 1\nDe gemeenschappelijke regeling wordt getroffen ter behartiging van de samen-\nwerking."
+    )
+    assert (
+        document.articles[0].body
+        == "De gemeenschappelijke regeling wordt getroffen ter behartiging van de samenwerking."
+    )
+    assert any("afgebroken woord" in note for note in document.notes)
+
+
+# --- corrections ---------------------------------------------------------------------------
+
+THREE = "Artikel 1 Begrippen\nDe begrippen.\nArtikel 2 Taken\nDe taken.\nDe tweede zin.\nArtikel 3 Slot\nHet slot."
+
+
+def test_merging_an_article_with_the_one_before():
+    document = split(THREE, corrections=[["samenvoegen", 1]])
+    assert [a.number for a in document.articles] == ["1", "3"]
+    assert document.articles[0].body == "De begrippen.\nArtikel 2 Taken\nDe taken.\nDe tweede zin."
+
+
+def test_splitting_an_article_at_one_of_its_lines():
+    document = split(THREE, corrections=[["splitsen", 1, 2]])
+    assert [a.number for a in document.articles] == ["1", "2", "", "3"]
+    assert document.articles[1].body == "De taken."
+    assert document.articles[2].body == "De tweede zin."
+
+
+def test_marking_an_article_as_toelichting_links_it_to_the_article_before():
+    document = split(THREE, corrections=[["toelichting", 2]])
+    assert [a.number for a in document.articles] == ["1", "2"]
+    assert document.articles[1].explanation == "Artikel 3 Slot\nHet slot."
+
+
+@pytest.mark.parametrize("correction", [["samenvoegen", 0], ["splitsen", 1, 0], ["toelichting", 9], ["weg", 1], []])
+def test_a_correction_that_does_not_fit_gets_a_clear_message(correction):
+    with pytest.raises(SplitError, match="Deze correctie past niet bij de tekst"):
+        split(THREE, corrections=[correction])
+
+
+def test_the_table_of_contents_is_a_cross_check_of_the_articles_found():
+    document = split(
+        "Samenwerkingsovereenkomst\nInhoudsopgave\nArtikel 1 Begrippen 2\nArtikel 2 Taken 2\nArtikel 3 Slot 3\n"
+        "Artikel 1 Begrippen\nDe begrippen.\nArtikel 2 Taken\nDe taken."
+    )
+    assert [a.number for a in document.articles] == ["1", "2"]
+    assert document.toc == ["1", "2", "3"]
+    assert "De tekst begint met een inhoudsopgave; die is overgeslagen." in document.warnings
+    assert "De inhoudsopgave noemt artikelen die Samen niet vond: 3." in document.warnings

@@ -30,6 +30,8 @@ class SourceFormat(models.TextChoices):
     MARKDOWN = splitter.FORMAT_MARKDOWN, _("Markdown")
     HTML = splitter.FORMAT_HTML, _("HTML")
     ROO = splitter.FORMAT_ROO, _("landelijk register (ROO)")
+    DOCX = splitter.FORMAT_DOCX, _("Word-document")
+    PDF = splitter.FORMAT_PDF, _("PDF")
 
 
 class AgreementQuerySet(QuerySet):
@@ -77,6 +79,16 @@ class Agreement(VersionedModel):
         related_name="addenda",
     )
     preamble = models.TextField(_("aanhef"), blank=True)
+    explanation = models.TextField(
+        _("algemene toelichting"), blank=True, help_text=_("De toelichting die bij geen enkel artikel hoort.")
+    )
+    closing = models.TextField(_("ondertekening"), blank=True)
+    series = models.JSONField(
+        _("reeksen artikelen"),
+        default=list,
+        blank=True,
+        help_text=_("De titel van elke reeks artikelen, zoals een besluit en de regeling die het vaststelt."),
+    )
     source_format = models.CharField(_("bron"), max_length=20, choices=SourceFormat.choices)
     source_name = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
     created_by = models.ForeignKey(
@@ -135,6 +147,8 @@ class Chapter(Model):
         constraints = [models.UniqueConstraint(fields=["agreement", "position"], name="chapter_position_once")]
 
     def __str__(self) -> str:
+        if self.kind == "regeling":  # the heading of a series: the regeling a besluit sets
+            return self.title
         label = "§" if self.kind == "§" else self.kind.capitalize()
         return " ".join(part for part in (label, self.number, self.title) if part)
 
@@ -186,9 +200,14 @@ class Article(VersionedModel):
         related_name="articles",
     )
     position = models.PositiveIntegerField(_("volgorde"))
+    series = models.PositiveSmallIntegerField(
+        _("reeks"), default=1, help_text=_("1 voor de eerste reeks artikelen, 2 voor de volgende, enzovoort.")
+    )
     number = models.CharField(_("artikelnummer"), max_length=20, blank=True)
     title = models.CharField(_("titel"), max_length=500, blank=True)
+    lapsed = models.BooleanField(_("vervallen"), default=False)
     text = models.TextField(_("tekst"))
+    explanation = models.TextField(_("toelichting"), blank=True, help_text=_("De toelichting op dit artikel."))
     members = models.JSONField(
         _("leden en onderdelen"),
         default=list,
@@ -220,6 +239,8 @@ class Article(VersionedModel):
     def label(self) -> str:
         """ "Artikel 5 Bevoegdheden", or "Artikel zonder nummer" for ROO excerpts without one."""
         head = _("Artikel %(number)s") % {"number": self.number} if self.number else _("Artikel zonder nummer")
+        if self.lapsed:
+            return f"{head} ({_('vervallen')})"
         return f"{head} {self.title}".strip()
 
     @property

@@ -35,9 +35,28 @@ MAX_READING_CHARS = 10_000
 # --- the text travels from preview to confirmation in a signed token, not in the session ---
 
 
-def make_import_token(text: str, fmt: str, source_name: str = "") -> str:
-    """A signed, compressed token with the text to import, for a hidden field on the preview page."""
-    return signing.dumps({"t": text, "f": fmt, "n": source_name[:255]}, salt=TOKEN_SALT, compress=True)
+def make_import_token(text: str, fmt: str, source_name: str = "", corrections: Sequence[Sequence[object]] = ()) -> str:
+    """A signed, compressed token with the text to import and the facilitator's corrections to its
+    split, for a hidden field on the preview page."""
+    data = {"t": text, "f": fmt, "n": source_name[:255], "c": [list(c) for c in corrections]}
+    return signing.dumps(data, salt=TOKEN_SALT, compress=True)
+
+
+def read_import_corrections(token: str) -> list[list[object]]:
+    data = signing.loads(token or "", salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+    corrections = data.get("c") if isinstance(data, dict) else None
+    return [list(c) for c in corrections if isinstance(c, list)] if isinstance(corrections, list) else []
+
+
+def correct_import(token: str, action: str, article: int, line: int | None = None) -> tuple[str, splitter.Document]:
+    """One more correction of the split (merge, split, mark as toelichting): a new token and the
+    document as it now splits. Nothing is saved; ``SplitError`` if the correction does not fit."""
+    if action not in {splitter.MERGE, splitter.SPLIT, splitter.EXPLAIN}:
+        raise splitter.SplitError(_("Kies een correctie uit de lijst."), code="correction")
+    text, fmt, name = read_import_token(token)
+    corrections = [*read_import_corrections(token), [action, article] if line is None else [action, article, line]]
+    document = split_source(text, fmt, corrections)
+    return make_import_token(text, fmt, name, corrections), document
 
 
 def read_import_token(token: str) -> tuple[str, str, str]:
@@ -56,8 +75,9 @@ def read_import_token(token: str) -> tuple[str, str, str]:
     return data["t"], str(data.get("f", splitter.FORMAT_AUTO)), str(data.get("n", ""))
 
 
-def split_source(text: str, fmt: str) -> splitter.Document:
-    """The split document for a text (``fmt`` ``roo``: the JSON of the ROO excerpts)."""
+def split_source(text: str, fmt: str, corrections: Sequence[Sequence[object]] = ()) -> splitter.Document:
+    """The split document for a text (``fmt`` ``roo``: the JSON of the ROO excerpts), with the
+    facilitator's corrections replayed."""
     if fmt == splitter.FORMAT_ROO:
         try:
             excerpts = json.loads(text)
@@ -65,8 +85,8 @@ def split_source(text: str, fmt: str) -> splitter.Document:
             raise splitter.SplitError(_("De registertekst kon niet worden gelezen."), code="bad_roo") from exc
         if not isinstance(excerpts, list) or not all(isinstance(e, dict) for e in excerpts):
             raise splitter.SplitError(_("De registertekst kon niet worden gelezen."), code="bad_roo")
-        return splitter.split_excerpts(excerpts)
-    return splitter.split(text, fmt)
+        return splitter.apply_corrections(splitter.split_excerpts(excerpts), corrections)
+    return splitter.split(text, fmt, corrections)
 
 
 # --- agreement details ------------------------------------------------------------------------
@@ -118,7 +138,8 @@ def import_agreement(
         _("Alleen de facilitator en contactpersonen van partners leggen afspraken vast."),
     )
     text, fmt, source_name = read_import_token(token)
-    document = split_source(text, fmt)
+    corrections = read_import_corrections(token)
+    document = split_source(text, fmt, corrections)
     _validate_details(
         collaboration,
         kind=kind,
@@ -139,6 +160,9 @@ def import_agreement(
             effective_until=effective_until,
             amends=amends,
             preamble=document.preamble,
+            explanation=document.explanation,
+            closing=document.closing_text,
+            series=document.series if len(document.series) > 1 else [],
             source_format=document.format,
             source_name=source_name,
             created_by=by,
@@ -164,10 +188,13 @@ def import_agreement(
             Article(
                 agreement=agreement,
                 position=index,
+                series=parsed.series + 1,
                 number=parsed.number,
                 title=parsed.title,
+                lapsed=parsed.lapsed,
                 chapter=chapters[parsed.section] if parsed.section is not None else None,
                 text=parsed.body,
+                explanation=parsed.explanation,
                 members=[m.as_dict() for m in parsed.members],
                 updated_at=now,
                 updated_by=by,
@@ -198,7 +225,10 @@ def import_agreement(
                 "kind": kind,
                 "format": document.format,
                 "articles": len(articles),
-                "chapters": len(chapters),
+                "chapters": document.chapter_count,
+                "annexes": document.annex_count,
+                "series": len(document.series),
+                "corrections": corrections,
                 "parties": [str(p) for p in parties],
             },
         )

@@ -9,6 +9,7 @@ from django.core.exceptions import RequestDataTooBig, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
@@ -54,7 +55,12 @@ def _preview(
     document: splitter.Document,
     details: AgreementDetailsForm,
     status: int = 200,
+    errors: list[str] | None = None,
 ) -> HttpResponse:
+    rows = [
+        (index, document.section_path(a.section), a, list(enumerate(a.part.lines))[1:])
+        for index, a in enumerate(document.articles)
+    ]
     context = experiences_context(
         request,
         collaboration,
@@ -62,7 +68,10 @@ def _preview(
         document=document,
         details=details,
         token_form=TokenForm(initial={"token": token}),
-        articles=[(document.section_path(a.section), a) for a in document.articles],
+        rows=rows,
+        several_series=len(document.series) > 1,
+        correctable=document.format != splitter.FORMAT_ROO,
+        errors=errors or [],
     )
     return render(request, "experiences/agreement_preview.html", context, status=status)
 
@@ -80,6 +89,8 @@ def agreement_import(request: HttpRequest, pk: str) -> HttpResponse:
         details = AgreementDetailsForm(collaboration=collaboration)
         return _import_page(request, collaboration, details, AgreementSourceForm(), 400, [too_big])
     step = data.get("stap") if data is not None else None
+    if data is not None and data.get("correctie"):
+        return _correct(request, collaboration)
     if step == "opslaan":
         return _confirm(request, collaboration)
     initial = _details_initial(collaboration, data)
@@ -113,13 +124,33 @@ def _import_page(
     return render(request, "experiences/agreement_import.html", context, status=status)
 
 
+def _correct(request: HttpRequest, collaboration: Collaboration) -> HttpResponse:
+    """Merge, split or mark an article as toelichting in the preview; nothing is saved yet."""
+    token = request.POST.get("token", "")
+    action, _sep, index = request.POST.get("correctie", "").partition(":")
+    details = AgreementDetailsForm(initial=_details_initial(collaboration, request.POST), collaboration=collaboration)
+    try:
+        text, fmt, _name = services.read_import_token(token)
+        document = services.split_source(text, fmt, services.read_import_corrections(token))
+    except ValidationError as error:
+        empty = AgreementDetailsForm(collaboration=collaboration)
+        return _import_page(request, collaboration, empty, AgreementSourceForm(), 400, error.messages)
+    try:
+        line = request.POST.get(f"regel-{index}") if action == splitter.SPLIT else None
+        token, document = services.correct_import(token, action, int(index), int(line) if line is not None else None)
+    except (ValueError, ValidationError) as error:
+        message = error.messages if isinstance(error, ValidationError) else [_("Kies een correctie uit de lijst.")]
+        return _preview(request, collaboration, token, document, details, status=400, errors=message)
+    return _preview(request, collaboration, token, document, details)
+
+
 def _confirm(request: HttpRequest, collaboration: Collaboration) -> HttpResponse:
     token_form = TokenForm(request.POST)
     details = AgreementDetailsForm(request.POST, collaboration=collaboration)
     token = request.POST.get("token", "")
     try:
         text, fmt, _name = services.read_import_token(token)
-        document = services.split_source(text, fmt)
+        document = services.split_source(text, fmt, services.read_import_corrections(token))
     except ValidationError as error:
         details = AgreementDetailsForm(collaboration=collaboration)
         return _import_page(request, collaboration, details, AgreementSourceForm(), 400, error.messages)
@@ -130,8 +161,15 @@ def _confirm(request: HttpRequest, collaboration: Collaboration) -> HttpResponse
         except ValidationError as error:
             apply_errors(details, error)
         else:
+            count = document.article_count
             messages.success(
-                request, _("De afspraak is opgeslagen met %(count)s artikelen.") % {"count": document.article_count}
+                request,
+                ngettext(
+                    "De afspraak is opgeslagen met %(count)s artikel.",
+                    "De afspraak is opgeslagen met %(count)s artikelen.",
+                    count,
+                )
+                % {"count": count},
             )
             return redirect("experiences:agreement", collaboration.pk, agreement.pk)
     return _preview(request, collaboration, token, document, details, status=400)
@@ -189,9 +227,8 @@ def _chapter_path(chapters: dict[Any, Any], chapter_id: Any) -> str:
     parts = []
     while chapter_id is not None and chapter_id in chapters:
         chapter = chapters[chapter_id]
-        parts.append(
-            " ".join(p for p in ("§" if chapter.kind == "§" else chapter.kind.capitalize(), chapter.number) if p)
-        )
+        name = {"§": "§", "regeling": ""}.get(chapter.kind, chapter.kind.capitalize())
+        parts.append(" ".join(p for p in (name, chapter.number) if p) or chapter.title)
         chapter_id = chapter.parent_id
     return " · ".join(reversed(parts))
 
