@@ -163,7 +163,7 @@ class AgreementImportSerializer(StrictSerializer):
         max_length=2_000_000, help_text=gettext_lazy("De hele tekst; Samen deelt haar op in hoofdstukken en artikelen.")
     )
     formaat = ChoiceField(
-        choices=[(f, f) for f in FORMATS if f != FORMAT_ROO],
+        choices=[(f, f) for f in FORMATS if f not in (FORMAT_ROO, "docx", "pdf")],
         required=False,
         default=FORMAT_AUTO,
         help_text=gettext_lazy("auto (herkennen), tekst, markdown of html."),
