@@ -181,3 +181,69 @@ def test_writing(demo, api_for, persona, name, path, body, allowed, special):
     status = 404 if persona in OUTSIDER else special.get(persona, 403)
     assert_problem(response, status)
     assert AuditEvent.objects.count() == events
+
+
+@pytest.fixture
+def objects(demo):
+    """One of each new kind of object in the demo collaboration, made through the services."""
+    import datetime
+
+    from samen.accounts.services import invite_person
+    from samen.experiences import services as experiences
+    from samen.interests.services import open_round
+    from samen.reports.services import create_digest
+
+    today = datetime.date.today()
+    [checkin] = experiences.schedule_checkins(
+        collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=today
+    )
+    honesty_round = open_round(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        title="Ronde",
+        deadline=today + datetime.timedelta(days=9),
+    )
+    digest = create_digest(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        period_start=today - datetime.timedelta(days=30),
+        period_end=today,
+    )
+    invitation = invite_person(
+        collaboration=demo.collaboration,
+        email="nieuw@vru.example",
+        full_name="Nieuw",
+        kind="facilitator",
+        partner=None,
+        by=demo.facilitator,
+    )
+    return {"checkin": checkin.pk, "round": honesty_round.pk, "digest": digest.pk, "invitation": invitation.pk}
+
+
+# Writes on one object: (name, method, path). An outsider never learns that the object exists.
+OBJECT_WRITES = [
+    ("close a check-in", "post", "/check-ins/{checkin}/sluitingen"),
+    ("answer a check-in", "post", "/check-ins/{checkin}/antwoorden"),
+    ("close an honesty round", "post", "/eerlijkheidsrondes/{round}/sluitingen"),
+    ("save a declaration", "put", "/eerlijkheidsrondes/{round}/verklaringen/{partner}"),
+    ("share a declaration", "post", "/eerlijkheidsrondes/{round}/verklaringen/{partner}/delingen"),
+    ("say go", "put", "/eerlijkheidsrondes/{round}/go-besluiten/{partner}"),
+    ("edit a raadsbrief", "patch", "/raadsbrieven/{digest}"),
+    ("offer a raadsbrief", "post", "/raadsbrieven/{digest}/aanbiedingen"),
+    ("approve a raadsbrief", "post", "/raadsbrieven/{digest}/goedkeuringen"),
+    ("publish a raadsbrief", "post", "/raadsbrieven/{digest}/publicaties"),
+    ("refresh a raadsbrief", "post", "/raadsbrieven/{digest}/verversingen"),
+    ("revoke an invitation", "post", "/samenwerkingen/{c}/uitnodigingen/{invitation}/intrekkingen"),
+    ("record a leaving", "post", "/samenwerkingen/{c}/uittredingen"),
+    ("record a joining", "post", "/samenwerkingen/{c}/toetredingen"),
+]
+
+
+@pytest.mark.parametrize(("name", "method", "path"), OBJECT_WRITES, ids=[w[0] for w in OBJECT_WRITES])
+def test_an_outsider_finds_none_of_the_objects_it_has_no_part_in(demo, api_for, objects, name, method, path):
+    api = api_for(demo.amersfoort_beleidsmedewerker)
+    events = AuditEvent.objects.count()
+    url = path.format(c=demo.collaboration.pk, partner=demo.utrecht.pk, **objects)
+    response = getattr(api.client, method)("/api/v1" + url, {}, content_type="application/json", headers=api.headers)
+    assert_problem(response, 404)
+    assert AuditEvent.objects.count() == events
