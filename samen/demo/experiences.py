@@ -79,8 +79,14 @@ def _signals(story: Story) -> None:
             ("verschil_in_lezing", texts.reading_signal, others[4], "iedereen", None, story.ago(300), 1, "afgerond"),
         ]
         persona_partner = next((p for p in partners if story.is_persona(p)), partners[0])
-        plan.append(("levering_wijkt_af", texts.delivery, others[5 % len(others)], "partner", persona_partner,
-                     story.ago(18), 0, "open"))  # fmt: skip
+        if story.profile == CRACK:  # one partner says another deviates, which that one never announced
+            plan.append(("levering_wijkt_af", texts.delivery, others[5 % len(others)], "partner", persona_partner,
+                         story.ago(18), 0, "open"))  # fmt: skip
+        else:
+            plan.append(("levering_wijkt_af", texts.delivery, others[5 % len(others)], "iedereen", None,
+                         story.ago(240), 2, "afgerond"))  # fmt: skip
+            plan.append(("overig", texts.other, others[8 % len(others)], "partner", persona_partner,
+                         story.ago(11), 0, "open"))  # fmt: skip
     crack = story.crack
     if crack is not None:  # the cracking partner says the costs run away, and nobody answers
         plan.append(("kosten_hoger", texts.cost_signal, crack, "iedereen", None, story.ago(45), 0, "open"))
@@ -159,7 +165,8 @@ def _deviation(story: Story, partner: Partner, day: datetime.date) -> None:
         )
 
     story.on(day, announce, hour=10)
-    noting = [p for p in story.some(story.partners, 0.6) if p.pk != partner.pk and not story.is_persona(p)]
+    share = 1.0 if story.profile == HEALTHY else 0.6
+    noting = [p for p in story.some(story.partners, share) if p.pk != partner.pk and not story.is_persona(p)]
     for m, other in enumerate(noting):
         story.on(story.spread(day + DAY, 12, m, len(noting)), lambda other=other: signals.acknowledge_deviation(
             deviation=story.objects["deviation"], by=story.official(other), partner=other,
@@ -177,23 +184,23 @@ def _checkins(story: Story) -> None:
         opens = [story.ago(400), story.ago(200)]
     else:
         opens = [story.day(60 + 182 * n) for n in range(story.days // 182)]
-        opens = [day for day in opens if day < story.ago(40)][-5:]
+        opens = [day for day in opens if day < story.ago(200)][-3:]
         opens.append(story.ago(110))  # the last closed one, some months ago
     for n, day in enumerate(opens):
         _checkin(story, n, day, last=n == len(opens) - 1)
     current = story.ago(4)
-    story.on(current, lambda: checkins.schedule_checkins(
-        collaboration=story.cast.collaboration, by=story.facilitator, first_opens_on=current, open_days=21,
-        title="Check-in"), hour=8)  # fmt: skip
+
+    def schedule_current() -> None:
+        story.objects["checkin:current"] = checkins.schedule_checkins(
+            collaboration=story.cast.collaboration, by=story.facilitator, first_opens_on=current, open_days=21,
+            title="Check-in",
+        )[0]  # fmt: skip
+
+    story.on(current, schedule_current, hour=8)
     if story.profile in (HEALTHY, CRACK):  # a few partners answered already; the personas have not
         for m, partner in enumerate(story.some(story.others, 0.3)):
             story.on(current + DAY, _answer(story, f"open:{m}", "checkin:current", partner,
                                             story.official(partner), 4, 4), hour=9 + m % 8)  # fmt: skip
-        story.on(current, lambda: story.objects.__setitem__("checkin:current", _latest(story)), hour=8, minute=1)
-
-
-def _latest(story: Story) -> Any:
-    return story.cast.collaboration.checkins.order_by("-opens_on").first()
 
 
 def _checkin(story: Story, n: int, opens: datetime.date, *, last: bool) -> None:
@@ -206,14 +213,16 @@ def _checkin(story: Story, n: int, opens: datetime.date, *, last: bool) -> None:
         )[0]  # fmt: skip
 
     story.on(opens, schedule, hour=8)
-    share = {HEALTHY: 0.8, CRACK: 0.55, STARTING: 0.6, LIGHT: 0.4}[story.profile]
-    answering = story.some(story.partners, share)
-    answering += [p for p in story.partners if story.is_persona(p) and p not in answering]
+    if "answering" not in story.objects:  # the same partners answer every time: a steady response
+        share = {HEALTHY: 0.85, CRACK: 0.6, STARTING: 0.6, LIGHT: 0.4}[story.profile]
+        chosen = story.some(story.partners, share)
+        story.objects["answering"] = chosen + [p for p in story.partners if story.is_persona(p) and p not in chosen]
+    answering = story.objects["answering"]
     crack = story.crack
     for m, partner in enumerate(answering):
         people = story.cast.contacts(partner)
         if not story.is_persona(partner) and partner.organisation.code not in ("GM0307",):
-            people = people[: 1 + (m + n) % 2]  # one or two answers: below the anonymity threshold
+            people = people[: 1 + m % 2]  # one or two answers: below the anonymity threshold
         if crack is not None and partner.pk == crack.pk and last:
             continue  # the cracking partner stops answering
         content, relationship = 4, 4

@@ -4,7 +4,7 @@ import datetime
 from typing import Any
 
 from samen.collaborations.models import Partner
-from samen.demo.story import CRACK, LIGHT, STARTING, Story
+from samen.demo.story import CRACK, HEALTHY, LIGHT, STARTING, Story
 from samen.interests import services
 from samen.interests.models import Declaration
 from samen.interests.services.declarations import InterestInput, RedLineInput
@@ -57,7 +57,7 @@ def _ambitions(story: Story) -> None:
             )
 
         story.on(story.day(8 + n), create)
-        share = 0.85 if story.profile != LIGHT else 0.6
+        share = {HEALTHY: 0.9, LIGHT: 0.5}.get(story.profile, 0.7)
         pledging = story.some(story.partners, share)
         for personas_first in (p for p in story.partners if story.is_persona(p) and p not in pledging):
             pledging.append(personas_first)

@@ -25,7 +25,8 @@ def add(story: Story) -> None:
     for day in adopted.values():
         _refresh(story, day + 2 * DAY)
     _refresh(story, story.ago(100))
-    for key in ("goal0", "goal1", "goal2") if story.profile == HEALTHY else ("goal1",):
+    # goal2's adoption stays uncelebrated everywhere: the prompt waits for someone to take it up.
+    for key in ("goal0", "goal1") if story.profile == HEALTHY else ("goal1",):
         index = int(key[-1])
         goal_text = texts.goals[index]
         _success(story, adopted[key] + 5 * DAY, f"Doel vastgesteld: {goal_text.title}",
