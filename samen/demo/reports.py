@@ -20,15 +20,15 @@ def add(story: Story) -> None:
         (kind, due, start, end)
         for year in years
         for kind, due, start, end in services.default_moments(year)
-        if story.day(60) < end and due - 21 * DAY <= story.today
+        if story.day(60) < end and due <= story.today + 70 * DAY
     ]
-    published = moments[:-1][-1 if story.profile == LIGHT else -2 :]
-    for kind, due, start, end in published:
+    past = [m for m in moments if m[1] <= story.today]
+    for kind, due, start, end in past[-1 if story.profile == LIGHT else -2 :]:
         _digest(story, kind, due, start, end, publish=True)
-    if story.profile != LIGHT and moments:
-        kind, due, start, end = moments[-1]
-        if due - 21 * DAY <= story.today:
-            _digest(story, kind, due, start, end, publish=False)
+    coming = [m for m in moments if m[1] > story.today]
+    if story.profile != LIGHT and coming:  # the next one is written and waits for the bestuurders
+        kind, due, start, end = coming[0]
+        _digest(story, kind, due, start, end, publish=False)
 
 
 def _plan(story: Story, year: int) -> Any:
@@ -42,7 +42,7 @@ def _digest(
     story: Story, kind: str, due: datetime.date, start: datetime.date, end: datetime.date, *, publish: bool
 ) -> None:
     key = f"digest:{kind}:{due}"
-    written = min(end + 3 * DAY, story.today - 3 * DAY) if not publish else min(end + 3 * DAY, due - 20 * DAY)
+    written = min(end, story.today - 3 * DAY) if not publish else min(end, due - 14 * DAY)
     summary = story.texts.digest_summary
 
     def write() -> None:
@@ -51,7 +51,7 @@ def _digest(
             collaboration=story.cast.collaboration,
             by=story.facilitator,
             period_start=max(start, story.start),
-            period_end=min(end, story.today),
+            period_end=min(end, written),
             moment=moment,
         )
         if summary:
