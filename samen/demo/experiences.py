@@ -181,7 +181,7 @@ def _checkins(story: Story) -> None:
     if story.profile == STARTING:
         opens = [story.ago(40)]
     elif story.profile == LIGHT:
-        opens = [story.ago(400), story.ago(200)]
+        opens = [story.ago(300), story.ago(120)]
     else:
         opens = [story.day(60 + 182 * n) for n in range(story.days // 182)]
         opens = [day for day in opens if day < story.ago(200)][-3:]

@@ -22,7 +22,7 @@ def add(story: Story) -> None:
         return
     if story.profile == LIGHT:
         _goal(story, "goal0", goals[0], story.day(100))
-        _goal(story, "goal1", goals[1], story.ago(40), consent_open=True)
+        _goal(story, "goal1", goals[1], story.ago(40), draft_only=True)
         return
     starts = (story.day(100), story.day(200), story.day(430))
     for n, text in enumerate(goals[:-1]):
@@ -32,7 +32,15 @@ def add(story: Story) -> None:
     _goal(story, f"goal{len(goals) - 1}", goals[-1], story.ago(opened_ago + 20), consent_open=True)
 
 
-def _goal(story: Story, key: str, text: GoalText, created: datetime.date, *, consent_open: bool = False) -> None:
+def _goal(
+    story: Story,
+    key: str,
+    text: GoalText,
+    created: datetime.date,
+    *,
+    consent_open: bool = False,
+    draft_only: bool = False,
+) -> None:
     partners = story.partners
     author = partners[(len(key) * 7) % len(partners)]
     if story.profile == STARTING:
@@ -48,6 +56,8 @@ def _goal(story: Story, key: str, text: GoalText, created: datetime.date, *, con
         )
 
     story.on(created, create)
+    if draft_only:
+        return
     if text.edit and story.profile != LIGHT:  # drafted together: a second partner adds a sentence
         editor = partners[(partners.index(author) + 3) % len(partners)]
 

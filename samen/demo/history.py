@@ -19,9 +19,9 @@ from samen.audit.services import record
 from samen.collaborations.models import Collaboration
 from samen.demo import experiences, goals, interests, reports, successes
 from samen.demo.clock import in_the_past, moment
-from samen.demo.people import GGD, ODRU, PERSONAS, RDWI, VRU, Cast, People, generated_names
+from samen.demo.people import GGD, ODRU, PERSONAS, RDWI, VRU, Cast, People, generated_names, key
 from samen.demo.story import CRACK, HEALTHY, LIGHT, STARTING, Story
-from samen.demo.texts import TEXTS
+from samen.demo.texts import GENERIC, TEXTS
 
 HISTORY_BUILT = "demo.history_built"
 
@@ -63,28 +63,33 @@ def has_history(collaboration: Collaboration) -> bool:
     return AuditEvent.objects.filter(collaboration=collaboration, action=HISTORY_BUILT).exists()
 
 
-def build(scenario: Scenario, people: People, today: datetime.date | None = None) -> tuple[Cast, int]:
-    """The collaboration of ``scenario`` with its people and (the first time) its history; returns the steps run."""
+def build(
+    scenario: Scenario, people: People, today: datetime.date | None = None, *, seed: int = 0, again: bool = False
+) -> tuple[Cast, int]:
+    """The collaboration of ``scenario`` with its people and (the first time) its history; returns the steps run.
+
+    ``again``: write another history beside the one there is (the benchmarks' "ten times the activity").
+    """
     now = timezone.now()
     today = today or timezone.localdate(now)
     collaboration = Collaboration.objects.select_related("body").get(roo_id=scenario.roo_id)
     start = today - datetime.timedelta(days=round(365.25 * scenario.years))
     codes = sorted(
-        {p.organisation.code for p in collaboration.partners.current().select_related("organisation")}
+        {key(p.organisation) for p in collaboration.partners.current().select_related("organisation")}
         | {p.gm_code for p in PERSONAS if p.gm_code}
     )
     with transaction.atomic():
-        if has_history(collaboration):
+        if has_history(collaboration) and not again:
             return people.cast(collaboration, generated_names(codes)), 0
         with in_the_past(moment(start, 9)) as clock:
             cast = people.cast(collaboration, generated_names(codes))
             story = Story(
                 cast=cast,
-                texts=TEXTS[scenario.roo_id],
+                texts=TEXTS.get(scenario.roo_id, GENERIC),
                 profile=scenario.profile,
                 today=today,
                 start=start,
-                seed=int(scenario.roo_id),
+                seed=int(scenario.roo_id) + seed,
                 personas=frozenset(p.gm_code for p in PERSONAS if p.gm_code),
                 crack_code=scenario.crack_code,
             )

@@ -34,13 +34,15 @@ def add(story: Story) -> None:
     if story.profile == STARTING:
         _round(story, 0, story.day(20), story.today + datetime.timedelta(days=21), share=0.6, close=False)
         return
-    _round(story, 0, story.day(30), story.day(72), share=0.9 if story.profile != LIGHT else 0.7, close=True)
+    _round(story, 0, story.day(30), story.day(72), share=0.9 if story.profile != LIGHT else 0.5, close=True)
+    if story.profile == LIGHT:
+        return
     _round(story, 1, story.ago(330), story.ago(288), share=0.85 if story.profile != LIGHT else 0.6, close=True)
 
 
 def _ambitions(story: Story) -> None:
     texts = story.texts
-    ambitions = texts.ambitions if story.profile != LIGHT else texts.ambitions[:2]
+    ambitions = texts.ambitions if story.profile != LIGHT else texts.ambitions[:1]
     for n, (title, description, hours, budget) in enumerate(ambitions):
         key = f"ambition{n}"
 

@@ -103,8 +103,12 @@ def slug(organisation: Organisation) -> str:
 class People:
     """Creates (once) and finds the demo people; counts what it changed."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, domain: str = "", facilitator: Person | None = None) -> None:
+        """``domain``: generated contacts get ``<kind>.<code>@<domain>`` (the benchmarks' national data set);
+        ``facilitator``: one facilitator of every collaboration instead of the personas."""
         self.changes = 0
+        self.domain = domain
+        self.facilitator = facilitator
         self._hash: str | None = None
 
     def _password(self, person: Person | None = None) -> str:
@@ -152,19 +156,26 @@ class People:
             services.assign_role(collaboration=collaboration, person=person, kind=kind, partner=partner, by=by)
             self.changes += 1
 
-    def cast(self, collaboration: Collaboration, generated: dict[str, tuple[str, str]]) -> Cast:
+    def email(self, prefix: str, organisation: Organisation) -> str:
+        if self.domain:
+            return f"{prefix}.{slugify(key(organisation))}@{self.domain}"
+        return f"{prefix}@{slug(organisation)}.example"
+
+    def cast(self, collaboration: Collaboration, generated: dict[str, tuple[str, str, str]]) -> Cast:
         """Everyone of ``collaboration``, with the workspace active and every role in place."""
         body = collaboration.body
-        if body is None:
-            raise CommandError(_("%(name)s heeft geen eigen organisatie in het register.") % {"name": collaboration})
         partners = list(collaboration.partners.current().select_related("organisation").order_by("organisation__name"))
         by_code = {p.organisation.code: p for p in partners}
         roo_id = collaboration.roo_id or ""
-        facilitator_persona = next(p for p in PERSONAS if p.kind == RoleKind.FACILITATOR and roo_id in p.roo_ids)
-        facilitator = self.person(
-            facilitator_persona.email, facilitator_persona.full_name, facilitator_persona.job_title, body
-        )
-        self.second_factor(facilitator, collaboration)
+        facilitator = self.facilitator
+        if facilitator is None:
+            if body is None:
+                raise CommandError(
+                    _("%(name)s heeft geen eigen organisatie in het register.") % {"name": collaboration}
+                )
+            persona = next(p for p in PERSONAS if p.kind == RoleKind.FACILITATOR and roo_id in p.roo_ids)
+            facilitator = self.person(persona.email, persona.full_name, persona.job_title, body)
+            self.second_factor(facilitator, collaboration)
         if not collaboration.workspace_active:
             services.activate_workspace(collaboration=collaboration, by=facilitator)
             self.changes += 1
@@ -177,24 +188,24 @@ class People:
                 raise CommandError(_("Deze werkplaats heeft geen facilitator die de demo kan inrichten."))
             self.role(collaboration, facilitator, RoleKind.FACILITATOR, None, other.person)
         cast = Cast(collaboration=collaboration, facilitator=facilitator, partners=partners)
-        personas = {(p.gm_code, p.kind): p for p in PERSONAS if p.gm_code and roo_id in p.roo_ids}
+        personas = {(p.gm_code, p.kind): p for p in PERSONAS if p.gm_code and roo_id in p.roo_ids and not self.domain}
         for partner in partners:
             organisation = partner.organisation
             for kind, prefix, title in (
-                (RoleKind.OFFICIAL, "ambtelijk", _("Beleidsadviseur")),
-                (RoleKind.EXECUTIVE, "bestuurlijk", _("Wethouder")),
+                (RoleKind.OFFICIAL, "ambtelijk", "Beleidsadviseur"),
+                (RoleKind.EXECUTIVE, "bestuurlijk", "Wethouder"),
             ):
                 persona = personas.get((organisation.code, kind))
                 if persona is not None:
                     person = self.person(persona.email, persona.full_name, persona.job_title, organisation)
                 else:
-                    name = generated[organisation.code][0 if kind == RoleKind.OFFICIAL else 1]
-                    person = self.person(f"{prefix}@{slug(organisation)}.example", name, title, organisation)
+                    name = generated[key(organisation)][0 if kind == RoleKind.OFFICIAL else 1]
+                    person = self.person(self.email(prefix, organisation), name, title, organisation)
                 self.role(collaboration, person, kind, partner, facilitator)
                 (cast.officials if kind == RoleKind.OFFICIAL else cast.executives)[partner.pk] = person
-            if organisation.code in EXTRA_RESPONDENTS:
-                name = generated[organisation.code][2]
-                extra = self.person(f"beleid@{slug(organisation)}.example", name, _("Beleidsmedewerker"), organisation)
+            if organisation.code in EXTRA_RESPONDENTS and not self.domain:
+                name = generated[key(organisation)][2]
+                extra = self.person(self.email("beleid", organisation), name, "Beleidsmedewerker", organisation)
                 self.role(collaboration, extra, RoleKind.OFFICIAL, partner, facilitator)
                 cast.extras[partner.pk] = [extra]
         for persona in PERSONAS:
@@ -206,8 +217,12 @@ class People:
         return cast
 
 
+def key(organisation: Organisation) -> str:
+    return organisation.code or str(organisation.pk)
+
+
 def generated_names(codes: list[str]) -> dict[str, tuple[str, str, str]]:
-    """Three made-up names per municipality code, the same on every run."""
+    """Three made-up names per organisation code (see ``key``), the same on every run."""
     names = {}
     for n, code in enumerate(sorted(codes)):
         names[code] = tuple(

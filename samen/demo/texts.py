@@ -510,3 +510,52 @@ TEXTS: dict[str, Texts] = {
         digest_summary="",
     ),
 }
+
+
+# For the other regelingen of the register (the benchmarks' national data set): words that fit any GR.
+GENERIC = Texts(
+    ambitions=(
+        (
+            "Samen de uitvoering op orde",
+            "De regeling voert haar taken uit zoals afgesproken, tegen voorspelbare kosten.",
+            80,
+            50000,
+        ),
+    ),
+    intentions=("Wij willen dat de regeling haar taken goed uitvoert en dat de kosten voorspelbaar blijven.", ""),
+    red_lines=("De bijdrage stijgt niet meer dan de index.", "Onze raad besluit over nieuwe taken."),
+    conditions="Wij gaan door, mits de kosten elk jaar worden geëvalueerd.",
+    goals=(
+        GoalText(
+            "Taken binnen de begroting uitvoeren",
+            "De regeling voert alle afgesproken taken uit binnen de begroting en rapporteert elk kwartaal.",
+            "Voor {name}: voorspelbare kosten en een dienstverlening waarop we kunnen rekenen.",
+            (ResultText("Afgesproken taken op tijd uitgevoerd", "procent", 70, 95),),
+            ("Kwartaalrapportage aanleveren",),
+        ),
+        GoalText(
+            "Heldere verantwoording aan de raden",
+            "Elke raad krijgt twee keer per jaar een heldere raadsbrief.",
+            "Voor {name}: een raad die weet wat de regeling doet.",
+        ),
+    ),
+    cost_signal=("Kosten hoger dan begroot", "De uitvoeringskosten liggen hoger dan in de begroting."),
+    paying_too_much=("Wij betalen te veel", "Onze bijdrage past niet bij wat wij afnemen."),
+    delivery=("Levering wijkt af", "De dienstverlening wijkt af van wat is afgesproken."),
+    concern=("Zorg over de samenwerking", "Wij merken dat de partners elkaar minder goed weten te vinden."),
+    compliment=("Compliment voor de uitvoering", "De uitvoering verliep dit jaar soepel; dank aan het team."),
+    other=("Vraag over de planning", "Wanneer komt het jaarplan voor volgend jaar?"),
+    reading_signal=("Verschil in lezing", "Wij lezen de taakomschrijving anders dan de directie."),
+    replies=REPLIES,
+    outcome="Besproken in het ambtelijk overleg.",
+    readings=(("zoals_geschreven", "Wij lezen het artikel zoals het er staat."),),
+    deviation="Wij voeren deze taak voorlopig zelf uit.",
+    accountability=("", "", ""),
+    successes=(
+        ("Jaarplan op tijd klaar", "Het jaarplan is samen met alle partners opgesteld en op tijd vastgesteld."),
+    ),
+    spotlights=("Dank aan het team dat de uitvoering dit jaar draaiende hield.",),
+    going_well=("Korte lijnen.",),
+    sticking=("De kosten komen laat op tafel.",),
+    digest_summary="",
+)
