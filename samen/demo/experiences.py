@@ -168,9 +168,19 @@ def _deviation(story: Story, partner: Partner, day: datetime.date) -> None:
     share = 1.0 if story.profile == HEALTHY else 0.6
     noting = [p for p in story.some(story.partners, share) if p.pk != partner.pk and not story.is_persona(p)]
     for m, other in enumerate(noting):
-        story.on(story.spread(day + DAY, 12, m, len(noting)), lambda other=other: signals.acknowledge_deviation(
-            deviation=story.objects["deviation"], by=story.official(other), partner=other,
-            comment="Gezien; wij bespreken het in ons college."))  # fmt: skip
+        story.on(story.spread(day + DAY, 12, m, len(noting)), _acknowledge(story, other))
+
+
+def _acknowledge(story: Story, partner: Partner) -> Any:
+    def act() -> None:
+        signals.acknowledge_deviation(
+            deviation=story.objects["deviation"],
+            by=story.official(partner),
+            partner=partner,
+            comment="Gezien; wij bespreken het in ons college.",
+        )
+
+    return act
 
 
 # --- check-ins -------------------------------------------------------------------------------

@@ -195,9 +195,9 @@ class People:
                 (RoleKind.OFFICIAL, "ambtelijk", "Beleidsadviseur"),
                 (RoleKind.EXECUTIVE, "bestuurlijk", "Wethouder"),
             ):
-                persona = personas.get((organisation.code, kind))
-                if persona is not None:
-                    person = self.person(persona.email, persona.full_name, persona.job_title, organisation)
+                acting = personas.get((organisation.code, kind))
+                if acting is not None:
+                    person = self.person(acting.email, acting.full_name, acting.job_title, organisation)
                 else:
                     name = generated[key(organisation)][0 if kind == RoleKind.OFFICIAL else 1]
                     person = self.person(self.email(prefix, organisation), name, title, organisation)

@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from samen.collaborations.models import Partner
 from samen.demo.story import LIGHT, STARTING, Story
 from samen.reports import services
 from samen.reports.models import DigestMoment
@@ -29,6 +30,13 @@ def add(story: Story) -> None:
     if story.profile != LIGHT and coming:  # the next one is written and waits for the bestuurders
         kind, due, start, end = coming[0]
         _digest(story, kind, due, start, end, publish=False)
+
+
+def _approve(story: Story, key: str, partner: Partner) -> Any:
+    def act() -> None:
+        services.approve_digest(digest=story.objects[key], partner=partner, by=story.executive(partner))
+
+    return act
 
 
 def _plan(story: Story, year: int) -> Any:
@@ -65,7 +73,6 @@ def _digest(
     deciding = [p for p in story.partners if publish or not story.is_persona(p)]
     for m, partner in enumerate(deciding):
         day = story.spread(written + DAY, 10, m, len(deciding))
-        story.on(day, lambda partner=partner: services.approve_digest(
-            digest=story.objects[key], partner=partner, by=story.executive(partner)), hour=14)  # fmt: skip
+        story.on(day, _approve(story, key, partner), hour=14)
     if publish:
         story.on(written + 12 * DAY, lambda: services.publish_digest(digest=story.objects[key], by=story.facilitator))
