@@ -83,9 +83,11 @@ def build(
             return people.cast(collaboration, generated_names(codes)), 0
         with in_the_past(moment(start, 9)) as clock:
             cast = people.cast(collaboration, generated_names(codes))
+            if not cast.partners:  # a regeling without current partners has no one to write its history
+                return cast, 0
             story = Story(
                 cast=cast,
-                texts=TEXTS.get(scenario.roo_id, GENERIC),
+                texts=GENERIC if scenario.profile == LIGHT else TEXTS[scenario.roo_id],
                 profile=scenario.profile,
                 today=today,
                 start=start,
