@@ -189,3 +189,22 @@ def test_the_printed_logins_work_including_the_facilitators_second_step(demo_run
     response = facilitator.post(reverse("mfa_authenticate"), {"code": code})
     assert response.status_code == 302
     assert facilitator.get(reverse("collaborations:people", args=[collaboration(VRU).pk])).status_code == 200
+
+
+def test_the_benchmarks_national_data_set_comes_from_the_same_generator(demo_run: DemoRun) -> None:
+    from bench.bench_health import generate
+
+    world = generate(limit=3)
+
+    assert len(world.collaborations) == 3
+    for found in world.collaborations:
+        found.refresh_from_db()
+        assert found.workspace_active
+        assert Role.objects.filter(collaboration=found, person=world.facilitator, kind=RoleKind.FACILITATOR).exists()
+        actions = set(AuditEvent.objects.filter(collaboration=found).values_list("action", flat=True))
+        assert {"goal.progress_recorded", "interests.pledged", "checkin.answered", "success.recorded"} <= actions
+        for partner_id, organisation_id in world.partners[found.pk]:
+            official, executive = world.contacts[organisation_id]
+            assert Role.objects.filter(person=official, partner_id=partner_id, kind=RoleKind.OFFICIAL).exists()
+            assert Role.objects.filter(person=executive, partner_id=partner_id, kind=RoleKind.EXECUTIVE).exists()
+    assert world.rows > 0
