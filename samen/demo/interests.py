@@ -137,7 +137,7 @@ def _declare(
             by=story.official(partner),
             intentions=texts.intentions[number],
             interests=_interests(weights),
-            red_lines=[RedLineInput(texts.red_lines[(number + partner.organisation.name.__len__()) % 2])],
+            red_lines=[RedLineInput(texts.red_lines[(number + len(partner.organisation.name)) % 2])],
             expected_version=_version(honesty_round, partner),
         )
         if not share_it:
@@ -146,7 +146,7 @@ def _declare(
         services.share_declaration(declaration=declaration, by=executive)
         if number == 0 or story.profile == LIGHT:
             decision, reasons = "go", ""
-        elif weights == SAVERS and partner.organisation.name.__len__() % 2:
+        elif weights == SAVERS and len(partner.organisation.name) % 2:
             decision, reasons = "voorwaarden", texts.conditions
         else:
             decision, reasons = "go", ""
