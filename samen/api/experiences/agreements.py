@@ -5,7 +5,7 @@ from uuid import UUID
 
 from django.http import Http404
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -259,7 +259,7 @@ class AgreementView(ApiView):
         tags=TAGS,
         summary=gettext_lazy("De gegevens van een overeenkomst wijzigen: soort, titel, partijen, data"),
         request=AgreementUpdateSerializer,
-        responses={200: AgreementSerializer},
+        responses={200: AgreementSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
     def put(self, request: Request, id: UUID) -> Response:
         collaboration = agreement_collaboration(request, id)
@@ -288,7 +288,7 @@ class ArticleView(ApiView):
         tags=TAGS,
         summary=gettext_lazy("Een artikel wijzigen; de vorige tekst blijft als versie bewaard"),
         request=ArticleUpdateSerializer,
-        responses={200: ArticleSerializer},
+        responses={200: ArticleSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
     def put(self, request: Request, id: UUID) -> Response:
         article, _collaboration = article_for(request, id)
