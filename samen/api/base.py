@@ -18,6 +18,7 @@ from samen.api import problems
 from samen.api.authentication import ApiTokenAuthentication
 from samen.api.models import ApiToken
 from samen.api.schema import ApiSchema
+from samen.core import dates
 
 DEFAULT_RATE = "600/min"
 
@@ -105,7 +106,13 @@ class ChoiceField(JsonStringMixin, serializers.ChoiceField):
 
 
 class DateField(JsonStringMixin, serializers.DateField):
+    """A date from 1900 to 2100 (the rule in samen.core.dates), written as a JSON string."""
+
     default_error_messages = {"invalid_type": gettext_lazy("Geef hier een datum als JSON-string, zoals 2026-03-03.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["validators"] = [*kwargs.get("validators", ()), dates.validate_sane_date]
+        super().__init__(**kwargs)
 
 
 class QuerySerializer(StrictSerializer):

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samen.collaborations.models import CollaborationKind, LegalForm, Organisation, Partner, PolicyField, RoleKind
-from samen.core.forms import DateInput, Form
+from samen.core.forms import DateField, DateInput, Form
 
 GM_CODE = re.compile(r"^GM\d{4}$", re.IGNORECASE)
 
@@ -63,7 +63,7 @@ class CreateCollaborationForm(Form):
         widget=forms.SelectMultiple(attrs={"size": 12}),
         help_text=_("Kies minstens twee organisaties. Houd Ctrl (of Cmd) ingedrukt om er meer te kiezen."),
     )
-    start_date = forms.DateField(label=_("Ingangsdatum"), required=False, widget=DateInput())
+    start_date = DateField(label=_("Ingangsdatum"), required=False, widget=DateInput())
 
 
 class InviteForm(Form):

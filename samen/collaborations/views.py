@@ -77,7 +77,8 @@ def create(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, _("De samenwerking is aangemaakt. Nodig nu de contactpersonen uit."))
             return redirect("collaborations:people", collaboration.pk)
-    return render(request, "collaborations/create.html", {"form": form, "nav": "create"})
+    status = 400 if form.errors else 200
+    return render(request, "collaborations/create.html", {"form": form, "nav": "create"}, status=status)
 
 
 @login_required

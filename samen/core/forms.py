@@ -4,6 +4,10 @@ from typing import Any
 
 from django import forms
 
+from samen.core.dates import DateField, DateInput
+
+__all__ = ["DateField", "DateInput", "Form", "ModelForm", "apply_errors", "style_widgets"]
+
 WIDGET_CLASSES: dict[type[forms.Widget], str] = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.Select: "utrecht-select utrecht-select--html-select",
@@ -37,13 +41,6 @@ class ModelForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style_widgets(self)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def apply_errors(form: forms.BaseForm, error: Exception) -> None:

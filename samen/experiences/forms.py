@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samen.collaborations.models import Collaboration, Partner
-from samen.core.forms import DateInput
+from samen.core.forms import DateField, DateInput
 from samen.core.forms import Form as BaseForm
 from samen.experiences import splitter
 from samen.experiences.models import (
@@ -103,9 +103,9 @@ def resolve_article(collaboration: Collaboration, value: str) -> Article | None:
 class AgreementDetailsForm(Form):
     kind = forms.ChoiceField(label=_("Soort afspraak"), choices=AgreementKind.choices)
     title = forms.CharField(label=_("Titel"), max_length=500, required=False)
-    signed_on = forms.DateField(label=_("Vastgesteld of ondertekend op"), required=False, widget=DateInput())
-    effective_from = forms.DateField(label=_("Geldt vanaf"), required=False, widget=DateInput())
-    effective_until = forms.DateField(
+    signed_on = DateField(label=_("Vastgesteld of ondertekend op"), required=False, widget=DateInput())
+    effective_from = DateField(label=_("Geldt vanaf"), required=False, widget=DateInput())
+    effective_until = DateField(
         label=_("Geldt tot"), required=False, widget=DateInput(), help_text=_("Leeg: voor onbepaalde tijd.")
     )
     parties = forms.ModelMultipleChoiceField(
@@ -282,12 +282,12 @@ class DeviationForm(Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Leg uit waarom uw organisatie afwijkt; dat voorkomt scheurtjes.")},
     )
-    starts_on = forms.DateField(
+    starts_on = DateField(
         label=_("Vanaf"),
         widget=DateInput(),
         error_messages={"required": _("Vul in vanaf wanneer uw organisatie afwijkt.")},
     )
-    ends_on = forms.DateField(
+    ends_on = DateField(
         label=_("Tot en met"), required=False, widget=DateInput(), help_text=_("Leeg: tot nader bericht.")
     )
 
@@ -313,7 +313,7 @@ class ScheduleForm(Form):
     title = forms.CharField(
         label=_("Naam"), required=False, max_length=150, help_text=_("Leeg: ‘Check-in’ met de datum.")
     )
-    first_opens_on = forms.DateField(label=_("Gaat open op"), widget=DateInput())
+    first_opens_on = DateField(label=_("Gaat open op"), widget=DateInput())
     open_days = forms.IntegerField(label=_("Aantal dagen open"), initial=14, min_value=1, max_value=60)
     count = forms.IntegerField(
         label=_("Aantal check-ins"),

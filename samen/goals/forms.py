@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.accounts.models import Person
 from samen.collaborations.models import Partner
-from samen.core.forms import DateInput, Form
+from samen.core.forms import DateField, DateInput, Form
 from samen.goals.models import AdviceKind, CommitmentStatus, DecisionKind, Outcome
 
 TEXTAREA = {"rows": 8}
@@ -76,7 +76,7 @@ class BenefitForm(PartnerChoiceForm):
 
 
 class RoundForm(Form):
-    deadline = forms.DateField(
+    deadline = DateField(
         label=_("Besluit gevraagd vóór"),
         widget=DateInput(),
         help_text=_("De bestuurlijk contactpersonen krijgen bericht, met deze datum in hun agenda."),
@@ -111,13 +111,13 @@ class ResultForm(Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Een getal, bijvoorbeeld 40 of 12,5."),
     )
-    baseline_on = forms.DateField(label=_("Datum nulmeting"), widget=DateInput())
+    baseline_on = DateField(label=_("Datum nulmeting"), widget=DateInput())
     target = forms.CharField(
         label=_("Streefwaarde"),
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Een getal, bijvoorbeeld 75 of 12,5."),
     )
-    due_on = forms.DateField(label=_("Te bereiken op"), widget=DateInput())
+    due_on = DateField(label=_("Te bereiken op"), widget=DateInput())
     owner_partner = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Eigenaar (partner)"))
     owner_person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Eigenaar (persoon)"))
 
@@ -133,14 +133,14 @@ class ProgressForm(Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Een getal, bijvoorbeeld 52 of 12,5."),
     )
-    measured_on = forms.DateField(label=_("Peildatum"), widget=DateInput(), help_text=_("Niet in de toekomst."))
+    measured_on = DateField(label=_("Peildatum"), widget=DateInput(), help_text=_("Niet in de toekomst."))
     note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class CommitmentForm(PartnerChoiceForm):
     what = forms.CharField(label=_("Wat doet uw organisatie?"), max_length=500)
     who = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Wie"))
-    due_on = forms.DateField(label=_("Uiterlijk op"), widget=DateInput())
+    due_on = DateField(label=_("Uiterlijk op"), widget=DateInput())
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

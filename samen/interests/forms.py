@@ -6,7 +6,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samen.core.forms import DateInput, Form, style_widgets
+from samen.core.forms import DateField, DateInput, Form, style_widgets
 from samen.interests.catalogue import Catalogue
 from samen.interests.models import Declaration, GoChoice, Pledge
 from samen.interests.services import InterestInput, RedLineInput
@@ -105,7 +105,7 @@ class PledgeForm(Form):
 
 class RoundForm(Form):
     title = forms.CharField(label=_("Titel"), max_length=200, help_text=_("Bijvoorbeeld: Eerlijkheidsronde 2026."))
-    deadline = forms.DateField(
+    deadline = DateField(
         label=_("Deadline"),
         widget=DateInput(),
         help_text=_("Uiterlijk op deze dag delen de partners hun verklaring."),

@@ -97,7 +97,7 @@ def test_a_collaboration_needs_two_partners(db, client_for):
     response = client_for(creator).post(
         reverse("collaborations:create"), {"name": "Alleen", "kind": "convenant", "organisations": [amersfoort.pk]}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "minstens twee partners" in response.text
     assert not Collaboration.objects.filter(name="Alleen").exists()
 
