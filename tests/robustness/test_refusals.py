@@ -14,7 +14,7 @@ def test_a_profile_with_errors_answers_400_and_changes_nothing(demo, client_for)
         reverse("accounts:profile"), {"full_name": "", "job_title": "x", "language": "klingon"}
     )
     assert response.status_code == 400
-    assert "Dit veld is verplicht." in response.text
+    assert "utrecht-form-field-error-message" in response.text
     demo.raadslid.refresh_from_db()
     assert demo.raadslid.full_name == "Rik Raadslid"
     assert AuditEvent.objects.count() == before
