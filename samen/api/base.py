@@ -5,6 +5,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, parsers, permissions, serializers, throttling
@@ -18,7 +19,7 @@ from samen.api import problems
 from samen.api.authentication import ApiTokenAuthentication
 from samen.api.models import ApiToken
 from samen.api.schema import ApiSchema
-from samen.core import dates
+from samen.core import dates, idempotency
 
 DEFAULT_RATE = "600/min"
 
@@ -124,6 +125,53 @@ class QuerySerializer(StrictSerializer):
         super().__init__(*args, **kwargs)
 
 
+class Replay(Exception):
+    """Not an error: the first answer to this Idempotency-Key, again."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        self.response = response
+
+
+def claim_idempotency_key(request: Request) -> idempotency.Claim:
+    """The first request with a key handles it; a repeat gets the first answer (``Replay``), nothing new.
+
+    The same key with another body (or on another path) is a client error: 422.
+    """
+    key = request.headers["Idempotency-Key"]
+    if not idempotency.WELL_FORMED.match(key):
+        raise exceptions.ValidationError(
+            {"Idempotency-Key": [_("Een Idempotency-Key is 8 tot 255 tekens zonder spaties, bijvoorbeeld een UUID.")]}
+        )
+    claimed = idempotency.claim(request.user, idempotency.API, key, idempotency.fingerprint(request.path, request.body))
+    if claimed.fresh:
+        return claimed
+    if claimed.row.fingerprint != idempotency.fingerprint(request.path, request.body):
+        raise UnprocessableIdempotencyKey(
+            _(
+                "Deze Idempotency-Key is al gebruikt voor een ander verzoek. "
+                "Gebruik voor elk nieuw verzoek een nieuwe sleutel."
+            )
+        )
+    if claimed.in_progress:
+        raise IdempotencyKeyInUse(
+            _("Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo dadelijk opnieuw.")
+        )
+    row = claimed.row
+    replay = HttpResponse(row.body, status=row.status, content_type="application/json")
+    if row.location:
+        replay["Location"] = row.location
+    replay["Idempotent-Replayed"] = "true"
+    raise Replay(replay)
+
+
+class UnprocessableIdempotencyKey(exceptions.APIException):
+    status_code = 422
+
+
+class IdempotencyKeyInUse(exceptions.APIException):
+    status_code = 409
+
+
 class ApiView(APIView):
     authentication_classes = [ApiTokenAuthentication]
     permission_classes = [permissions.IsAuthenticated, TokenScope]
@@ -150,8 +198,27 @@ class ApiView(APIView):
             )
         raise exceptions.PermissionDenied(detail=message, code=code)
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.method == "POST" and "Idempotency-Key" in request.headers:
+            request.idempotency_claim = claim_idempotency_key(request)  # type: ignore[attr-defined]
+
+    def handle_exception(self, exc: Exception) -> Any:
+        if isinstance(exc, Replay):
+            return exc.response
+        return super().handle_exception(exc)
+
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
+        claimed = getattr(request, "idempotency_claim", None)
+        if claimed is not None:
+            if 200 <= response.status_code < 300:
+                body = JSONRenderer().render(response.data).decode() if response.data is not None else ""
+                idempotency.complete(
+                    claimed, status=response.status_code, location=response.get("Location", ""), body=body
+                )
+            else:
+                idempotency.release(claimed)
         response["API-Version"] = problems.API_VERSION
         rate_limit = getattr(request, "rate_limit", None)
         if rate_limit is not None:

@@ -50,6 +50,7 @@ class FindForm(Form):
 
 
 class CreateCollaborationForm(Form):
+    one_time_key = True
     name = forms.CharField(label=_("Naam"), max_length=500)
     kind = forms.ChoiceField(
         label=_("Soort"),
@@ -67,6 +68,7 @@ class CreateCollaborationForm(Form):
 
 
 class InviteForm(Form):
+    one_time_key = True
     full_name = forms.CharField(label=_("Naam"), max_length=200)
     email = forms.CharField(label=_("E-mailadres"), max_length=254)
     kind = forms.ChoiceField(label=_("Rol"), choices=RoleKind.choices)

@@ -3,7 +3,9 @@
 from typing import Any
 
 from django import forms
+from django.utils.functional import cached_property
 
+from samen.core import idempotency
 from samen.core.dates import DateField, DateInput
 
 __all__ = ["DateField", "DateInput", "Form", "ModelForm", "apply_errors", "style_widgets"]
@@ -30,7 +32,15 @@ def style_widgets(form: forms.BaseForm) -> None:
 
 
 class Form(forms.Form):
+    """``one_time_key = True`` on a form that creates something: the shared template renders a fresh
+    one-time key, so that sending it twice creates it once (``samen.core.idempotency``)."""
+
     template_name_div = "django/forms/div.html"
+    one_time_key = False
+
+    @cached_property
+    def submission_key(self) -> str:
+        return idempotency.new_key()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

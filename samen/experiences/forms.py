@@ -196,6 +196,7 @@ class ArticleForm(Form):
 
 
 class ReadingForm(Form):
+    one_time_key = True
     partner = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Namens"))
     stance = forms.ChoiceField(
         label=_("Hoe leest uw organisatie dit artikel?"),
@@ -220,6 +221,7 @@ class ReadingForm(Form):
 
 
 class SignalForm(Form):
+    one_time_key = True
     from_partner = forms.ChoiceField(label=_("Namens"))
     kind = forms.ChoiceField(label=_("Soort signaal"), choices=[("", _("Kies een soort")), *SignalKind.choices])
     subject = forms.CharField(label=_("Onderwerp"), max_length=200)
@@ -255,6 +257,7 @@ class SignalForm(Form):
 
 
 class ReplyForm(Form):
+    one_time_key = True
     text = forms.CharField(
         label=_("Uw reactie"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -277,6 +280,7 @@ class SignalStatusForm(Form):
 
 
 class DeviationForm(Form):
+    one_time_key = True
     reason = forms.CharField(
         label=_("Waarom wijkt uw organisatie af?"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -299,6 +303,7 @@ class DeviationForm(Form):
 
 
 class AcknowledgeForm(Form):
+    one_time_key = True
     comment = forms.CharField(label=_("Opmerking"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, partners: list[Partner], **kwargs: Any) -> None:
@@ -310,6 +315,7 @@ class AcknowledgeForm(Form):
 
 
 class ScheduleForm(Form):
+    one_time_key = True
     title = forms.CharField(
         label=_("Naam"), required=False, max_length=150, help_text=_("Leeg: ‘Check-in’ met de datum.")
     )

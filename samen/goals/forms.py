@@ -38,6 +38,7 @@ class PartnerChoiceForm(Form):
 
 
 class GoalForm(Form):
+    one_time_key = True
     title = forms.CharField(label=_("Titel"), max_length=200)
     text = forms.CharField(
         label=_("Tekst van het doel"),
@@ -47,6 +48,7 @@ class GoalForm(Form):
 
 
 class DraftForm(GoalForm):
+    one_time_key = False
     reason = forms.CharField(label=_("Reden van deze versie"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput())
 
@@ -67,6 +69,7 @@ class AmendmentForm(GoalForm):
 
 
 class BenefitForm(PartnerChoiceForm):
+    one_time_key = True
     text = forms.CharField(
         label=_("Wat levert dit doel uw organisatie op?"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -76,6 +79,7 @@ class BenefitForm(PartnerChoiceForm):
 
 
 class RoundForm(Form):
+    one_time_key = True
     deadline = DateField(
         label=_("Besluit gevraagd vóór"),
         widget=DateInput(),
@@ -84,6 +88,7 @@ class RoundForm(Form):
 
 
 class AdviceForm(PartnerChoiceForm):
+    one_time_key = True
     kind = forms.ChoiceField(label=_("Uw advies"), choices=AdviceKind.choices, widget=forms.RadioSelect)
     text = forms.CharField(
         label=_("Toelichting"),
@@ -94,6 +99,7 @@ class AdviceForm(PartnerChoiceForm):
 
 
 class DecisionForm(PartnerChoiceForm):
+    one_time_key = True
     kind = forms.ChoiceField(label=_("Besluit"), choices=DecisionKind.choices, widget=forms.RadioSelect)
     text = forms.CharField(
         label=_("Toelichting, voorwaarden of reden van bezwaar"),
@@ -104,6 +110,7 @@ class DecisionForm(PartnerChoiceForm):
 
 
 class ResultForm(Form):
+    one_time_key = True
     indicator = forms.CharField(label=_("Indicator"), max_length=300, help_text=_("Wat meten we?"))
     unit = forms.CharField(label=_("Eenheid"), max_length=50, help_text=_("Bijvoorbeeld: procent, aantal, euro."))
     baseline = forms.CharField(
@@ -128,6 +135,7 @@ class ResultForm(Form):
 
 
 class ProgressForm(Form):
+    one_time_key = True
     value = forms.CharField(
         label=_("Gemeten waarde"),
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
@@ -138,6 +146,7 @@ class ProgressForm(Form):
 
 
 class CommitmentForm(PartnerChoiceForm):
+    one_time_key = True
     what = forms.CharField(label=_("Wat doet uw organisatie?"), max_length=500)
     who = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Wie"))
     due_on = DateField(label=_("Uiterlijk op"), widget=DateInput())
@@ -152,6 +161,7 @@ class CommitmentStatusForm(Form):
 
 
 class AccountabilityForm(PartnerChoiceForm):
+    one_time_key = True
     question = forms.CharField(
         label=_("Uw vraag"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -160,6 +170,7 @@ class AccountabilityForm(PartnerChoiceForm):
 
 
 class ReplyForm(Form):
+    one_time_key = True
     text = forms.CharField(label=_("Uw reactie"), widget=forms.Textarea(attrs={"rows": 4}))
 
 

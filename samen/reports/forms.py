@@ -9,6 +9,7 @@ from samen.reports.models import DigestMoment, MomentKind
 
 
 class DigestForm(Form):
+    one_time_key = True
     title = forms.CharField(
         label=_("Titel"),
         max_length=200,
@@ -42,6 +43,7 @@ class DigestEditForm(Form):
 
 
 class CycleForm(Form):
+    one_time_key = True
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -50,6 +52,7 @@ class CycleForm(Form):
 
 
 class MomentForm(Form):
+    one_time_key = True
     kind = forms.ChoiceField(label=_("Moment"), choices=MomentKind.choices)
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
     title = forms.CharField(label=_("Omschrijving"), max_length=200, required=False)
@@ -59,6 +62,7 @@ class MomentForm(Form):
 
 
 class ImportForm(Form):
+    one_time_key = True
     file = forms.FileField(
         label=_("Exportbestand (JSON)"), help_text=_("Een volledige export van een samenwerking uit Samen.")
     )

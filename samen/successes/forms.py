@@ -28,6 +28,7 @@ class PartnerChoiceField(forms.ModelMultipleChoiceField):
 
 
 class SuccessForm(Form):
+    one_time_key = True
     title = forms.CharField(label=_("Titel"), max_length=200)
     story = forms.CharField(
         label=_("Verhaal"),
@@ -101,6 +102,7 @@ class SuccessForm(Form):
 
 
 class SpotlightForm(Form):
+    one_time_key = True
     people = PersonChoiceField(
         label=_("Wie zet u in het zonnetje?"),
         queryset=None,
