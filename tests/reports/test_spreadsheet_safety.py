@@ -46,7 +46,8 @@ def test_a_goal_titled_as_a_formula_is_exported_as_text(demo, client_for):
     xlsx = client.get(reverse("reports:export_list", args=[demo.collaboration.pk, "doelen", "xlsx"]))
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
     found = [cell for row in sheet.iter_rows() for cell in row if cell.value == title]
-    assert found and all(cell.data_type == "s" for cell in found)
+    assert found
+    assert all(cell.data_type == "s" for cell in found)
 
 
 def test_the_pledge_matrix_csv_neutralises_an_ambition_title(demo, client_for):
