@@ -12,6 +12,8 @@ from rest_framework import exceptions, parsers, permissions, serializers, thrott
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.utils.serializer_helpers import ReturnDict
 from rest_framework.views import APIView
 
 from samen import permissions as rules
@@ -80,6 +82,17 @@ class StrictSerializer(serializers.Serializer):
                     {key: [serializers.ErrorDetail(message, code="unknown_field")] for key in unknown}
                 )
         return super().to_internal_value(data)
+
+    @property
+    def errors(self) -> Any:
+        found = super().errors
+        key = api_settings.NON_FIELD_ERRORS_KEY
+        if [getattr(error, "code", None) for error in found.get(key, [])] == ["null"]:
+            # DRF's own text for a body of JSON null is English ("No data provided") and not translatable.
+            return ReturnDict(
+                {key: [serializers.ErrorDetail(_("Stuur een JSON-object als body."), code="null")]}, serializer=self
+            )
+        return found
 
     def _writable(self) -> str:
         return ", ".join(name for name, field in self.fields.items() if not field.read_only)
