@@ -1,14 +1,26 @@
 """Form base classes that give every widget its NL Design System class."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 
 from samen.core import idempotency
 from samen.core.dates import DateField, DateInput
 
-__all__ = ["DateField", "DateInput", "Form", "ModelForm", "apply_errors", "style_widgets"]
+__all__ = [
+    "DateField",
+    "DateInput",
+    "Form",
+    "ModelForm",
+    "apply_errors",
+    "attempt",
+    "form_status",
+    "refuse",
+    "style_widgets",
+]
 
 WIDGET_CLASSES: dict[type[forms.Widget], str] = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
@@ -51,6 +63,35 @@ class ModelForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style_widgets(self)
+
+
+def refuse(form: forms.BaseForm, refusal: Exception) -> None:
+    """Put a service's refusal (PermissionDenied) on the form; the page then answers 403."""
+    form.add_error(None, str(refusal) or _("Dit mag u hier niet doen."))
+    form.refused = True  # type: ignore[attr-defined]
+
+
+def form_status(form: forms.BaseForm) -> int:
+    """The one answer to a form: 403 when the service refused, 400 for invalid input, else 200."""
+    if getattr(form, "refused", False):
+        return 403
+    return 400 if form.errors else 200
+
+
+def attempt(form: forms.BaseForm, action: Callable[[], Any]) -> tuple[Any, int]:
+    """Run a service for a form: (its result, 200), or its Dutch reason on the form and (None, 403 or 400).
+
+    The one way a page answers a refused action: the reason on the form it was sent from.
+    """
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    try:
+        return action(), 200
+    except PermissionDenied as refusal:
+        refuse(form, refusal)
+    except ValidationError as error:
+        apply_errors(form, error)
+    return None, form_status(form)
 
 
 def apply_errors(form: forms.BaseForm, error: Exception) -> None:
