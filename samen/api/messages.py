@@ -8,10 +8,12 @@ strings of its own (through gettext, so the English catalogue of ``samen/locale`
 for an English request). ``apply()`` runs once when the API app is ready.
 """
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, fields, serializers
 
-FIELD_MESSAGES = {
+FIELD_MESSAGES: dict[Any, dict[str, Any]] = {
     fields.Field: {"required": _("Dit veld is verplicht."), "null": _("Dit veld mag niet leeg zijn.")},
     fields.BooleanField: {"invalid": _("Geef hier true of false.")},
     fields.CharField: {"invalid": _("Geef hier tekst."), "blank": _("Dit veld mag niet leeg zijn.")},
@@ -48,7 +50,7 @@ FIELD_MESSAGES = {
     serializers.Serializer: {"invalid": _("Geef hier een JSON-object.")},
 }
 
-EXCEPTION_DETAILS = {
+EXCEPTION_DETAILS: dict[Any, Any] = {
     exceptions.ValidationError: _("De invoer is ongeldig."),
     exceptions.ParseError: _("Het verzoek kon niet worden gelezen."),
     exceptions.PermissionDenied: _("U mag dit niet doen."),

@@ -1,7 +1,7 @@
 """Organisations, collaborations, partners and the roles people hold in them."""
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -114,7 +114,7 @@ class CollaborationQuerySet(QuerySet):
         )
         return self.annotate(partner_count=Coalesce(Subquery(current), 0))
 
-    def visible_to(self, person: "Person") -> "CollaborationQuerySet":
+    def visible_to(self, person: Any) -> "CollaborationQuerySet":
         """Register collaborations, and others only where ``person`` has a role (permissions.can_view_collaboration)."""
         from samen import permissions
 

@@ -1,6 +1,5 @@
 """Form base classes that give every widget its NL Design System class."""
 
-from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -78,7 +77,7 @@ def form_status(form: forms.BaseForm) -> int:
     return 400 if form.errors else 200
 
 
-def attempt(form: forms.BaseForm, action: Callable[[], Any]) -> tuple[Any, int]:
+def attempt(form: forms.BaseForm, action: Any) -> tuple[Any, int]:
     """Run a service for a form: (its result, 200), or its Dutch reason on the form and (None, 403 or 400).
 
     The one way a page answers a refused action: the reason on the form it was sent from.

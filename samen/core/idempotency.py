@@ -13,6 +13,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
@@ -54,7 +55,7 @@ class Claim:
         return not self.fresh and self.row.status is None
 
 
-def claim(person: object, channel: str, key: str, print_: str = "") -> Claim:
+def claim(person: Any, channel: str, key: str, print_: str = "") -> Claim:
     now = timezone.now()
     SubmissionKey.objects.filter(expires_at__lt=now).delete()
     try:
