@@ -80,6 +80,24 @@ def can_view_register(person: Any) -> bool:
     return bool(getattr(person, "is_authenticated", False))
 
 
+def sees_every_collaboration(person: Any) -> bool:
+    return _is_staff(person)
+
+
+def can_view_collaboration(person: Any, collaboration: Collaboration) -> bool:
+    """A collaboration's facts (name, purpose, partners).
+
+    Register facts are public: anyone signed in sees a collaboration from the national register. A
+    collaboration that is not in the register (a convenant someone created) is visible only to people
+    with a role in it. ``CollaborationQuerySet.visible_to`` is the same rule as a query.
+    """
+    if not can_view_register(person):
+        return False
+    return (
+        collaboration.in_register or sees_every_collaboration(person) or bool(roles_of(person).kinds(collaboration.pk))
+    )
+
+
 def can_view_workspace(person: Any, collaboration: Collaboration) -> bool:
     """Anyone with a role (readers included) sees the workspace of an active collaboration."""
     if not collaboration.workspace_active:
@@ -161,14 +179,14 @@ def is_executive_for(person: Any, partner: Partner) -> bool:
 def get_collaboration_for(request: HttpRequest, pk: Any, *, workspace: bool = True) -> Collaboration:
     """The collaboration ``pk`` if the person may see it, else 404 (never revealing it exists).
 
-    ``workspace=False`` asks only for the public register facts.
+    ``workspace=False`` asks only for the collaboration's facts (public for register entries).
     """
     try:
         collaboration = Collaboration.objects.select_related("body").get(pk=pk)
     except (Collaboration.DoesNotExist, ValueError, TypeError, ValidationError) as exc:
         raise Http404 from exc
     person = request.user
-    allowed = can_view_workspace(person, collaboration) if workspace else can_view_register(person)
+    allowed = can_view_workspace(person, collaboration) if workspace else can_view_collaboration(person, collaboration)
     if not allowed:
         raise Http404
     return collaboration

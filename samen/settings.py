@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "samen.accounts.middleware.RequireFacilitatorTwoFactorMiddleware",
+    "samen.core.idempotency.OneTimeSubmissionMiddleware",
     "samen.core.middleware.RequestLogMiddleware",
 ]
 

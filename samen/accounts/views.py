@@ -59,4 +59,4 @@ def profile(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Uw gegevens zijn opgeslagen."))
         return redirect("accounts:profile")
     context = {"form": form, "nav": "account", "mfa_enabled": is_mfa_enabled(request.user)}
-    return render(request, "accounts/profile.html", context)
+    return render(request, "accounts/profile.html", context, status=400 if form.errors else 200)

@@ -6,3 +6,8 @@ class ApiConfig(AppConfig):
     name = "samen.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self) -> None:
+        from samen.api import messages
+
+        messages.apply()

@@ -5,12 +5,15 @@ from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, parsers, permissions, serializers, throttling
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
+from rest_framework.utils.serializer_helpers import ReturnDict
 from rest_framework.views import APIView
 
 from samen import permissions as rules
@@ -18,6 +21,7 @@ from samen.api import problems
 from samen.api.authentication import ApiTokenAuthentication
 from samen.api.models import ApiToken
 from samen.api.schema import ApiSchema
+from samen.core import dates, idempotency
 
 DEFAULT_RATE = "600/min"
 
@@ -79,6 +83,17 @@ class StrictSerializer(serializers.Serializer):
                 )
         return super().to_internal_value(data)
 
+    @property
+    def errors(self) -> Any:
+        found = super().errors
+        key = api_settings.NON_FIELD_ERRORS_KEY
+        if [getattr(error, "code", None) for error in found.get(key, [])] == ["null"]:
+            # DRF's own text for a body of JSON null is English ("No data provided") and not translatable.
+            return ReturnDict(
+                {key: [serializers.ErrorDetail(_("Stuur een JSON-object als body."), code="null")]}, serializer=self
+            )
+        return found
+
     def _writable(self) -> str:
         return ", ".join(name for name, field in self.fields.items() if not field.read_only)
 
@@ -105,7 +120,13 @@ class ChoiceField(JsonStringMixin, serializers.ChoiceField):
 
 
 class DateField(JsonStringMixin, serializers.DateField):
+    """A date from 1900 to 2100 (the rule in samen.core.dates), written as a JSON string."""
+
     default_error_messages = {"invalid_type": gettext_lazy("Geef hier een datum als JSON-string, zoals 2026-03-03.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["validators"] = [*kwargs.get("validators", ()), dates.validate_sane_date]
+        super().__init__(**kwargs)
 
 
 class QuerySerializer(StrictSerializer):
@@ -115,6 +136,53 @@ class QuerySerializer(StrictSerializer):
         if request is not None:
             kwargs["data"] = {key: request.query_params.get(key) for key in request.query_params}
         super().__init__(*args, **kwargs)
+
+
+class Replay(Exception):
+    """Not an error: the first answer to this Idempotency-Key, again."""
+
+    def __init__(self, response: HttpResponse) -> None:
+        self.response = response
+
+
+def claim_idempotency_key(request: Request) -> idempotency.Claim:
+    """The first request with a key handles it; a repeat gets the first answer (``Replay``), nothing new.
+
+    The same key with another body (or on another path) is a client error: 422.
+    """
+    key = request.headers["Idempotency-Key"]
+    if not idempotency.WELL_FORMED.match(key):
+        raise exceptions.ValidationError(
+            {"Idempotency-Key": [_("Een Idempotency-Key is 8 tot 255 tekens zonder spaties, bijvoorbeeld een UUID.")]}
+        )
+    claimed = idempotency.claim(request.user, idempotency.API, key, idempotency.fingerprint(request.path, request.body))
+    if claimed.fresh:
+        return claimed
+    if claimed.row.fingerprint != idempotency.fingerprint(request.path, request.body):
+        raise UnprocessableIdempotencyKey(
+            _(
+                "Deze Idempotency-Key is al gebruikt voor een ander verzoek. "
+                "Gebruik voor elk nieuw verzoek een nieuwe sleutel."
+            )
+        )
+    if claimed.in_progress:
+        raise IdempotencyKeyInUse(
+            _("Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo dadelijk opnieuw.")
+        )
+    row = claimed.row
+    replay = HttpResponse(row.body, status=row.status, content_type="application/json")
+    if row.location:
+        replay["Location"] = row.location
+    replay["Idempotent-Replayed"] = "true"
+    raise Replay(replay)
+
+
+class UnprocessableIdempotencyKey(exceptions.APIException):
+    status_code = 422
+
+
+class IdempotencyKeyInUse(exceptions.APIException):
+    status_code = 409
 
 
 class ApiView(APIView):
@@ -143,8 +211,27 @@ class ApiView(APIView):
             )
         raise exceptions.PermissionDenied(detail=message, code=code)
 
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.method == "POST" and "Idempotency-Key" in request.headers:
+            request.idempotency_claim = claim_idempotency_key(request)  # type: ignore[attr-defined]
+
+    def handle_exception(self, exc: Exception) -> Any:
+        if isinstance(exc, Replay):
+            return exc.response
+        return super().handle_exception(exc)
+
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
+        claimed = getattr(request, "idempotency_claim", None)
+        if claimed is not None:
+            if 200 <= response.status_code < 300:
+                body = JSONRenderer().render(response.data).decode() if response.data is not None else ""
+                idempotency.complete(
+                    claimed, status=response.status_code, location=response.get("Location", ""), body=body
+                )
+            else:
+                idempotency.release(claimed)
         response["API-Version"] = problems.API_VERSION
         rate_limit = getattr(request, "rate_limit", None)
         if rate_limit is not None:

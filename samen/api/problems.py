@@ -32,6 +32,7 @@ def titles() -> dict[int, str]:
         406: _("Niet acceptabel"),
         409: _("Conflict"),
         415: _("Mediatype niet ondersteund"),
+        422: _("Verzoek niet te verwerken"),
         429: _("Te veel verzoeken"),
         500: _("Interne serverfout"),
     }

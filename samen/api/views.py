@@ -137,7 +137,7 @@ class CollaborationListView(ApiView):
             organisation=form.cleaned_data["gemeente"],
             legal_form=form.cleaned_data["rechtsvorm"],
             policy_field=form.cleaned_data["beleidsterrein"],
-        )
+        ).visible_to(cast(Person, request.user))
         if query["mijn"]:
             found = found.filter(pk__in=Collaboration.objects.mine(cast(Person, request.user)).values("pk"))
         return paginated(request, found.select_related("body"), s.CollaborationSerializer, query, prepare=with_counts)

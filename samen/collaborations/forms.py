@@ -13,7 +13,7 @@ from samen.collaborations.models import (
     PolicyField,
     RoleKind,
 )
-from samen.core.forms import DateInput, Form
+from samen.core.forms import DateField, DateInput, Form
 
 GM_CODE = re.compile(r"^GM\d{4}$", re.IGNORECASE)
 
@@ -59,6 +59,7 @@ class FindForm(Form):
 
 
 class CreateCollaborationForm(Form):
+    one_time_key = True
     name = forms.CharField(label=_("Naam"), max_length=500)
     kind = forms.ChoiceField(
         label=_("Soort"),
@@ -72,10 +73,11 @@ class CreateCollaborationForm(Form):
         widget=forms.SelectMultiple(attrs={"size": 12}),
         help_text=_("Kies minstens twee organisaties. Houd Ctrl (of Cmd) ingedrukt om er meer te kiezen."),
     )
-    start_date = forms.DateField(label=_("Ingangsdatum"), required=False, widget=DateInput())
+    start_date = DateField(label=_("Ingangsdatum"), required=False, widget=DateInput())
 
 
 class InviteForm(Form):
+    one_time_key = True
     full_name = forms.CharField(label=_("Naam"), max_length=200)
     email = forms.CharField(label=_("E-mailadres"), max_length=254)
     kind = forms.ChoiceField(label=_("Rol"), choices=RoleKind.choices)

@@ -1,7 +1,7 @@
 """Organisations, collaborations, partners and the roles people hold in them."""
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -124,6 +124,14 @@ class CollaborationQuerySet(QuerySet):
             .values("n")
         )
         return self.annotate(partner_count=Coalesce(Subquery(current), 0))
+
+    def visible_to(self, person: Any) -> "CollaborationQuerySet":
+        """Register collaborations, and others only where ``person`` has a role (permissions.can_view_collaboration)."""
+        from samen import permissions
+
+        if permissions.sees_every_collaboration(person):
+            return self
+        return self.filter(Q(roo_id__gt="") | Q(pk__in=Role.objects.filter(person=person).values("collaboration_id")))
 
     def mine(self, person: "Person") -> "CollaborationQuerySet":
         """Active workspaces in which ``person`` holds any role."""

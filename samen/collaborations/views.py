@@ -56,6 +56,7 @@ def find(request: AuthedRequest) -> HttpResponse:
         )
     elif not form.is_bound:
         results = Collaboration.objects.search()
+    results = results.visible_to(request.user)
     page = Paginator(results.with_partner_count().select_related("body"), 25).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -74,7 +75,8 @@ def create(request: AuthedRequest) -> HttpResponse:
         else:
             messages.success(request, _("De samenwerking is aangemaakt. Nodig nu de contactpersonen uit."))
             return redirect("collaborations:people", collaboration.pk)
-    return render(request, "collaborations/create.html", {"form": form, "nav": "create"})
+    status = 400 if form.errors else 200
+    return render(request, "collaborations/create.html", {"form": form, "nav": "create"}, status=status)
 
 
 @login_required
@@ -195,7 +197,7 @@ def audit_log(request: AuthedRequest, pk: str) -> HttpResponse:
 @login_required
 def organisation(request: AuthedRequest, pk: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    collaborations = Collaboration.objects.of_organisation(organisation)
+    collaborations = Collaboration.objects.of_organisation(organisation).visible_to(request.user)
     context = {
         "organisation": organisation,
         "collaborations": collaborations,

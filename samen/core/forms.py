@@ -3,6 +3,23 @@
 from typing import Any
 
 from django import forms
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+
+from samen.core import idempotency
+from samen.core.dates import DateField, DateInput
+
+__all__ = [
+    "DateField",
+    "DateInput",
+    "Form",
+    "ModelForm",
+    "apply_errors",
+    "attempt",
+    "form_status",
+    "refuse",
+    "style_widgets",
+]
 
 WIDGET_CLASSES: dict[type[forms.Widget], str] = {
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
@@ -26,7 +43,15 @@ def style_widgets(form: forms.BaseForm) -> None:
 
 
 class Form(forms.Form):
+    """``one_time_key = True`` on a form that creates something: the shared template renders a fresh
+    one-time key, so that sending it twice creates it once (``samen.core.idempotency``)."""
+
     template_name_div = "django/forms/div.html"
+    one_time_key = False
+
+    @cached_property
+    def submission_key(self) -> str:
+        return idempotency.new_key()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,11 +64,33 @@ class ModelForm(forms.ModelForm):
         style_widgets(self)
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+def refuse(form: forms.BaseForm, refusal: Exception) -> None:
+    """Put a service's refusal (PermissionDenied) on the form; the page then answers 403."""
+    form.add_error(None, str(refusal) or _("Dit mag u hier niet doen."))
+    form.refused = True  # type: ignore[attr-defined]
 
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
+
+def form_status(form: forms.BaseForm) -> int:
+    """The one answer to a form: 403 when the service refused, 400 for invalid input, else 200."""
+    if getattr(form, "refused", False):
+        return 403
+    return 400 if form.errors else 200
+
+
+def attempt(form: forms.BaseForm, action: Any) -> tuple[Any, int]:
+    """Run a service for a form: (its result, 200), or its Dutch reason on the form and (None, 403 or 400).
+
+    The one way a page answers a refused action: the reason on the form it was sent from.
+    """
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    try:
+        return action(), 200
+    except PermissionDenied as refusal:
+        refuse(form, refusal)
+    except ValidationError as error:
+        apply_errors(form, error)
+    return None, form_status(form)
 
 
 def apply_errors(form: forms.BaseForm, error: Exception) -> None:

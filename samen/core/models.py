@@ -36,3 +36,28 @@ class VersionedModel(Model):
 
     class Meta:
         abstract = True
+
+
+class SubmissionKey(models.Model):
+    """A one-time key of a create action: the same key again returns the first result, it creates nothing.
+
+    Web forms carry one in a hidden field (``samen.core.idempotency``); API clients send ``Idempotency-Key``.
+    ``status`` is empty while the first request is being handled.
+    """
+
+    person = models.ForeignKey("accounts.Person", on_delete=models.CASCADE, related_name="+")
+    channel = models.CharField(_("kanaal"), max_length=3)
+    key = models.CharField(_("sleutel"), max_length=255)
+    fingerprint = models.CharField(_("vingerafdruk van het verzoek"), max_length=64, blank=True)
+    status = models.PositiveSmallIntegerField(_("statuscode"), null=True, blank=True)
+    location = models.CharField(_("adres van het resultaat"), max_length=2000, blank=True)
+    body = models.TextField(_("antwoord"), blank=True)
+    expires_at = models.DateTimeField(_("verloopt op"), db_index=True)
+
+    class Meta:
+        verbose_name = _("eenmalige verzendsleutel")
+        verbose_name_plural = _("eenmalige verzendsleutels")
+        constraints = [models.UniqueConstraint(fields=["person", "channel", "key"], name="one_submission_per_key")]
+
+    def __str__(self) -> str:
+        return self.key

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samen.collaborations.models import Collaboration, Partner
-from samen.core.forms import DateInput
+from samen.core.forms import DateField, DateInput
 from samen.core.forms import Form as BaseForm
 from samen.experiences import splitter
 from samen.experiences.models import (
@@ -103,9 +103,9 @@ def resolve_article(collaboration: Collaboration, value: str) -> Article | None:
 class AgreementDetailsForm(Form):
     kind = forms.ChoiceField(label=_("Soort afspraak"), choices=AgreementKind.choices)
     title = forms.CharField(label=_("Titel"), max_length=500, required=False)
-    signed_on = forms.DateField(label=_("Vastgesteld of ondertekend op"), required=False, widget=DateInput())
-    effective_from = forms.DateField(label=_("Geldt vanaf"), required=False, widget=DateInput())
-    effective_until = forms.DateField(
+    signed_on = DateField(label=_("Vastgesteld of ondertekend op"), required=False, widget=DateInput())
+    effective_from = DateField(label=_("Geldt vanaf"), required=False, widget=DateInput())
+    effective_until = DateField(
         label=_("Geldt tot"), required=False, widget=DateInput(), help_text=_("Leeg: voor onbepaalde tijd.")
     )
     parties = forms.ModelMultipleChoiceField(
@@ -206,6 +206,7 @@ class ArticleForm(Form):
 
 
 class ReadingForm(Form):
+    one_time_key = True
     partner = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Namens"))
     stance = forms.ChoiceField(
         label=_("Hoe leest uw organisatie dit artikel?"),
@@ -230,6 +231,7 @@ class ReadingForm(Form):
 
 
 class SignalForm(Form):
+    one_time_key = True
     from_partner = forms.ChoiceField(label=_("Namens"))
     kind = forms.ChoiceField(label=_("Soort signaal"), choices=[("", _("Kies een soort")), *SignalKind.choices])
     subject = forms.CharField(label=_("Onderwerp"), max_length=200)
@@ -265,6 +267,7 @@ class SignalForm(Form):
 
 
 class ReplyForm(Form):
+    one_time_key = True
     text = forms.CharField(
         label=_("Uw reactie"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -287,17 +290,18 @@ class SignalStatusForm(Form):
 
 
 class DeviationForm(Form):
+    one_time_key = True
     reason = forms.CharField(
         label=_("Waarom wijkt uw organisatie af?"),
         widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Leg uit waarom uw organisatie afwijkt; dat voorkomt scheurtjes.")},
     )
-    starts_on = forms.DateField(
+    starts_on = DateField(
         label=_("Vanaf"),
         widget=DateInput(),
         error_messages={"required": _("Vul in vanaf wanneer uw organisatie afwijkt.")},
     )
-    ends_on = forms.DateField(
+    ends_on = DateField(
         label=_("Tot en met"), required=False, widget=DateInput(), help_text=_("Leeg: tot nader bericht.")
     )
 
@@ -309,6 +313,7 @@ class DeviationForm(Form):
 
 
 class AcknowledgeForm(Form):
+    one_time_key = True
     comment = forms.CharField(label=_("Opmerking"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, partners: list[Partner], **kwargs: Any) -> None:
@@ -320,10 +325,11 @@ class AcknowledgeForm(Form):
 
 
 class ScheduleForm(Form):
+    one_time_key = True
     title = forms.CharField(
         label=_("Naam"), required=False, max_length=150, help_text=_("Leeg: ‘Check-in’ met de datum.")
     )
-    first_opens_on = forms.DateField(label=_("Gaat open op"), widget=DateInput())
+    first_opens_on = DateField(label=_("Gaat open op"), widget=DateInput())
     open_days = forms.IntegerField(label=_("Aantal dagen open"), initial=14, min_value=1, max_value=60)
     count = forms.IntegerField(
         label=_("Aantal check-ins"),

@@ -7,12 +7,13 @@ People answer a check-in honestly only if no answer can be traced back to them. 
 1. **Never one by one.** No page, export or API shows an individual answer: only averages and
    counts. ``CheckInResponse`` stores no person and no time; ``CheckInParticipation`` records only
    *that* someone answered (to allow one answer each) and is never joined to the answers.
-2. **A partner's figures only from three.** A partner's averages are shown only when at least
-   ``MIN_RESPONDENTS`` (3) people of that partner answered. The collaboration's averages are shown
-   only when at least 3 people answered in all.
+2. **A partner's figures only from three.** A partner's averages, and how many of them answered,
+   are shown only when at least ``MIN_RESPONDENTS`` (3) people of that partner answered. The
+   collaboration's averages are shown only when at least 3 people answered in all.
 3. **No subtraction.** If the partners whose figures are hidden together have 1 or 2 respondents,
    their answers could be derived by subtracting the shown partners from the total. Then the
    smallest shown partner is hidden as well, so that what is hidden together is 0 or at least 3.
+   ``disclosure`` decides this once; pages, exports, the API and the raadsbrief follow it.
 4. **Comments without names.** Comments are shown only when at least 3 people answered in all,
    never with a partner or person, in alphabetical order: not the order of answering, and not an
    order that would line up one person's comments on the different questions.
@@ -24,6 +25,7 @@ People answer a check-in honestly only if no answer can be traced back to them. 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -99,8 +101,8 @@ class Averages:
 @dataclass
 class PartnerResult:
     partner: Partner
-    respondents: int
-    averages: Averages | None  # None: hidden under the anonymity rule
+    respondents: int | None  # None, like the averages: hidden under the anonymity rule
+    averages: Averages | None
 
     @property
     def shown(self) -> bool:
@@ -131,14 +133,26 @@ def _comment_counts() -> dict[str, Any]:
     return {f"comments_{name}": Count("id", filter=~Q(**{name: ""})) for name, _label in COMMENT_FIELDS}
 
 
-def suppress(counts: dict[Any, int]) -> set[Any]:
-    """The partner ids whose averages may be shown (rules 2 and 3 of the anonymity rule)."""
+@dataclass(frozen=True)
+class Disclosure:
+    """What of a check-in's figures may be shown: the one decision pages, exports and the API follow."""
+
+    partners: frozenset[Any]  # the partners whose count and averages are shown
+    total: bool  # whether the collaboration's averages are shown
+
+
+def disclosure(counts: Mapping[Any, int]) -> Disclosure:
+    """Rules 2 and 3 of the anonymity rule, for respondents per partner.
+
+    A partner is shown from ``MIN_RESPONDENTS``; a hidden partner shows neither figures nor its count.
+    What is hidden together (derivable as the total minus the shown partners) is 0 or at least
+    ``MIN_RESPONDENTS`` respondents: otherwise the smallest shown partner is hidden as well
+    (complementary suppression). The total is shown from ``MIN_RESPONDENTS`` in all.
+    """
     shown = {key for key, n in counts.items() if n >= MIN_RESPONDENTS}
-    hidden_total = sum(n for key, n in counts.items() if key not in shown)
-    if 0 < hidden_total < MIN_RESPONDENTS and shown:
-        smallest = min(shown, key=lambda key: (counts[key], str(key)))
-        shown.discard(smallest)
-    return shown
+    while shown and 0 < sum(n for key, n in counts.items() if key not in shown) < MIN_RESPONDENTS:
+        shown.discard(min(shown, key=lambda key: (counts[key], str(key))))
+    return Disclosure(frozenset(shown), sum(counts.values()) >= MIN_RESPONDENTS)
 
 
 def _combined(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -192,16 +206,20 @@ def results_for(checkin: CheckIn) -> CheckInResults:
     counts = {row["partner_id"]: row["n"] for row in rows}
     total = sum(counts.values())
     results = CheckInResults(checkin, total, eligible, visible=True)
-    if total >= MIN_RESPONDENTS:
+    partners = list(collaboration.current_partners())
+    decided = disclosure({**{partner.pk: 0 for partner in partners}, **counts})  # former partners count too
+    if decided.total:
         results.overall = Averages.from_row(_combined(rows))
         labels = dict(COMMENT_FIELDS)
         results.comments = [(str(labels[name]), texts, count) for name, texts, count in comments]
-    shown = suppress(counts)
     by_partner = {row["partner_id"]: row for row in rows}
-    for partner in collaboration.current_partners():
-        row = by_partner.get(partner.pk)
-        averages = Averages.from_row(row) if row is not None and partner.pk in shown else None
-        results.partners.append(PartnerResult(partner, counts.get(partner.pk, 0), averages))
+    for partner in partners:
+        if partner.pk in decided.partners:
+            results.partners.append(
+                PartnerResult(partner, counts[partner.pk], Averages.from_row(by_partner[partner.pk]))
+            )
+        else:
+            results.partners.append(PartnerResult(partner, None, None))
     results.agenda = agenda_for(checkin, results)
     return results
 

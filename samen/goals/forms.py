@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.accounts.models import Person
 from samen.collaborations.models import Partner
-from samen.core.forms import DateInput, Form
+from samen.core.forms import DateField, DateInput, Form
 from samen.goals.models import AdviceKind, CommitmentStatus, DecisionKind, Outcome
 
 TEXTAREA = {"rows": 8}
@@ -38,6 +38,7 @@ class PartnerChoiceForm(Form):
 
 
 class GoalForm(Form):
+    one_time_key = True
     title = forms.CharField(label=_("Titel"), max_length=200)
     text = forms.CharField(
         label=_("Tekst van het doel"),
@@ -47,6 +48,7 @@ class GoalForm(Form):
 
 
 class DraftForm(GoalForm):
+    one_time_key = False
     reason = forms.CharField(label=_("Reden van deze versie"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput())
 
@@ -67,6 +69,7 @@ class AmendmentForm(GoalForm):
 
 
 class BenefitForm(PartnerChoiceForm):
+    one_time_key = True
     text = forms.CharField(
         label=_("Wat levert dit doel uw organisatie op?"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -76,7 +79,8 @@ class BenefitForm(PartnerChoiceForm):
 
 
 class RoundForm(Form):
-    deadline = forms.DateField(
+    one_time_key = True
+    deadline = DateField(
         label=_("Besluit gevraagd vóór"),
         widget=DateInput(),
         help_text=_("De bestuurlijk contactpersonen krijgen bericht, met deze datum in hun agenda."),
@@ -84,6 +88,7 @@ class RoundForm(Form):
 
 
 class AdviceForm(PartnerChoiceForm):
+    one_time_key = True
     kind = forms.ChoiceField(label=_("Uw advies"), choices=AdviceKind.choices, widget=forms.RadioSelect)
     text = forms.CharField(
         label=_("Toelichting"),
@@ -94,6 +99,7 @@ class AdviceForm(PartnerChoiceForm):
 
 
 class DecisionForm(PartnerChoiceForm):
+    one_time_key = True
     kind = forms.ChoiceField(label=_("Besluit"), choices=DecisionKind.choices, widget=forms.RadioSelect)
     text = forms.CharField(
         label=_("Toelichting, voorwaarden of reden van bezwaar"),
@@ -104,6 +110,7 @@ class DecisionForm(PartnerChoiceForm):
 
 
 class ResultForm(Form):
+    one_time_key = True
     indicator = forms.CharField(label=_("Indicator"), max_length=300, help_text=_("Wat meten we?"))
     unit = forms.CharField(label=_("Eenheid"), max_length=50, help_text=_("Bijvoorbeeld: procent, aantal, euro."))
     baseline = forms.CharField(
@@ -111,13 +118,13 @@ class ResultForm(Form):
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Een getal, bijvoorbeeld 40 of 12,5."),
     )
-    baseline_on = forms.DateField(label=_("Datum nulmeting"), widget=DateInput())
+    baseline_on = DateField(label=_("Datum nulmeting"), widget=DateInput())
     target = forms.CharField(
         label=_("Streefwaarde"),
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Een getal, bijvoorbeeld 75 of 12,5."),
     )
-    due_on = forms.DateField(label=_("Te bereiken op"), widget=DateInput())
+    due_on = DateField(label=_("Te bereiken op"), widget=DateInput())
     owner_partner = forms.ModelChoiceField(queryset=Partner.objects.none(), label=_("Eigenaar (partner)"))
     owner_person = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Eigenaar (persoon)"))
 
@@ -128,19 +135,21 @@ class ResultForm(Form):
 
 
 class ProgressForm(Form):
+    one_time_key = True
     value = forms.CharField(
         label=_("Gemeten waarde"),
         widget=forms.TextInput(attrs={"inputmode": "decimal"}),
         help_text=_("Een getal, bijvoorbeeld 52 of 12,5."),
     )
-    measured_on = forms.DateField(label=_("Peildatum"), widget=DateInput(), help_text=_("Niet in de toekomst."))
+    measured_on = DateField(label=_("Peildatum"), widget=DateInput(), help_text=_("Niet in de toekomst."))
     note = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
 class CommitmentForm(PartnerChoiceForm):
+    one_time_key = True
     what = forms.CharField(label=_("Wat doet uw organisatie?"), max_length=500)
     who = forms.ModelChoiceField(queryset=Person.objects.none(), label=_("Wie"))
-    due_on = forms.DateField(label=_("Uiterlijk op"), widget=DateInput())
+    due_on = DateField(label=_("Uiterlijk op"), widget=DateInput())
 
     def __init__(self, *args: Any, people: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -152,6 +161,7 @@ class CommitmentStatusForm(Form):
 
 
 class AccountabilityForm(PartnerChoiceForm):
+    one_time_key = True
     question = forms.CharField(
         label=_("Uw vraag"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -160,6 +170,7 @@ class AccountabilityForm(PartnerChoiceForm):
 
 
 class ReplyForm(Form):
+    one_time_key = True
     text = forms.CharField(label=_("Uw reactie"), widget=forms.Textarea(attrs={"rows": 4}))
 
 

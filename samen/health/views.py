@@ -76,7 +76,7 @@ def organisation_portfolio(request: HttpRequest, pk: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     if not permissions.can_view_organisation_portfolio(request.user, organisation):
         raise Http404
-    collaborations = list(Collaboration.objects.of_organisation(organisation))
+    collaborations = list(Collaboration.objects.of_organisation(organisation).visible_to(request.user))
     return _portfolio(
         request,
         collaborations,

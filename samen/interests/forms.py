@@ -6,7 +6,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from samen.core.forms import DateInput, Form, style_widgets
+from samen.core.forms import DateField, DateInput, Form, style_widgets
 from samen.interests.catalogue import Catalogue
 from samen.interests.models import Declaration, GoChoice, Pledge
 from samen.interests.services import InterestInput, RedLineInput
@@ -44,6 +44,7 @@ def _amount(label: Any, help_text: Any = "") -> forms.DecimalField:
 
 
 class AmbitionForm(Form):
+    one_time_key = True
     title = forms.CharField(label=_("Titel"), max_length=200)
     description = forms.CharField(label=_("Omschrijving"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     horizon_year = forms.IntegerField(
@@ -65,6 +66,7 @@ class AmbitionForm(Form):
 
 
 class PledgeForm(Form):
+    one_time_key = True
     urgency = forms.ChoiceField(
         label=_("Urgentie voor ons"),
         choices=[("", _("Kies de urgentie")), *URGENCY_CHOICES],
@@ -104,8 +106,9 @@ class PledgeForm(Form):
 
 
 class RoundForm(Form):
+    one_time_key = True
     title = forms.CharField(label=_("Titel"), max_length=200, help_text=_("Bijvoorbeeld: Eerlijkheidsronde 2026."))
-    deadline = forms.DateField(
+    deadline = DateField(
         label=_("Deadline"),
         widget=DateInput(),
         help_text=_("Uiterlijk op deze dag delen de partners hun verklaring."),
@@ -235,6 +238,7 @@ class GoDecisionForm(Form):
 
 
 class MotiveForm(Form):
+    one_time_key = True
     name = forms.CharField(label=_("Naam van het motief"), max_length=200)
     description = forms.CharField(
         label=_("Omschrijving"),
@@ -245,6 +249,7 @@ class MotiveForm(Form):
 
 
 class TensionForm(Form):
+    one_time_key = True
     motive_a = forms.ChoiceField(label=_("Eerste motief"))
     motive_b = forms.ChoiceField(label=_("Tweede motief"))
     question = forms.CharField(

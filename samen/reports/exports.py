@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
+from samen.core import spreadsheet
 from samen.health.areas import area_model
 
 
@@ -330,5 +331,5 @@ def render(export: ListExport, collaboration: Collaboration, person: Any, fmt: s
     data = export.build(collaboration, person)
     if fmt == "csv":
         # A byte-order mark so that Excel opens the Dutch characters correctly.
-        return ("\ufeff" + data.export("csv", delimiter=";")).encode("utf-8")
-    return bytes(data.export("xlsx"))
+        return ("\ufeff" + spreadsheet.to_csv(data)).encode("utf-8")
+    return spreadsheet.to_xlsx(data)

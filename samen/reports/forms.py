@@ -4,19 +4,20 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samen.core.forms import DateInput, Form
+from samen.core.forms import DateField, DateInput, Form
 from samen.reports.models import DigestMoment, MomentKind
 
 
 class DigestForm(Form):
+    one_time_key = True
     title = forms.CharField(
         label=_("Titel"),
         max_length=200,
         required=False,
         help_text=_("Leeg: Samen maakt een titel met de naam en de periode."),
     )
-    period_start = forms.DateField(label=_("Periode van"), widget=DateInput())
-    period_end = forms.DateField(label=_("Periode tot en met"), widget=DateInput())
+    period_start = DateField(label=_("Periode van"), widget=DateInput())
+    period_end = DateField(label=_("Periode tot en met"), widget=DateInput())
     moment = forms.ModelChoiceField(
         label=_("Voor P&C-moment"),
         queryset=DigestMoment.objects.none(),
@@ -42,6 +43,7 @@ class DigestEditForm(Form):
 
 
 class CycleForm(Form):
+    one_time_key = True
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -50,15 +52,17 @@ class CycleForm(Form):
 
 
 class MomentForm(Form):
+    one_time_key = True
     kind = forms.ChoiceField(label=_("Moment"), choices=MomentKind.choices)
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
     title = forms.CharField(label=_("Omschrijving"), max_length=200, required=False)
-    due_on = forms.DateField(label=_("Raadsbrief uiterlijk op"), widget=DateInput())
-    period_start = forms.DateField(label=_("Periode van"), widget=DateInput())
-    period_end = forms.DateField(label=_("Periode tot en met"), widget=DateInput())
+    due_on = DateField(label=_("Raadsbrief uiterlijk op"), widget=DateInput())
+    period_start = DateField(label=_("Periode van"), widget=DateInput())
+    period_end = DateField(label=_("Periode tot en met"), widget=DateInput())
 
 
 class ImportForm(Form):
+    one_time_key = True
     file = forms.FileField(
         label=_("Exportbestand (JSON)"), help_text=_("Een volledige export van een samenwerking uit Samen.")
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.collaborations.models import Collaboration
-from samen.core.forms import DateInput, Form
+from samen.core.forms import DateField, DateInput, Form
 from samen.successes.attachments import MAX_ATTACHMENT_BYTES
 from samen.successes.prompts import goals_of, results_of
 from samen.successes.services import people_in
@@ -28,6 +28,7 @@ class PartnerChoiceField(forms.ModelMultipleChoiceField):
 
 
 class SuccessForm(Form):
+    one_time_key = True
     title = forms.CharField(label=_("Titel"), max_length=200)
     story = forms.CharField(
         label=_("Verhaal"),
@@ -35,7 +36,7 @@ class SuccessForm(Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Wat is er bereikt, voor wie, en hoe? Schrijf het zo dat een inwoner het begrijpt."),
     )
-    date = forms.DateField(
+    date = DateField(
         label=_("Datum"), widget=DateInput(), help_text=_("Wanneer is het succes behaald? Niet in de toekomst.")
     )
     partners = PartnerChoiceField(
@@ -101,6 +102,7 @@ class SuccessForm(Form):
 
 
 class SpotlightForm(Form):
+    one_time_key = True
     people = PersonChoiceField(
         label=_("Wie zet u in het zonnetje?"),
         queryset=None,
@@ -133,8 +135,8 @@ class SpotlightForm(Form):
 class PeriodForm(Form):
     """The period of a success brief or timeline; the default is the last twelve months."""
 
-    van = forms.DateField(label=_("Van"), widget=DateInput(), required=False)
-    tot = forms.DateField(label=_("Tot en met"), widget=DateInput(), required=False)
+    van = DateField(label=_("Van"), widget=DateInput(), required=False)
+    tot = DateField(label=_("Tot en met"), widget=DateInput(), required=False)
 
     @staticmethod
     def default_period(end: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:

@@ -177,3 +177,19 @@ def test_bad_query_parameters_are_named(api, query):
 def test_a_page_after_the_last_is_404(api):
     problem = assert_problem(api.get("/samenwerkingen", page="999"), 404)
     assert "bestaat niet" in problem["detail"]
+
+
+@pytest.mark.parametrize("typed", ["9999-12-31", "1899-12-31", "0001-01-01"])
+def test_a_date_outside_1900_to_2100_is_refused_in_dutch(api, demo, typed):
+    before = snapshot()
+    body = {
+        "naam": "Convenant (test)",
+        "soort": "convenant",
+        "organisaties": [str(demo.utrecht.organisation_id), str(demo.zeist.organisation_id)],
+        "ingangsdatum": typed,
+    }
+    problem = assert_problem(api.post("/samenwerkingen", body), 400)
+    assert problem["invalidParams"] == [
+        {"name": "ingangsdatum", "code": "dateOutOfRange", "reason": "Kies een datum tussen 1900 en 2100."}
+    ]
+    assert snapshot() == before

@@ -1,7 +1,8 @@
 """Every demo persona × every endpoint: the API answers exactly what samen.permissions allows.
 
 The rules are the interface's: the register (collaborations, partners, organisations) is public to
-every signed-in person, people and roles are for the people who work in the collaboration, the audit
+every signed-in person, a collaboration outside the register (as the demo ones) only to the people
+with a role in it, people and roles are for the people who work in the collaboration, the audit
 log is for the facilitator, and anything of a collaboration one has no part in is a 404.
 """
 
@@ -36,8 +37,10 @@ def expected(allowed: set[str], persona: str, yes: int, no: int) -> int:
 # (name, method, path template, body, expected status per persona)
 READS = [
     ("collaborations", "/samenwerkingen", lambda p: 200),
-    ("collaboration", "/samenwerkingen/{c}", lambda p: 200),
-    ("partners", "/samenwerkingen/{c}/deelnemers", lambda p: 200),
+    ("collaboration", "/samenwerkingen/{c}", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("partners", "/samenwerkingen/{c}/deelnemers", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("other collaboration", "/samenwerkingen/{other}", lambda p: expected(OUTSIDER, p, 200, 404)),
+    ("other partners", "/samenwerkingen/{other}/deelnemers", lambda p: expected(OUTSIDER, p, 200, 404)),
     ("roles", "/samenwerkingen/{c}/rollen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
     ("audit log", "/samenwerkingen/{c}/auditlog", lambda p: expected({"facilitator"}, p, 200, 404)),
     ("organisations", "/organisaties", lambda p: 200),

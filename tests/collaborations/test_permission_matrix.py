@@ -71,17 +71,14 @@ def test_no_collaboration_page_fails_for_any_persona(demo, client_for):
 # The foundation pages, persona by persona: the status each one must get.
 FOUNDATION_MATRIX = {
     # url name: {persona: status}
-    "collaborations:detail": dict.fromkeys(
-        [
-            "facilitator",
-            "utrecht_beleidsmedewerker",
-            "utrecht_wethouder",
-            "zeist_beleidsmedewerker",
-            "raadslid",
-            "amersfoort_beleidsmedewerker",
-        ],
-        200,
-    ),
+    # The demo collaboration is not in the national register: only people with a role in it see it.
+    "collaborations:detail": {
+        **dict.fromkeys(
+            ["facilitator", "utrecht_beleidsmedewerker", "utrecht_wethouder", "zeist_beleidsmedewerker", "raadslid"],
+            200,
+        ),
+        "amersfoort_beleidsmedewerker": 404,
+    },
     "collaborations:people": {
         "facilitator": 200,
         "utrecht_beleidsmedewerker": 200,

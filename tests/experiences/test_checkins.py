@@ -229,13 +229,13 @@ def test_a_partners_figures_need_three_respondents_and_the_collaborations_three_
 
 
 def test_the_hidden_rest_is_never_one_or_two_people(demo):
-    assert results.suppress({"a": 3, "b": 1}) == set()
-    assert results.suppress({"a": 3, "b": 4, "c": 2}) == {"b"}
-    assert results.suppress({"a": 3, "b": 4, "c": 3}) == {"a", "b", "c"}
-    assert results.suppress({"a": 5, "b": 0}) == {"a"}
-    assert results.suppress({"a": 2, "b": 2}) == set()
+    assert results.disclosure({"a": 3, "b": 1}).partners == set()
+    assert results.disclosure({"a": 3, "b": 4, "c": 2}).partners == {"b"}
+    assert results.disclosure({"a": 3, "b": 4, "c": 3}).partners == {"a", "b", "c"}
+    assert results.disclosure({"a": 5, "b": 0}).partners == {"a"}
+    assert results.disclosure({"a": 2, "b": 2}).partners == set()
     for counts in ({"a": 3, "b": 1}, {"a": 3, "b": 4, "c": 2}, {"a": 6, "b": 3, "c": 1, "d": 1}):
-        shown = results.suppress(counts)
+        shown = results.disclosure(counts).partners
         hidden = sum(n for k, n in counts.items() if k not in shown)
         assert hidden == 0 or hidden >= results.MIN_RESPONDENTS
 

@@ -69,7 +69,7 @@ def test_decision_page_refuses_a_decision_for_another_partner(consent_round, dem
     response = client_for(demo.utrecht_wethouder).post(
         decision_url(consent_round), {"partner": demo.zeist.pk, "kind": "instemming", "text": ""}
     )
-    assert response.status_code == 400
+    assert response.status_code == 403  # refused: the reason on the form, as on every page
     assert "Alleen de bestuurlijk contactpersoon van Zeist kan namens hen besluiten." in response.text
     assert snapshot() == before
 

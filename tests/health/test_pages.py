@@ -170,12 +170,17 @@ def test_the_portfolio_sorts_and_filters_by_query_parameters_without_javascript(
 
 
 def test_a_municipality_sees_every_collaboration_it_is_a_partner_in_from_the_register(demo, client_for):
-    register_only = Collaboration.objects.create(name="GR Afval Utrecht (register)", kind=CollaborationKind.GR)
+    register_only = Collaboration.objects.create(
+        name="GR Afval Utrecht (register)", kind=CollaborationKind.GR, roo_id="R-afval"
+    )
     Partner.objects.create(collaboration=register_only, organisation=demo.utrecht.organisation)
+    private = Collaboration.objects.create(name="Convenant zonder rol", kind=CollaborationKind.COVENANT)
+    Partner.objects.create(collaboration=private, organisation=demo.utrecht.organisation)
     url = reverse("health:organisation_portfolio", args=[demo.utrecht.organisation_id])
     text = client_for(demo.utrecht_beleidsmedewerker).get(url).content.decode()
     assert "Portfolio van Utrecht" in text
     assert "GR Afval Utrecht (register)" in text
+    assert "Convenant zonder rol" not in text  # not in the register, and no role in it
     assert "niet gestart in Samen" in text
     assert "actueel" in text
     assert client_for(demo.zeist_beleidsmedewerker).get(url).status_code == 404

@@ -53,7 +53,9 @@ AveragesSerializer = extend_schema_serializer(component_name="Gemiddelden")(
 @extend_schema_serializer(component_name="DeelnemerUitkomst")
 class PartnerOutcomeSerializer(serializers.Serializer):
     deelnemer = serializers.UUIDField()
-    respondenten = serializers.IntegerField()
+    respondenten = serializers.IntegerField(
+        allow_null=True, help_text=gettext_lazy("Leeg als de gemiddelden leeg zijn: dan blijft ook het aantal anoniem.")
+    )
     gemiddelden = AveragesSerializer(allow_null=True, help_text=gettext_lazy("Leeg onder de drie respondenten."))
 
 

@@ -1,7 +1,5 @@
 """Check-ins: the list with trends, scheduling, answering, results and their export."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
+from samen.core import spreadsheet
 from samen.core.forms import apply_errors
 from samen.core.services import require
 from samen.experiences import services
@@ -168,7 +167,7 @@ def checkin_export(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespon
         return redirect("experiences:checkin", collaboration.pk, checkin.pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="check-in-{checkin.opens_on:%Y-%m-%d}.csv"'
-    writer = csv.writer(response, delimiter=";")
+    writer = spreadsheet.writer(response, delimiter=";")
     labels = [str(label) for _name, label in CONTENT_SCORES + RELATIONSHIP_SCORES]
     writer.writerow([_("Groep"), _("Aantal antwoorden"), *labels])
     names = [name for name, _label in CONTENT_SCORES + RELATIONSHIP_SCORES]

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
-from samen.core.forms import apply_errors
+from samen.core.forms import apply_errors, attempt, form_status
 from samen.core.services import require
 from samen.experiences import services
 from samen.experiences.forms import (
@@ -74,8 +74,9 @@ def signal_create(request: HttpRequest, pk: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         partners = {str(p.pk): p for p in my_partners(request, collaboration)}
-        try:
-            signal = services.raise_signal(
+        signal, _status = attempt(
+            form,
+            lambda: services.raise_signal(
                 collaboration=collaboration,
                 by=request.user,
                 from_partner=partners.get(data["from_partner"]),
@@ -86,14 +87,13 @@ def signal_create(request: HttpRequest, pk: str) -> HttpResponse:
                 addressee_partner=data["addressee_partner"],
                 article=resolve_article(collaboration, data["article"]),
                 amount=data["amount"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+            ),
+        )
+        if signal is not None:
             messages.success(request, _("Het signaal is gedeeld."))
             return redirect("experiences:signal", collaboration.pk, signal.pk)
     context = experiences_context(request, collaboration, "signals", form=form)
-    return render(request, "experiences/signal_form.html", context, status=400 if form.errors else 200)
+    return render(request, "experiences/signal_form.html", context, status=form_status(form))
 
 
 def _signal(request: HttpRequest, collaboration: Collaboration, signal_pk: str) -> Signal:
@@ -220,8 +220,9 @@ def deviation_announce(request: HttpRequest, pk: str) -> HttpResponse:
     form = DeviationForm(request.POST or None, initial=initial, collaboration=collaboration, partners=partners)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.announce_deviation(
+        deviation, _status = attempt(
+            form,
+            lambda: services.announce_deviation(
                 collaboration=collaboration,
                 by=request.user,
                 partner=data["partner"],
@@ -229,14 +230,13 @@ def deviation_announce(request: HttpRequest, pk: str) -> HttpResponse:
                 reason=data["reason"],
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+            ),
+        )
+        if deviation is not None:
             messages.success(request, _("De afwijking is aangekondigd; de andere partners krijgen bericht."))
             return redirect("experiences:deviations", collaboration.pk)
     context = experiences_context(request, collaboration, "deviations", form=form)
-    return render(request, "experiences/deviation_form.html", context, status=400 if form.errors else 200)
+    return render(request, "experiences/deviation_form.html", context, status=form_status(form))
 
 
 @login_required

@@ -14,7 +14,7 @@ from samen import permissions
 from samen.collaborations import people
 from samen.collaborations.models import Collaboration, Partner
 from samen.collaborations.workspace import workspace_context
-from samen.core.forms import apply_errors
+from samen.core.forms import apply_errors, form_status, refuse
 from samen.core.services import ConcurrentEditError
 from samen.goals.models import (
     Goal,
@@ -25,13 +25,14 @@ TAB = "goals"
 
 
 def attempt[T](form: forms.BaseForm, action: Callable[[], T]) -> T | None:
-    """Run a service; put its Dutch refusal on the form instead of changing anything."""
+    """``samen.core.forms.attempt``, except that a concurrent edit is raised: the goal pages then show
+    both versions side by side."""
     try:
         return action()
     except ConcurrentEditError:
         raise
     except PermissionDenied as error:
-        form.add_error(None, str(error) or _("Dit mag u hier niet doen."))
+        refuse(form, error)
     except ValidationError as error:
         apply_errors(form, error)
     return None
@@ -82,7 +83,7 @@ def form_page(
     **extra: Any,
 ) -> HttpResponse:
     context = page_context(request, collaboration, goal, title, form=form, submit_label=submit, **extra)
-    return render(request, template, context, status=status or (400 if form.errors else 200))
+    return render(request, template, context, status=status or form_status(form))
 
 
 def my_partners(person: Any, collaboration: Collaboration, rule: Callable[[Any, Partner], bool]) -> list[Partner]:

@@ -1,6 +1,5 @@
 """Pages of ambitions and pledges: the matrix, an ambition with its pledge history, the forms, the CSV."""
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen import permissions
+from samen.core import spreadsheet
 from samen.interests import services
 from samen.interests.forms import AmbitionForm, PledgeForm
 from samen.interests.matrix import matrix_for
@@ -152,7 +152,7 @@ def matrix_csv(request: HttpRequest, pk: Any) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inzet-{slugify(collaboration.name)[:60]}.csv"'
     response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark
-    writer = csv.writer(response, delimiter=";")
+    writer = spreadsheet.writer(response, delimiter=";")
     writer.writerow(
         [
             _("Ambitie"),

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from samen.collaborations.models import Collaboration, Partner
 from samen.collaborations.workspace import workspace_context
-from samen.core.forms import apply_errors
+from samen.core.forms import attempt
 from samen.interests.models import HonestyRound
 
 
@@ -18,16 +18,7 @@ def page_context(request: HttpRequest, collaboration: Collaboration, section: st
     return workspace_context(request, collaboration, "interests", section=section, **extra)
 
 
-def attempt(form: BaseForm, action: Any) -> tuple[Any, int]:
-    """Run a service; put its Dutch refusal or validation message on the form. Returns (result, status)."""
-    try:
-        return action(), 200
-    except PermissionDenied as refusal:
-        form.add_error(None, str(refusal))
-        return None, 403
-    except ValidationError as error:
-        apply_errors(form, error)
-        return None, 400
+__all__ = ["attempt", "page_context", "partner_of", "press", "refuse_early", "round_of", "status_for"]
 
 
 def status_for(form: BaseForm, status: int) -> int:
