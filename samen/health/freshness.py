@@ -15,7 +15,7 @@ from django.db.models import CharField, Max
 from django.db.models.functions import Cast
 from django.utils import timezone, translation
 
-from samen.health.areas import text
+from samen.core.db import hex_id
 
 CACHE_SECONDS = 3600
 
@@ -27,7 +27,7 @@ def change_stamps(collaboration_ids: list[UUID]) -> dict[str, str]:
     rows = (
         AuditEvent.objects.filter(collaboration_id__in=collaboration_ids)
         .order_by()
-        .values(c=text("collaboration_id"))
+        .values(c=hex_id("collaboration_id"))
         .annotate(last=Cast(Max("at"), output_field=CharField()))
         .values_list("c", "last")
     )
