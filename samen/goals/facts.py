@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
 
 from samen.collaborations.facts import current_partner
@@ -340,3 +340,62 @@ def commitment_rows(collaboration: Collaboration) -> list[tuple[Any, ...]]:
         .select_related("goal__latest_version", "goal__adopted_version", "partner__organisation", "who")
         .order_by("due_on", "id")
     ]
+
+
+# --- what the successes area celebrates ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reached:
+    """Something reached in the goals area: a result at its target, an adopted goal, a commitment done."""
+
+    id: UUID
+    title: str
+    on: datetime.date | None
+    goal_id: UUID
+    owner_id: UUID | None
+    version_id: UUID | None = None  # the adopted version, for a goal
+
+
+def reached_results(collaboration: Collaboration) -> list[Reached]:
+    """Results whose latest measurement reached the target (one query)."""
+    return [
+        Reached(pk, indicator, current_on, goal_id, owner_id)
+        for pk, indicator, current_on, goal_id, owner_id in Result.objects.for_collaboration(collaboration)
+        .reached()
+        .values_list("pk", "indicator", "current_on", "goal_id", "owner_person_id")
+    ]
+
+
+def adopted_goals(collaboration: Collaboration) -> list[Reached]:
+    """Goals with an adopted version, on the day of adoption (one query)."""
+    return [
+        Reached(pk, title, timezone.localdate(adopted_at) if adopted_at else None, pk, owner_id, version_id)
+        for pk, version_id, title, adopted_at, owner_id in Goal.objects.filter(
+            collaboration=collaboration, adopted_version__isnull=False
+        ).values_list("pk", "adopted_version_id", "adopted_version__title", "adopted_at", "created_by_id")
+    ]
+
+
+def milestones_done(collaboration: Collaboration, *, due_before: datetime.date) -> list[Reached]:
+    """Commitments done whose due day lies before ``due_before``, on the day they were done (one query)."""
+    return [
+        Reached(pk, what, done_on or due_on, goal_id, owner_id)
+        for pk, what, due_on, done_on, goal_id, owner_id in Commitment.objects.filter(
+            goal__collaboration=collaboration, status=CommitmentStatus.DONE, due_on__lt=due_before
+        ).values_list("pk", "what", "due_on", "done_on", "goal_id", "who_id")
+    ]
+
+
+def goal_choices(collaboration: Collaboration) -> "QuerySet[Goal]":
+    """The goals something may be linked to (a success), with what their names need."""
+    return (
+        Goal.objects.filter(collaboration=collaboration)
+        .select_related("adopted_version", "latest_version")
+        .order_by("-created_at", "id")
+    )
+
+
+def result_choices(collaboration: Collaboration) -> "QuerySet[Result]":
+    """The results something may be linked to (a success), by indicator."""
+    return Result.objects.for_collaboration(collaboration).select_related("goal").order_by("indicator", "id")
