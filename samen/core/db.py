@@ -43,3 +43,8 @@ def latest_per_partner(querysets: Iterable[QuerySet]) -> dict[UUID, datetime.dat
         if partner_id is not None and last is not None and (partner_id not in found or last > found[partner_id]):
             found[partner_id] = last
     return found
+
+
+def rows(queryset: Any) -> list[dict[str, Any]]:
+    """The rows of a ``values()`` queryset whose columns are named at run time (one per moment)."""
+    return list(queryset)

@@ -18,7 +18,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Q, 
 from django.utils import timezone
 
 from samen.collaborations.models import Collaboration
-from samen.core.db import activity, by_hex, hex_id, latest_per_partner
+from samen.core.db import activity, by_hex, hex_id, latest_per_partner, rows
 from samen.experiences.models import (
     CONTENT_SCORES,
     RELATIONSHIP_SCORES,
@@ -107,13 +107,15 @@ def experience_facts(
     sums = {"n": Count("id"), "rel": Sum(_relationship()), "progress": Sum("progress")}
     totals = {
         row["k"]: Totals(row["n"], row["rel"], row["progress"])
-        for row in CheckInResponse.objects.filter(checkin__in=CheckIn.objects.filter(recent))
-        .order_by()
-        .values(k=hex_id("checkin_id"))
-        .annotate(**sums)
+        for row in rows(
+            CheckInResponse.objects.filter(checkin__in=CheckIn.objects.filter(recent))
+            .order_by()
+            .values(k=hex_id("checkin_id"))
+            .annotate(**sums)
+        )
     }
     checkins: dict[str, list[CheckInFacts]] = defaultdict(list)
-    for row in (
+    for row in rows(
         CheckIn.objects.filter(recent)
         .order_by("closes_on", "id")
         .values(k=hex_id("id"), c=hex_id("collaboration_id"), **closed_columns)
@@ -128,10 +130,12 @@ def experience_facts(
         aggregates[f"o{i}"] = Count("id", filter=open_then & Q(created_at__lte=moment - signal_open_longer_than))
     signals = {
         row["c"]: row
-        for row in Signal.objects.filter(collaboration_id__in=collaboration_ids)
-        .order_by()
-        .values(c=hex_id("collaboration_id"))
-        .annotate(**aggregates)
+        for row in rows(
+            Signal.objects.filter(collaboration_id__in=collaboration_ids)
+            .order_by()
+            .values(c=hex_id("collaboration_id"))
+            .annotate(**aggregates)
+        )
     }
     columns: dict[str, Any] = {}
     for i, moment in enumerate(moments):
@@ -139,7 +143,7 @@ def experience_facts(
         columns[f"due{i}"] = _flag(Q(created_at__lte=moment - acknowledge_within))
         columns[f"a{i}"] = Count("acknowledgements", filter=Q(acknowledgements__created_at__lte=moment))
     deviations: dict[str, list[DeviationFacts]] = defaultdict(list)
-    for row in (
+    for row in rows(
         Deviation.objects.filter(collaboration_id__in=collaboration_ids)
         .annotate(c=hex_id("collaboration_id"), **columns)
         .order_by()

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from samen.collaborations.facts import current_partner
 from samen.collaborations.models import Collaboration
-from samen.core.db import activity, by_hex, hex_id, latest_per_partner
+from samen.core.db import activity, by_hex, hex_id, latest_per_partner, rows
 from samen.goals.models import (
     Advice,
     Benefit,
@@ -78,13 +78,15 @@ def ownership_facts(
     dates = [timezone.localdate(moment) for moment in moments]
     goals = {
         row["c"]: row
-        for row in Goal.objects.filter(collaboration_id__in=collaboration_ids)
-        .order_by()
-        .values(c=hex_id("collaboration_id"))
-        .annotate(
-            **{f"g{i}": Count("id", filter=Q(created_at__lte=m)) for i, m in enumerate(moments)},
-            **{f"d{i}": Count("id", filter=Q(adopted_at__lte=m)) for i, m in enumerate(moments)},
-            grace=Count("id", filter=Q(adopted_at__lte=moments[0] - benefit_grace)),
+        for row in rows(
+            Goal.objects.filter(collaboration_id__in=collaboration_ids)
+            .order_by()
+            .values(c=hex_id("collaboration_id"))
+            .annotate(
+                **{f"g{i}": Count("id", filter=Q(created_at__lte=m)) for i, m in enumerate(moments)},
+                **{f"d{i}": Count("id", filter=Q(adopted_at__lte=m)) for i, m in enumerate(moments)},
+                grace=Count("id", filter=Q(adopted_at__lte=moments[0] - benefit_grace)),
+            )
         )
     }
     if not goals:
@@ -95,7 +97,7 @@ def ownership_facts(
         columns[f"l{i}"] = _flag(Q(deadline__lt=day) | Q(opened_at__lt=moment - stalled_after))
         columns[f"n{i}"] = Count("decisions", filter=Q(decisions__decided_at__lte=moment))
     rounds: dict[str, list[OpenRoundFacts]] = defaultdict(list)
-    for row in (
+    for row in rows(
         ConsentRound.objects.filter(goal__collaboration_id__in=collaboration_ids)
         .filter(Q(closed_at__isnull=True) | Q(closed_at__gt=moments[-1]))
         .annotate(c=hex_id("goal__collaboration_id"), **columns)
@@ -111,15 +113,17 @@ def ownership_facts(
         )
     benefits = {
         row["c"]: row
-        for row in Benefit.objects.filter(goal__collaboration_id__in=collaboration_ids)
-        .filter(current_partner("partner__", today))
-        .order_by()
-        .values(c=hex_id("goal__collaboration_id"))
-        .annotate(
-            **{
-                f"b{i}": Count("partner_id", distinct=True, filter=Q(goal__adopted_at__lte=m))
-                for i, m in enumerate(moments)
-            }
+        for row in rows(
+            Benefit.objects.filter(goal__collaboration_id__in=collaboration_ids)
+            .filter(current_partner("partner__", today))
+            .order_by()
+            .values(c=hex_id("goal__collaboration_id"))
+            .annotate(
+                **{
+                    f"b{i}": Count("partner_id", distinct=True, filter=Q(goal__adopted_at__lte=m))
+                    for i, m in enumerate(moments)
+                }
+            )
         )
     }
     aggregates: dict[str, Any] = {}
@@ -129,10 +133,12 @@ def ownership_facts(
         aggregates[f"o{i}"] = Count("id", filter=active & Q(due_on__lt=day))
     commitments = {
         row["c"]: row
-        for row in Commitment.objects.filter(goal__collaboration_id__in=collaboration_ids)
-        .order_by()
-        .values(c=hex_id("goal__collaboration_id"))
-        .annotate(**aggregates)
+        for row in rows(
+            Commitment.objects.filter(goal__collaboration_id__in=collaboration_ids)
+            .order_by()
+            .values(c=hex_id("goal__collaboration_id"))
+            .annotate(**aggregates)
+        )
     }
     found = {}
     for key, goal in goals.items():
@@ -222,7 +228,7 @@ class AdoptedVersion:
     title: str
     text: str
     number: int
-    adopted_at: datetime.datetime
+    adopted_at: datetime.datetime | None
 
 
 def adopted_between(

@@ -79,7 +79,7 @@ def _experiences_detail(
     partners, now = scope.partners_of(cid), scope.now
     detail = facts.experience_detail(cid, since=_since(scope), today=scope.today)
     fields = facts.RELATIONSHIP_QUESTIONS
-    checkins = [
+    checkins: list[dict[str, Any]] = [
         {
             "id": c.id,
             "title": c.title,

@@ -155,3 +155,18 @@ def stored_health(collaboration_id: UUID, now: datetime.datetime) -> Health:
     health = health_for(build_scope([collaboration_id], now=now, points=thresholds.TREND_POINTS + 1))
     _store(SnapshotKind.VIEW, language, {collaboration_id: health_to_stored(health[collaboration_id])}, stamps, now)
     return health[collaboration_id]
+
+
+def refresh(now: datetime.datetime | None = None, *, batch: int = 500) -> int:
+    """Compute again the portfolio rows of every active collaboration that changed or whose hour passed.
+
+    Run by the worker when the hour turns (``manage.py refresh_health``), so that no reader waits for it.
+    Returns the number of collaborations read.
+    """
+    from samen.collaborations.models import Collaboration
+
+    now = now or timezone.now()
+    ids = list(Collaboration.objects.filter(workspace_active=True).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch):
+        stored_cells(ids[start : start + batch], now)
+    return len(ids)

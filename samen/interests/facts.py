@@ -17,7 +17,7 @@ from django.db.models.functions import Cast, Coalesce
 
 from samen.collaborations.facts import current_partner
 from samen.collaborations.models import Collaboration
-from samen.core.db import by_hex, hex_id
+from samen.core.db import by_hex, hex_id, rows
 from samen.interests import rules
 from samen.interests.models import Ambition, Declaration, DeclarationStatus, GoDecision, HonestyRound, Interest, Pledge
 
@@ -68,10 +68,12 @@ def ambition_facts(
     keys, steps = by_hex(collaboration_ids), range(len(moments))
     counts = {
         row["c"]: row
-        for row in Ambition.objects.filter(collaboration_id__in=collaboration_ids)
-        .order_by()
-        .values(c=hex_id("collaboration_id"))
-        .annotate(**{f"a{i}": Count("id", filter=Q(created_at__lte=m)) for i, m in enumerate(moments)})
+        for row in rows(
+            Ambition.objects.filter(collaboration_id__in=collaboration_ids)
+            .order_by()
+            .values(c=hex_id("collaboration_id"))
+            .annotate(**{f"a{i}": Count("id", filter=Q(created_at__lte=m)) for i, m in enumerate(moments)})
+        )
     }
     if not counts:
         return {}
@@ -82,7 +84,7 @@ def ambition_facts(
         per_partner[f"us{i}"] = Sum("urgency", filter=_current_at(moment))
         per_partner[f"uc{i}"] = Count("id", filter=_current_at(moment))
     partners: dict[str, list[PartnerPledges]] = defaultdict(list)
-    for row in (
+    for row in rows(
         Pledge.objects.filter(ambition__collaboration_id__in=collaboration_ids)
         .filter(current_partner("partner__", today))
         .order_by()
@@ -111,7 +113,7 @@ def ambition_facts(
         per_ambition[f"h{i}"] = Sum(hours, filter=_current_at(moment, "pledges__") & pledged_by_current)
         per_ambition[f"b{i}"] = Sum(budget, filter=_current_at(moment, "pledges__") & pledged_by_current)
     needs: dict[str, list[AmbitionNeed]] = defaultdict(list)
-    for row in (
+    for row in rows(
         Ambition.objects.filter(collaboration_id__in=collaboration_ids)
         .filter(Q(needed_hours_per_month__gt=0) | Q(needed_budget_euros__gt=0))
         .order_by()
@@ -182,7 +184,7 @@ def honesty_facts(
     """
     keys, steps = by_hex(collaboration_ids), range(len(moments))
     rounds: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in (
+    for row in rows(
         HonestyRound.objects.filter(collaboration_id__in=collaboration_ids)
         .order_by("opened_at", "id")
         .values("opened_at", r=hex_id("id"), c=hex_id("collaboration_id"))
@@ -193,10 +195,12 @@ def honesty_facts(
     in_scope = Q(round__collaboration_id__in=collaboration_ids) & current_partner("partner__", today)
     shared = {
         row["r"]: row
-        for row in Declaration.objects.filter(in_scope)
-        .order_by()
-        .values(r=hex_id("round_id"))
-        .annotate(**{f"s{i}": Count("id", filter=Q(shared_at__lte=m)) for i, m in enumerate(moments)})
+        for row in rows(
+            Declaration.objects.filter(in_scope)
+            .order_by()
+            .values(r=hex_id("round_id"))
+            .annotate(**{f"s{i}": Count("id", filter=Q(shared_at__lte=m)) for i, m in enumerate(moments)})
+        )
     }
     aggregates: dict[str, Any] = {"no_go": Count("id", filter=Q(decision="no_go"))}
     for i, moment in enumerate(moments):
@@ -204,7 +208,9 @@ def honesty_facts(
         aggregates[f"g{i}"] = Count("id", filter=Q(decided_at__lte=moment, decision__in=("go", "voorwaarden")))
     decided = {
         row["r"]: row
-        for row in GoDecision.objects.filter(in_scope).order_by().values(r=hex_id("round_id")).annotate(**aggregates)
+        for row in rows(
+            GoDecision.objects.filter(in_scope).order_by().values(r=hex_id("round_id")).annotate(**aggregates)
+        )
     }
 
     def one(row: dict[str, Any]) -> HonestyRoundFacts:
@@ -218,7 +224,7 @@ def honesty_facts(
             no_go=chosen.get("no_go", 0),
         )
 
-    return {keys[key]: HonestyFacts(tuple(one(row) for row in own)) for key, own in rounds.items()}
+    return {keys[key]: HonestyFacts(tuple(one(row) for row in rows(own))) for key, own in rounds.items()}
 
 
 @dataclass(frozen=True)
@@ -253,8 +259,8 @@ def round_detail(round_id: UUID) -> RoundDetail:
             Declaration.objects.filter(round_id=round_id)
             .order_by()
             .values("partner_id", "status", "shared_at", "updated_at")
-            .annotate(interests=Count("interests"))
-            .values_list("partner_id", "status", "shared_at", "updated_at", "interests")
+            .annotate(n_interests=Count("interests"))
+            .values_list("partner_id", "status", "shared_at", "updated_at", "n_interests")
         )
     }
     decisions = {

@@ -15,7 +15,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from samen.collaborations.models import Collaboration
-from samen.core.db import by_hex, hex_id
+from samen.core.db import by_hex, hex_id, rows
 from samen.successes.models import CelebrationPrompt, Spotlight, Success
 
 
@@ -62,10 +62,12 @@ def success_facts(
     counts, made, given = (
         {
             row["c"]: row
-            for row in model.objects.filter(collaboration_id__in=collaboration_ids)
-            .order_by()
-            .values(c=hex_id("collaboration_id"))
-            .annotate(**aggregates)
+            for row in rows(
+                model.objects.filter(collaboration_id__in=collaboration_ids)
+                .order_by()
+                .values(c=hex_id("collaboration_id"))
+                .annotate(**aggregates)
+            )
         }
         for model, aggregates in ((Success, per_moment), (CelebrationPrompt, prompts), (Spotlight, spotlights))
     )
@@ -88,8 +90,9 @@ def partner_involvement(
 ) -> dict[UUID, int]:
     """Per partner: successes it was involved in, dated within ``window`` before ``moment`` (one query)."""
     day = timezone.localdate(moment)
+    through: Any = Success.partners.through
     return dict(
-        Success.partners.through.objects.filter(success__collaboration_id__in=collaboration_ids)
+        through.objects.filter(success__collaboration_id__in=collaboration_ids)
         .order_by()
         .values("partner_id")
         .annotate(

@@ -1,6 +1,7 @@
 """Health as stored facts: the stored rows say exactly what computing the health again says, until a change."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
@@ -80,3 +81,16 @@ def test_ids_times_and_dictionaries_with_any_keys_come_back_from_storage_as_they
         "details": {"rounds": [{"title": "Ronde", "decided": 2}]},
     }
     assert decode(encode(value)) == value
+
+
+def test_the_worker_stores_the_health_of_every_active_collaboration_so_the_portfolio_only_reads(demo, client_for):
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    year_of_everything(demo)
+    call_command("refresh_health", "--now", stdout=io.StringIO())
+    assert HealthSnapshot.objects.filter(kind=SnapshotKind.CELLS).count() == 2
+    with CaptureQueriesContext(connection) as reading:
+        stored_cells([demo.collaboration.pk, demo.other_collaboration.pk], timezone.now())
+    assert len(reading) == 2
+    assert client_for(demo.facilitator).get(reverse("health:portfolio")).status_code == 200
