@@ -14,7 +14,7 @@ from samen.health.words import number_word, of_count, percent
 from samen.interests import facts
 from samen.interests.facts import AmbitionNeed, PartnerPledges, RoundDetail
 
-NOTHING = PartnerPledges(UUID(int=0), (0,), (None,), (0,))
+NOTHING = PartnerPledges("", (0,), (None,), (0,))
 
 
 def ambition_and_urgency(scope: Scope) -> dict[UUID, Indicator]:

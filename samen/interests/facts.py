@@ -28,10 +28,14 @@ URGENCY_SCALE = (rules.SCALE_MIN, rules.SCALE_MAX)
 class PartnerPledges:
     """One current partner's current pledges, per moment."""
 
-    partner_id: UUID
+    partner_key: str  # the partner's id as hex (a portfolio of every regeling never needs the UUID itself)
     with_capacity: tuple[int, ...]  # pledges with hours, fte or money
     urgency_sum: tuple[int | None, ...]
     urgency_count: tuple[int, ...]
+
+    @property
+    def partner_id(self) -> UUID:
+        return UUID(self.partner_key)
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,7 @@ def ambition_facts(
     ):
         partners[row["c"]].append(
             PartnerPledges(
-                UUID(row["p"]),
+                row["p"],
                 tuple(row[f"n{i}"] for i in steps),
                 tuple(row[f"us{i}"] for i in steps),
                 tuple(row[f"uc{i}"] for i in steps),
@@ -162,12 +166,16 @@ def last_pledged(collaboration_ids: Sequence[UUID]) -> dict[UUID, datetime.datet
 class HonestyRoundFacts:
     """One round, per moment: opened yet, declarations shared and decisions by current partners."""
 
-    round_id: UUID
+    round_key: str  # the round's id as hex
     opened: tuple[bool, ...]
     shared: tuple[int, ...]
     decided: tuple[int, ...]
     go: tuple[int, ...]  # go or go with conditions
     no_go: int  # today
+
+    @property
+    def round_id(self) -> UUID:
+        return UUID(self.round_key)
 
 
 @dataclass(frozen=True)
@@ -216,7 +224,7 @@ def honesty_facts(
     def one(row: dict[str, Any]) -> HonestyRoundFacts:
         made, chosen = shared.get(row["r"], {}), decided.get(row["r"], {})
         return HonestyRoundFacts(
-            round_id=UUID(row["r"]),
+            round_key=row["r"],
             opened=tuple(row["opened_at"] <= m for m in moments),
             shared=tuple(made.get(f"s{i}", 0) for i in steps),
             decided=tuple(chosen.get(f"d{i}", 0) for i in steps),
