@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from samen.collaborations.models import Collaboration
 from samen.core.db import activity, by_hex, hex_id, latest_per_partner, rows
+from samen.experiences import results
 from samen.experiences.models import (
     CONTENT_SCORES,
     RELATIONSHIP_SCORES,
@@ -34,11 +35,10 @@ from samen.experiences.models import (
     SignalReply,
     SignalStatus,
 )
-from samen.experiences.results import MIN_RESPONDENTS, results_for
 
 RELATIONSHIP_QUESTIONS = len(RELATIONSHIP_SCORES)
 COST_KINDS = (SignalKind.COSTS_HIGHER, SignalKind.PAYING_TOO_MUCH)
-__all__ = ["MIN_RESPONDENTS", "RELATIONSHIP_QUESTIONS"]
+MIN_RESPONDENTS = results.MIN_RESPONDENTS  # the anonymity rule: averages only from this many answers
 
 
 def _flag(condition: Q) -> ExpressionWrapper:
@@ -363,12 +363,12 @@ SCORE_QUESTIONS = tuple(CONTENT_SCORES + RELATIONSHIP_SCORES)
 def checkin_rows(collaboration: Collaboration, *, everyone: str) -> list[tuple[Any, ...]]:
     """Per closed check-in: respondents and average per question, for all partners (labelled ``everyone``)
     and per partner where the anonymity rule allows; never an answer."""
-    rows: list[tuple[Any, ...]] = []
+    found: list[tuple[Any, ...]] = []
     for checkin in CheckIn.objects.filter(collaboration=collaboration).closed().order_by("opens_on"):
-        result = results_for(checkin)
+        result = results.results_for(checkin)
         closed_on = checkin.closed_at or checkin.closes_on
         overall = result.overall
-        rows.append(
+        found.append(
             (
                 checkin.title,
                 closed_on,
@@ -380,7 +380,7 @@ def checkin_rows(collaboration: Collaboration, *, everyone: str) -> list[tuple[A
         for partner_result in result.partners:
             if partner_result.averages is None:
                 continue
-            rows.append(
+            found.append(
                 (
                     checkin.title,
                     closed_on,
@@ -389,4 +389,4 @@ def checkin_rows(collaboration: Collaboration, *, everyone: str) -> list[tuple[A
                     *(partner_result.averages.scores.get(name) for name, _label in SCORE_QUESTIONS),
                 )
             )
-    return rows
+    return found
