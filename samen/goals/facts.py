@@ -296,10 +296,10 @@ def proposals_in_consent(collaboration: Collaboration, *, limit: int) -> list[Pr
 
 def goal_rows(collaboration: Collaboration, *, drafts: bool) -> list[tuple[Any, ...]]:
     """Every goal as the person may see it: title, state, version, adopted on, text."""
-    rows = []
+    found: list[tuple[Any, ...]] = []
     for goal in Goal.objects.overview_for(collaboration, drafts_visible=drafts):
         version = goal.latest_version if drafts else goal.adopted_version
-        rows.append(
+        found.append(
             (
                 version.title if version else "",
                 goal.get_state_display(),
@@ -308,7 +308,7 @@ def goal_rows(collaboration: Collaboration, *, drafts: bool) -> list[tuple[Any, 
                 version.text if version else "",
             )
         )
-    return rows
+    return found
 
 
 def result_rows(collaboration: Collaboration, *, drafts: bool) -> list[tuple[Any, ...]]:
