@@ -64,6 +64,7 @@ test: install-dev
 lint: | $(PY)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 typecheck: | $(PY)
 	$(VENV)/bin/mypy samen

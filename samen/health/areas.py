@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
-from django.apps import apps
-from django.db import connection, models
-from django.db.models import CharField, Count, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, Replace
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.collaborations.models import Partner, Role, RoleKind
+from samen.core.db import hex_id
 from samen.health import thresholds
 
 
@@ -170,23 +170,8 @@ class Scope:
 
     @staticmethod
     def key(collaboration_id: UUID) -> str:
-        """The text form of an id in ``text()`` columns (the same on SQLite and PostgreSQL)."""
+        """The text form of an id in ``hex_id()`` columns (the same on SQLite and PostgreSQL)."""
         return collaboration_id.hex
-
-
-def text(field_name: str) -> Any:
-    """An id column as 32 hex digits: grouped rows come back without building a UUID for every row.
-
-    SQLite stores a UUID as exactly that text already; PostgreSQL's uuid type is cast and its dashes removed.
-    """
-    if connection.vendor == "sqlite":
-        return ExpressionWrapper(F(field_name), output_field=CharField())
-    return Replace(Cast(field_name, output_field=CharField()), Value("-"), Value(""))
-
-
-def current_partner(prefix: str, today: datetime.date) -> Q:
-    """Rows of partners that have not left (``prefix`` leads to the partner, for example ``"partner__"``)."""
-    return Q(**{f"{prefix}left_on__isnull": True}) | Q(**{f"{prefix}left_on__gt": today})
 
 
 def moments_for(now: datetime.datetime, points: int) -> list[datetime.datetime]:
@@ -219,13 +204,13 @@ def build_scope(
         Role.objects.filter(collaboration_id__in=collaboration_ids, kind__in=[RoleKind.OFFICIAL, RoleKind.EXECUTIVE])
         .filter(Q(partner__left_on__isnull=True) | Q(partner__left_on__gt=timezone.localdate(now)))
         .order_by()
-        .values(c=text("collaboration_id"))
+        .values(c=hex_id("collaboration_id"))
         .annotate(n=Count("person", distinct=True))
         .values_list("c", "n")
     )
     if not detail:
         sizes = dict(
-            current.order_by().values(c=text("collaboration_id")).annotate(n=Count("id")).values_list("c", "n")
+            current.order_by().values(c=hex_id("collaboration_id")).annotate(n=Count("id")).values_list("c", "n")
         )
         counts = {cid: (sizes.get(key, 0), people.get(key, 0)) for key, cid in by_key.items()}
         return Scope(list(collaboration_ids), {}, moments, detail=False, counts=counts)
@@ -238,29 +223,6 @@ def build_scope(
         partners[cid].append(PartnerRef(pk, name, organisation_id, count))
     counts = {cid: (len(partners[cid]), people.get(key, 0)) for key, cid in by_key.items()}
     return Scope(list(collaboration_ids), partners, moments, detail=True, counts=counts)
-
-
-_TABLES: dict[str, frozenset[str]] = {}
-
-
-def existing_tables() -> frozenset[str]:
-    """The tables of the default database, read once per process (an area's tables come with its migrations)."""
-    if connection.alias not in _TABLES:
-        _TABLES[connection.alias] = frozenset(connection.introspection.table_names())
-    return _TABLES[connection.alias]
-
-
-def area_model(app_label: str, name: str) -> Any:
-    """The model of an area, or None while that area has not landed in this installation (no model or no table)."""
-    try:
-        model = apps.get_model(app_label, name)
-    except LookupError:
-        return None
-    return model if model._meta.db_table in existing_tables() else None
-
-
-def exists_at(moment: datetime.datetime, created: str) -> Q:
-    return Q(**{f"{created}__lte": moment})
 
 
 def mean(values: Iterable[float | None]) -> float | None:

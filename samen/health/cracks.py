@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from samen.core.templatetags.samen import nl_date
+from samen.experiences import facts
 from samen.health import thresholds
-from samen.health.areas import Area, PartnerRef, area_model
+from samen.health.areas import Area, PartnerRef
 from samen.health.indicators import Health
 from samen.health.words import join_names, percent, weeks_since, weeks_word
 
@@ -114,24 +115,13 @@ def relationship_falling(health: Health, now: datetime.datetime) -> list[Crack]:
 
 def cost_signals_unanswered(health: Health, now: datetime.datetime) -> list[Crack]:
     """A cost signal ("kosten hoger", "we betalen te veel") without a reply from anyone else for weeks."""
-    signal_model = area_model("experiences", "Signal")
-    if signal_model is None:
-        return []
-    from samen.experiences.models import SignalKind
-
-    waiting = (
-        signal_model.objects.filter(
-            collaboration_id=health.collaboration_id,
-            kind__in=[SignalKind.COSTS_HIGHER, SignalKind.PAYING_TOO_MUCH],
-            created_at__lte=now - thresholds.COST_SIGNAL_UNANSWERED,
-        )
-        .awaiting_reply()
-        .order_by("created_at")
-        .values_list("id", "subject", "created_at", "from_partner_id")
+    waiting = facts.unanswered_cost_signals(
+        health.collaboration_id, raised_before=now - thresholds.COST_SIGNAL_UNANSWERED
     )
     cracks = []
-    for pk, subject, created_at, from_partner_id in waiting:
-        sender = _name(health.partners, from_partner_id) or _("de facilitator")
+    for signal in waiting:
+        pk, subject, created_at = signal.id, signal.subject, signal.created_at
+        sender = _name(health.partners, signal.from_partner_id) or _("de facilitator")
         cracks.append(
             Crack(
                 key=f"kosten:{pk}",
@@ -159,25 +149,18 @@ def cost_signals_unanswered(health: Health, now: datetime.datetime) -> list[Crac
 
 def deviations_never_announced(health: Health, now: datetime.datetime) -> list[Crack]:
     """Another partner says a partner deviates from an agreement, but that partner never announced a deviation."""
-    signal_model = area_model("experiences", "Signal")
-    deviation_model = area_model("experiences", "Deviation")
-    if signal_model is None or deviation_model is None:
-        return []
-    raised = list(
-        signal_model.objects.filter(collaboration_id=health.collaboration_id)
-        .raised_deviations()
-        .order_by("created_at")
-        .values_list("id", "subject", "created_at", "from_partner_id", "addressee_partner_id")
-    )
+    raised = facts.deviations_raised_by_others(health.collaboration_id)
     if not raised:
         return []
     announced: dict[Any, list[tuple[Any, ...]]] = {}
-    for partner_id, created_at, starts_on, ends_on in deviation_model.objects.filter(
-        collaboration_id=health.collaboration_id
-    ).values_list("partner_id", "created_at", "starts_on", "ends_on"):
-        announced.setdefault(partner_id, []).append((created_at, starts_on, ends_on))
+    for deviation in facts.announced_deviations(health.collaboration_id):
+        announced.setdefault(deviation.partner_id, []).append(
+            (deviation.announced_at, deviation.starts_on, deviation.ends_on)
+        )
     cracks = []
-    for pk, subject, created_at, from_partner_id, addressee_id in raised:
+    for signal in raised:
+        pk, subject, created_at = signal.id, signal.subject, signal.created_at
+        from_partner_id, addressee_id = signal.from_partner_id, signal.addressee_partner_id
         day = timezone.localdate(created_at)
         covered = any(
             at >= created_at or (starts_on <= day and (ends_on is None or ends_on >= day))

@@ -5,6 +5,7 @@ the bestuurlijk contacts approved it in a council digest (raadsbrief): a snapsho
 the digest is published, so that a reader sees exactly what was published, and nothing else.
 """
 
+import datetime
 from typing import Any
 
 from django.db import models
@@ -52,3 +53,45 @@ class PublishedHealth(Model):
 
     def __str__(self) -> str:
         return f"{self.collaboration_id} – {self.source}"
+
+
+class SnapshotKind(models.TextChoices):
+    CELLS = "cellen", _("portfolio: vijf cellen")
+    VIEW = "beeld", _("gezondheidsbeeld met geschiedenis")
+
+
+class HealthSnapshot(Model):
+    """A collaboration's health as computed last: the portfolio and the health view read these rows.
+
+    Valid while the collaboration's latest audit event is the one it was computed after (``stamp``)
+    and until the hour turns (statuses move with the calendar); the next read, or the worker, computes
+    it again. The health view's snapshot holds facts in words, so there is one per language.
+    """
+
+    collaboration = models.ForeignKey(
+        "collaborations.Collaboration",
+        verbose_name=_("samenwerking"),
+        on_delete=models.CASCADE,
+        related_name="health_snapshots",
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=SnapshotKind.choices)
+    language = models.CharField(_("taal"), max_length=10, blank=True)
+    stamp = models.CharField(
+        _("laatste wijziging"), max_length=40, blank=True, help_text=_("Het tijdstip van de laatste auditgebeurtenis.")
+    )
+    computed_at = models.DateTimeField(_("berekend op"))
+    valid_until = models.DateTimeField(_("geldig tot"))
+    data = models.JSONField(_("gezondheid"), default=dict)
+
+    class Meta:
+        verbose_name = _("opgeslagen gezondheid")
+        verbose_name_plural = _("opgeslagen gezondheid")
+        constraints = [
+            models.UniqueConstraint(fields=["collaboration", "kind", "language"], name="one_health_snapshot_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collaboration_id} – {self.kind}"
+
+    def is_fresh(self, stamp: str, now: datetime.datetime) -> bool:
+        return self.stamp == stamp and self.computed_at <= now < self.valid_until

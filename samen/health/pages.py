@@ -3,7 +3,6 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -13,8 +12,8 @@ from samen.health import thresholds
 from samen.health.areas import Area, PartnerRef, build_scope
 from samen.health.charts import Series, radar_svg, trend_svg
 from samen.health.cracks import RULE_TEXTS, Crack, cracks_for
-from samen.health.freshness import CACHE_SECONDS, cache_key, change_stamps
 from samen.health.indicators import DEFINITIONS, Health, health_for
+from samen.health.store import stored_health
 
 # Up to this many partners every radar is on the page (folded); above it, one radar on demand.
 RADARS_ON_PAGE = 12
@@ -56,16 +55,12 @@ class HealthPage:
 def live_health(collaboration_id: Any, *, with_history: bool = True) -> Health:
     """Today's health of one collaboration, with the history the trend chart needs.
 
-    Computed again when the collaboration changed or the hour turned (see ``freshness``).
+    Read from its stored row, computed again when the collaboration changed or the hour turned (see ``store``).
     """
-    points = thresholds.TREND_POINTS + 1 if with_history else 2
     now = timezone.now()
-    key = cache_key("health", collaboration_id, change_stamps([collaboration_id]), now, points)
-    health: Health | None = cache.get(key)
-    if health is None:
-        health = health_for(build_scope([collaboration_id], now=now, points=points))[collaboration_id]
-        cache.set(key, health, CACHE_SECONDS)
-    return health
+    if with_history:
+        return stored_health(collaboration_id, now)
+    return health_for(build_scope([collaboration_id], now=now, points=2))[collaboration_id]
 
 
 def moment_label(moment: Any, index: int) -> str:

@@ -20,7 +20,6 @@ from typing import Any
 from urllib.parse import quote
 from uuid import UUID
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -37,13 +36,11 @@ from samen.health.areas import (
     Indicator,
     Status,
     Trend,
-    build_scope,
     worst,
 )
-from samen.health.freshness import CACHE_SECONDS, bucket_key, change_stamps
-from samen.health.indicators import health_for
 from samen.health.models import PublishedHealth
 from samen.health.published import health_from_data
+from samen.health.store import stored_cells
 
 
 class Level:
@@ -92,34 +89,11 @@ def _empty_cells() -> list[Indicator]:
 
 
 def live_cells(collaboration_ids: list[UUID], now: datetime.datetime) -> dict[UUID, list[Indicator]]:
-    """Today's five cells per collaboration, computed only for collaborations that changed (see ``freshness``).
+    """Today's five cells per collaboration, read from their stored rows (see ``store``).
 
-    A portfolio of 451 regelingen in which one changed computes one row. The cells are kept in sixteen
-    cache entries per hour (by the first digit of the id), not one per collaboration, so that a small
-    cache holds every regeling of the country.
+    A portfolio of 451 regelingen in which one changed computes one row; the others are read.
     """
-    stamps = change_stamps(collaboration_ids)
-    buckets = {cid: bucket_key(cid, now) for cid in collaboration_ids}
-    stored: dict[str, dict[str, Any]] = cache.get_many(sorted(set(buckets.values())))
-    found: dict[UUID, list[tuple[Any, ...]]] = {}
-    for cid in collaboration_ids:
-        entry = stored.get(buckets[cid], {}).get(cid.hex)
-        if entry is not None and entry[0] == stamps.get(cid.hex, ""):
-            found[cid] = entry[1]
-    missing = [cid for cid in collaboration_ids if cid not in found]
-    if missing:
-        fresh = health_for(build_scope(missing, now=now, points=2, detail=False))
-        for cid in missing:
-            found[cid] = [(i.area, i.score, i.status, i.trend, i.history) for i in fresh[cid].indicators]
-            stored.setdefault(buckets[cid], {})[cid.hex] = (stamps.get(cid.hex, ""), found[cid])
-        cache.set_many({key: stored[key] for key in {buckets[cid] for cid in missing}}, CACHE_SECONDS)
-    return {
-        cid: [
-            Indicator(area=area, score=score, status=status, trend=trend, history=list(history))
-            for area, score, status, trend, history in found[cid]
-        ]
-        for cid in collaboration_ids
-    }
+    return stored_cells(collaboration_ids, now)
 
 
 def build_rows(

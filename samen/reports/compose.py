@@ -9,13 +9,14 @@ the bestuurlijk contacts approve cannot change afterwards.
 import datetime
 from typing import Any
 
-from django.db.models import Q
 from django.utils import timezone
 
 from samen.collaborations.models import Collaboration
-from samen.health.areas import area_model
+from samen.experiences import facts as experiences
+from samen.goals import facts as goals
 from samen.health.pages import live_health
 from samen.health.published import health_to_data
+from samen.successes import facts as successes
 
 MAX_ITEMS = 50  # a digest stays short: at most this many items per section
 
@@ -35,65 +36,34 @@ def _bounds(start: datetime.date, end: datetime.date) -> tuple[datetime.datetime
     return first, last
 
 
-def decided(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> list[dict[str, Any]] | None:
+def decided(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> list[dict[str, Any]]:
     """Goals adopted, or changed by a newly adopted version, in the period."""
-    version_model = area_model("goals", "GoalVersion")
-    if version_model is None:
-        return None
     first, last = _bounds(start, end)
-    rows = (
-        version_model.objects.filter(goal__collaboration=collaboration, adopted_at__gte=first, adopted_at__lt=last)
-        .order_by("adopted_at", "id")
-        .values_list("title", "text", "number", "adopted_at")[:MAX_ITEMS]
-    )
     return [
-        {"title": title, "text": text, "changed": number > 1, "adopted_on": _day(adopted_at)}
-        for title, text, number, adopted_at in rows
+        {"title": v.title, "text": v.text, "changed": v.number > 1, "adopted_on": _day(v.adopted_at)}
+        for v in goals.adopted_between(collaboration, first, last, limit=MAX_ITEMS)
     ]
 
 
-def intended(collaboration: Collaboration, end: datetime.date) -> dict[str, list[dict[str, Any]]] | None:
+def intended(collaboration: Collaboration, end: datetime.date) -> dict[str, list[dict[str, Any]]]:
     """Results of adopted goals still to be reached after the period, and proposals being decided now."""
-    result_model = area_model("goals", "Result")
-    round_model = area_model("goals", "ConsentRound")
-    if result_model is None or round_model is None:
-        return None
-    results = (
-        result_model.objects.filter(goal__collaboration=collaboration, goal__adopted_version__isnull=False)
-        .filter(due_on__gt=end)
-        .order_by("due_on", "indicator")
-        .values_list(
-            "indicator",
-            "unit",
-            "baseline",
-            "target",
-            "current_value",
-            "due_on",
-            "goal__adopted_version__title",
-            "owner_partner__organisation__name",
-        )[:MAX_ITEMS]
-    )
-    proposals = (
-        round_model.objects.filter(goal__collaboration=collaboration, status="open")
-        .order_by("deadline")
-        .values_list("version__title", "deadline", "version__number")[:MAX_ITEMS]
-    )
     return {
         "results": [
             {
-                "indicator": indicator,
-                "unit": unit,
-                "baseline": _number(baseline),
-                "target": _number(target),
-                "current": _number(current),
-                "due_on": _day(due_on),
-                "goal": goal,
-                "owner": owner,
+                "indicator": r.indicator,
+                "unit": r.unit,
+                "baseline": _number(r.baseline),
+                "target": _number(r.target),
+                "current": _number(r.current),
+                "due_on": _day(r.due_on),
+                "goal": r.goal,
+                "owner": r.owner,
             }
-            for indicator, unit, baseline, target, current, due_on, goal, owner in results
+            for r in goals.results_due_after(collaboration, end, limit=MAX_ITEMS)
         ],
         "proposals": [
-            {"title": title, "deadline": _day(deadline), "changed": number > 1} for title, deadline, number in proposals
+            {"title": p.title, "deadline": _day(p.deadline), "changed": p.number > 1}
+            for p in goals.proposals_in_consent(collaboration, limit=MAX_ITEMS)
         ],
     }
 
@@ -105,90 +75,43 @@ def _number(value: Any) -> str | None:
     return text.replace(".", ",")
 
 
-def costs(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> list[dict[str, Any]] | None:
+def costs(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> list[dict[str, Any]]:
     """Cost signals raised in the period and shared with everyone in the collaboration."""
-    signal_model = area_model("experiences", "Signal")
-    if signal_model is None:
-        return None
-    from samen.experiences.models import Addressee, SignalKind
-
     first, last = _bounds(start, end)
-    rows = (
-        signal_model.objects.filter(
-            collaboration=collaboration,
-            created_at__gte=first,
-            created_at__lt=last,
-            kind__in=[SignalKind.COSTS_HIGHER, SignalKind.PAYING_TOO_MUCH],
-        )
-        .filter(Q(addressee=Addressee.EVERYONE) | Q(addressee=Addressee.FACILITATOR))
-        .order_by("created_at")
-        .values_list("kind", "subject", "amount", "status", "created_at", "from_partner__organisation__name")[
-            :MAX_ITEMS
-        ]
-    )
     return [
         {
-            "kind": kind,
-            "subject": subject,
-            "amount": _number(amount),
-            "status": status,
-            "raised_on": _day(created_at),
-            "by": by or "",
+            "kind": s.kind,
+            "subject": s.subject,
+            "amount": _number(s.amount),
+            "status": s.status,
+            "raised_on": _day(s.raised_at),
+            "by": s.by or "",
         }
-        for kind, subject, amount, status, created_at, by in rows
+        for s in experiences.shared_cost_signals(collaboration, first, last, limit=MAX_ITEMS)
     ]
 
 
-def deviations(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> list[dict[str, Any]] | None:
+def deviations(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> list[dict[str, Any]]:
     """Deviations announced in the period, or in force during it."""
-    deviation_model = area_model("experiences", "Deviation")
-    if deviation_model is None:
-        return None
     first, last = _bounds(start, end)
-    rows = (
-        deviation_model.objects.filter(collaboration=collaboration)
-        .filter(
-            Q(created_at__gte=first, created_at__lt=last)
-            | (Q(starts_on__lte=end) & (Q(ends_on__isnull=True) | Q(ends_on__gte=start)))
-        )
-        .order_by("starts_on", "created_at")
-        .values_list(
-            "partner__organisation__name", "article__number", "article__title", "reason", "starts_on", "ends_on"
-        )[:MAX_ITEMS]
-    )
     return [
         {
-            "partner": partner,
-            "article_number": number,
-            "article": title,
-            "reason": reason,
-            "starts_on": _day(s),
-            "ends_on": _day(e),
+            "partner": d.partner,
+            "article_number": d.article_number,
+            "article": d.article,
+            "reason": d.reason,
+            "starts_on": _day(d.starts_on),
+            "ends_on": _day(d.ends_on),
         }
-        for partner, number, title, reason, s, e in rows
+        for d in experiences.deviations_between(collaboration, first, last, start, end, limit=MAX_ITEMS)
     ]
 
 
-def public_successes(
-    collaboration: Collaboration, start: datetime.date, end: datetime.date
-) -> list[dict[str, Any]] | None:
+def public_successes(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> list[dict[str, Any]]:
     """Public successes of the period: only what the partners decided may go outside."""
-    success_model = area_model("successes", "Success")
-    if success_model is None:
-        return None
-    rows = (
-        success_model.objects.filter(collaboration=collaboration, is_public=True, date__gte=start, date__lte=end)
-        .prefetch_related("partners__organisation")
-        .order_by("date", "title")[:MAX_ITEMS]
-    )
     return [
-        {
-            "title": s.title,
-            "story": s.story,
-            "date": _day(s.date),
-            "partners": sorted(p.organisation.name for p in s.partners.all()),
-        }
-        for s in rows
+        {"title": s.title, "story": s.story, "date": _day(s.date), "partners": list(s.partners)}
+        for s in successes.public_between(collaboration, start, end, limit=MAX_ITEMS)
     ]
 
 

@@ -3,11 +3,11 @@
 Each export reads its area through that area's querysets and respects what the person may see:
 interests only from shared declarations, signals only those the person's partner may see, and
 check-ins only as aggregates under the anonymity rule of the experiences area (never an answer).
-An area that has not landed in this installation simply has no export.
+The rows come from each area's ``facts`` module; this module only names the columns.
 """
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -20,7 +20,10 @@ from django.utils.translation import gettext_lazy
 from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.core import spreadsheet
-from samen.health.areas import area_model
+from samen.experiences import facts as experiences
+from samen.goals import facts as goals_facts
+from samen.interests import facts as interests_facts
+from samen.successes import facts as successes_facts
 
 
 def _cell(value: Any) -> Any:
@@ -36,7 +39,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _dataset(title: str, headers: list[str], rows: list[list[Any]]) -> tablib.Dataset:
+def _dataset(title: str, headers: list[str], rows: Sequence[Sequence[Any]]) -> tablib.Dataset:
     data = tablib.Dataset(title=title[:31], headers=headers)
     for row in rows:
         data.append([_cell(v) for v in row])
@@ -44,11 +47,7 @@ def _dataset(title: str, headers: list[str], rows: list[list[Any]]) -> tablib.Da
 
 
 def ambitions(collaboration: Collaboration, person: Any) -> tablib.Dataset:
-    model = area_model("interests", "Ambition")
-    rows = [
-        [a.title, a.description, a.horizon_year, a.needed_hours_per_month, a.needed_budget_euros, a.created_at]
-        for a in model.objects.of(collaboration)
-    ]
+    rows = interests_facts.ambition_rows(collaboration)
     return _dataset(
         _("Ambities"),
         [
@@ -64,25 +63,7 @@ def ambitions(collaboration: Collaboration, person: Any) -> tablib.Dataset:
 
 
 def pledges(collaboration: Collaboration, person: Any) -> tablib.Dataset:
-    model = area_model("interests", "Pledge")
-    qs = (
-        model.objects.current_in(collaboration)
-        .select_related("ambition", "partner__organisation")
-        .order_by("ambition__created_at", "partner__organisation__name")
-    )
-    rows = [
-        [
-            p.ambition.title,
-            p.partner.organisation.name,
-            p.urgency,
-            p.hours_per_month,
-            p.fte,
-            p.budget_euros,
-            p.capacity_notes,
-            p.pledged_at,
-        ]
-        for p in qs
-    ]
+    rows = interests_facts.pledge_rows(collaboration)
     return _dataset(
         _("Inzet"),
         [
@@ -101,27 +82,7 @@ def pledges(collaboration: Collaboration, person: Any) -> tablib.Dataset:
 
 def interests(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     """Interests from shared declarations only: drafts stay inside the partner."""
-    model = area_model("interests", "Interest")
-    from samen.interests.models import DeclarationStatus
-
-    qs = (
-        model.objects.filter(
-            declaration__round__collaboration=collaboration, declaration__status=DeclarationStatus.SHARED
-        )
-        .select_related("declaration__round", "declaration__partner__organisation")
-        .order_by("-declaration__round__opened_at", "declaration__partner__organisation__name", "-weight", "motive")
-    )
-    rows = [
-        [
-            i.declaration.round.title,
-            i.declaration.partner.organisation.name,
-            i.motive,
-            i.weight,
-            i.explanation,
-            i.declaration.shared_at,
-        ]
-        for i in qs
-    ]
+    rows = interests_facts.shared_interest_rows(collaboration)
     return _dataset(
         _("Belangen"),
         [_("Eerlijkheidsronde"), _("Partner"), _("Motief"), _("Gewicht (1–5)"), _("Toelichting"), _("Gedeeld op")],
@@ -130,49 +91,12 @@ def interests(collaboration: Collaboration, person: Any) -> tablib.Dataset:
 
 
 def goals(collaboration: Collaboration, person: Any) -> tablib.Dataset:
-    model = area_model("goals", "Goal")
-    drafts = permissions.can_view_goal_drafts(person, collaboration)
-    rows = []
-    for goal in model.objects.overview_for(collaboration, drafts_visible=drafts):
-        version = goal.latest_version if drafts else goal.adopted_version
-        rows.append(
-            [
-                version.title if version else "",
-                goal.get_state_display(),
-                version.number if version else "",
-                goal.adopted_at,
-                version.text if version else "",
-            ]
-        )
+    rows = goals_facts.goal_rows(collaboration, drafts=permissions.can_view_goal_drafts(person, collaboration))
     return _dataset(_("Doelen"), [_("Titel"), _("Stand"), _("Versie"), _("Vastgesteld op"), _("Tekst")], rows)
 
 
 def results(collaboration: Collaboration, person: Any) -> tablib.Dataset:
-    model = area_model("goals", "Result")
-    drafts = permissions.can_view_goal_drafts(person, collaboration)
-    qs = model.objects.for_collaboration(collaboration)
-    if not drafts:
-        qs = qs.filter(goal__adopted_version__isnull=False)
-    qs = qs.select_related(
-        "goal__latest_version", "goal__adopted_version", "owner_partner__organisation", "owner_person"
-    )
-    rows = [
-        [
-            str(r.goal),
-            r.indicator,
-            r.unit,
-            r.baseline,
-            r.baseline_on,
-            r.target,
-            r.due_on,
-            r.current_value,
-            r.current_on,
-            r.get_status_display(),
-            r.owner_partner.organisation.name,
-            str(r.owner_person),
-        ]
-        for r in qs.order_by("due_on", "indicator", "id")
-    ]
+    rows = goals_facts.result_rows(collaboration, drafts=permissions.can_view_goal_drafts(person, collaboration))
     return _dataset(
         _("Resultaten"),
         [
@@ -194,16 +118,7 @@ def results(collaboration: Collaboration, person: Any) -> tablib.Dataset:
 
 
 def commitments(collaboration: Collaboration, person: Any) -> tablib.Dataset:
-    model = area_model("goals", "Commitment")
-    qs = (
-        model.objects.filter(goal__collaboration=collaboration)
-        .select_related("goal__latest_version", "goal__adopted_version", "partner__organisation", "who")
-        .order_by("due_on", "id")
-    )
-    rows = [
-        [str(c.goal), c.partner.organisation.name, c.what, str(c.who), c.due_on, c.get_status_display(), c.done_on]
-        for c in qs
-    ]
+    rows = goals_facts.commitment_rows(collaboration)
     return _dataset(
         _("Afspraken"),
         [_("Doel"), _("Partner"), _("Wat"), _("Wie"), _("Uiterlijk op"), _("Status"), _("Afgerond op")],
@@ -212,12 +127,8 @@ def commitments(collaboration: Collaboration, person: Any) -> tablib.Dataset:
 
 
 def successes(collaboration: Collaboration, person: Any) -> tablib.Dataset:
-    model = area_model("successes", "Success")
     internal = permissions.can_view_internal_successes(person, collaboration)
-    rows = [
-        [s.title, s.date, ", ".join(s.partner_names), s.is_public, ", ".join(s.credits), s.story]
-        for s in model.objects.feed(collaboration, internal=internal)
-    ]
+    rows = successes_facts.success_rows(collaboration, internal=internal)
     return _dataset(
         _("Successen"),
         [_("Titel"), _("Datum"), _("Partners"), _("Openbaar"), _("Genoemd"), _("Verhaal")],
@@ -227,24 +138,11 @@ def successes(collaboration: Collaboration, person: Any) -> tablib.Dataset:
 
 def signals(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     """The signals the person may see: to everyone, from or to their own partner; all for the facilitator."""
-    model = area_model("experiences", "Signal")
-    visible = model.objects.filter(collaboration=collaboration).visible_to(
-        permissions.partners_acted_for(person, collaboration),
+    rows = experiences.signal_rows(
+        collaboration,
+        partners=permissions.partners_acted_for(person, collaboration),
         facilitator=permissions.is_facilitator(person, collaboration),
     )
-    rows = [
-        [
-            s.get_kind_display(),
-            s.subject,
-            s.sender_label,
-            s.addressee_label,
-            s.amount,
-            s.get_status_display(),
-            s.created_at,
-            s.reply_count,
-        ]
-        for s in visible.overview()
-    ]
     return _dataset(
         _("Signalen"),
         [
@@ -263,28 +161,9 @@ def signals(collaboration: Collaboration, person: Any) -> tablib.Dataset:
 
 def checkins(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     """Per closed check-in: respondents and averages, for everyone and per partner where the anonymity rule allows."""
-    model = area_model("experiences", "CheckIn")
-    from samen.experiences.models import CONTENT_SCORES, RELATIONSHIP_SCORES
-    from samen.experiences.results import results_for
-
-    scores = list(CONTENT_SCORES + RELATIONSHIP_SCORES)
-    headers = [_("Check-in"), _("Gesloten op"), _("Wie"), _("Aantal antwoorden")] + [str(label) for _n, label in scores]
-    rows = []
-    for checkin in model.objects.filter(collaboration=collaboration).closed().order_by("opens_on"):
-        result = results_for(checkin)
-        closed_on = checkin.closed_at or checkin.closes_on
-        overall = result.overall
-        rows.append(
-            [checkin.title, closed_on, _("alle partners"), result.respondents]
-            + [overall.scores.get(name) if overall else None for name, _label in scores]
-        )
-        for partner_result in result.partners:
-            if partner_result.averages is None:
-                continue
-            rows.append(
-                [checkin.title, closed_on, partner_result.partner.organisation.name, partner_result.respondents]
-                + [partner_result.averages.scores.get(name) for name, _label in scores]
-            )
+    headers = [_("Check-in"), _("Gesloten op"), _("Wie"), _("Aantal antwoorden")]
+    headers += [str(label) for _n, label in experiences.SCORE_QUESTIONS]
+    rows = experiences.checkin_rows(collaboration, everyone=_("alle partners"))
     return _dataset(_("Check-ins"), headers, rows)
 
 
@@ -292,25 +171,19 @@ def checkins(collaboration: Collaboration, person: Any) -> tablib.Dataset:
 class ListExport:
     slug: str
     label: Any
-    app_label: str
-    model: str
     build: Callable[[Collaboration, Any], tablib.Dataset]
-
-    @property
-    def available(self) -> bool:
-        return area_model(self.app_label, self.model) is not None
 
 
 EXPORTS = (
-    ListExport("ambities", gettext_lazy("Ambities"), "interests", "Ambition", ambitions),
-    ListExport("inzet", gettext_lazy("Inzet per partner (huidig)"), "interests", "Pledge", pledges),
-    ListExport("belangen", gettext_lazy("Belangen (alleen gedeelde verklaringen)"), "interests", "Interest", interests),
-    ListExport("doelen", gettext_lazy("Doelen"), "goals", "Goal", goals),
-    ListExport("resultaten", gettext_lazy("Resultaten"), "goals", "Result", results),
-    ListExport("afspraken", gettext_lazy("Afspraken"), "goals", "Commitment", commitments),
-    ListExport("successen", gettext_lazy("Successen"), "successes", "Success", successes),
-    ListExport("signalen", gettext_lazy("Signalen"), "experiences", "Signal", signals),
-    ListExport("checkins", gettext_lazy("Check-ins (alleen totalen)"), "experiences", "CheckIn", checkins),
+    ListExport("ambities", gettext_lazy("Ambities"), ambitions),
+    ListExport("inzet", gettext_lazy("Inzet per partner (huidig)"), pledges),
+    ListExport("belangen", gettext_lazy("Belangen (alleen gedeelde verklaringen)"), interests),
+    ListExport("doelen", gettext_lazy("Doelen"), goals),
+    ListExport("resultaten", gettext_lazy("Resultaten"), results),
+    ListExport("afspraken", gettext_lazy("Afspraken"), commitments),
+    ListExport("successen", gettext_lazy("Successen"), successes),
+    ListExport("signalen", gettext_lazy("Signalen"), signals),
+    ListExport("checkins", gettext_lazy("Check-ins (alleen totalen)"), checkins),
 )
 
 FORMATS = {
@@ -320,7 +193,7 @@ FORMATS = {
 
 
 def available_exports() -> list[ListExport]:
-    return [export for export in EXPORTS if export.available]
+    return list(EXPORTS)
 
 
 def find_export(slug: str) -> ListExport | None:

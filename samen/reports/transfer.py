@@ -35,7 +35,6 @@ from samen import permissions
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Organisation, PolicyField
 from samen.core.services import require
-from samen.health.areas import existing_tables
 
 FORMAT = "samen.samenwerking"
 VERSION = 1
@@ -84,10 +83,8 @@ class Part:
 
 def parts() -> list[Part]:
     """Every model that belongs to a collaboration, in a fixed order (what others point to first)."""
-    candidates = {
-        m for label in SCOPE_APPS if label in apps.app_configs for m in apps.get_app_config(label).get_models()
-    }
-    candidates = {m for m in candidates if m._meta.db_table in existing_tables()} - {Organisation, PolicyField}
+    candidates = {m for label in SCOPE_APPS for m in apps.get_app_config(label).get_models()}
+    candidates -= {Organisation, PolicyField}
     found = {m: p for m in candidates if (p := _path_to_collaboration(m, candidates)) is not None}
     ordered: list[Part] = []
     placed: set[type[models.Model]] = set()

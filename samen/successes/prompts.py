@@ -23,7 +23,6 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,24 +30,15 @@ from django.utils.translation import gettext as _
 from samen.audit.services import record
 from samen.collaborations import people as collaboration_people
 from samen.collaborations.models import Collaboration
-from samen.goals.models import Commitment, CommitmentStatus, Goal, Result
+from samen.goals import facts as goals
 from samen.notifications.services import Kind, notify
 from samen.successes.models import CelebrationPrompt, PromptReason
 
 log = structlog.get_logger("samen.successes")
 
 
-def goals_of(collaboration: Collaboration) -> "QuerySet[Goal]":
-    """The goals a success may belong to, with what their names need."""
-    return (
-        Goal.objects.filter(collaboration=collaboration)
-        .select_related("adopted_version", "latest_version")
-        .order_by("-created_at", "id")
-    )
-
-
-def results_of(collaboration: Collaboration) -> "QuerySet[Result]":
-    return Result.objects.for_collaboration(collaboration).select_related("goal").order_by("indicator", "id")
+goals_of = goals.goal_choices
+results_of = goals.result_choices
 
 
 @dataclass(frozen=True)
@@ -66,29 +56,21 @@ def achievements(collaboration: Collaboration, today: datetime.date | None = Non
     """Everything reached in the goals area of ``collaboration`` right now, by key (three queries)."""
     today = today or timezone.localdate()
     found: dict[str, Achievement] = {}
-    reached = Result.objects.for_collaboration(collaboration).reached()
-    for pk, indicator, current_on, goal_id, owner_id in reached.values_list(
-        "pk", "indicator", "current_on", "goal_id", "owner_person_id"
-    ):
-        key = f"resultaat:{pk}:bereikt"
+    for item in goals.reached_results(collaboration):
+        key = f"resultaat:{item.id}:bereikt"
         found[key] = Achievement(
-            key, PromptReason.RESULT_REACHED, indicator, current_on or today, goal_id, pk, owner_id
+            key, PromptReason.RESULT_REACHED, item.title, item.on or today, item.goal_id, item.id, item.owner_id
         )
-    adopted = Goal.objects.filter(collaboration=collaboration, adopted_version__isnull=False)
-    for pk, version_id, title, adopted_at, owner_id in adopted.values_list(
-        "pk", "adopted_version_id", "adopted_version__title", "adopted_at", "created_by_id"
-    ):
-        key = f"doel:{pk}:vastgesteld:{version_id}"
-        on = timezone.localdate(adopted_at) if adopted_at else today
-        found[key] = Achievement(key, PromptReason.GOAL_ADOPTED, title, on, pk, None, owner_id)
-    milestones = Commitment.objects.filter(
-        goal__collaboration=collaboration, status=CommitmentStatus.DONE, due_on__lt=today
-    )
-    for pk, what, due_on, done_on, goal_id, owner_id in milestones.values_list(
-        "pk", "what", "due_on", "done_on", "goal_id", "who_id"
-    ):
-        key = f"afspraak:{pk}:gehaald"
-        found[key] = Achievement(key, PromptReason.MILESTONE_DONE, what, done_on or due_on, goal_id, None, owner_id)
+    for item in goals.adopted_goals(collaboration):
+        key = f"doel:{item.id}:vastgesteld:{item.version_id}"
+        found[key] = Achievement(
+            key, PromptReason.GOAL_ADOPTED, item.title, item.on or today, item.id, None, item.owner_id
+        )
+    for item in goals.milestones_done(collaboration, due_before=today):
+        key = f"afspraak:{item.id}:gehaald"
+        found[key] = Achievement(
+            key, PromptReason.MILESTONE_DONE, item.title, item.on or today, item.goal_id, None, item.owner_id
+        )
     return found
 
 

@@ -27,11 +27,7 @@ def on_goals_event(sender: Any, collaboration: Any = None, **kwargs: Any) -> Non
 
 
 def connect() -> None:
-    try:
-        from samen.goals import signals
-    except ImportError:  # the goals area offers no hooks: page loads and cron still refresh
-        return
-    for name in ("goal_adopted", "result_target_reached"):
-        signal = getattr(signals, name, None)
-        if signal is not None:
-            signal.connect(on_goals_event, dispatch_uid=f"successes.prompts.{name}")
+    from samen.goals import signals
+
+    signals.goal_adopted.connect(on_goals_event, dispatch_uid="successes.prompts.goal_adopted")
+    signals.result_target_reached.connect(on_goals_event, dispatch_uid="successes.prompts.result_target_reached")

@@ -163,12 +163,13 @@ def result(
     baseline: int = 0,
     target: int = 100,
     current: int | None = None,
+    indicator: str = "",
 ) -> Any:
     from samen.goals.models import Result
 
     return Result.objects.create(
         goal=goal_,
-        indicator=f"Afgehandelde aanvragen {next(_numbers)}",
+        indicator=indicator or f"Afgehandelde aanvragen {next(_numbers)}",
         unit="procent",
         baseline=Decimal(baseline),
         baseline_on=timezone.localdate(),

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from samen.audit.models import AuditEvent
-from samen.health.areas import area_model
 from samen.health.models import PublishedHealth
 from samen.reports import services
 from samen.reports.models import CouncilDigest, DigestApproval, DigestMoment, DigestStatus
@@ -48,8 +47,9 @@ def make_digest(demo, **extra) -> CouncilDigest:
 
 
 def events(kind: str) -> int:
-    event = area_model("notifications", "Event")
-    return event.objects.filter(kind=kind).count() if event is not None else -1
+    from samen.notifications.models import Event
+
+    return Event.objects.filter(kind=kind).count()
 
 
 def test_a_digest_tells_what_was_decided_intended_and_celebrated_in_plain_words(demo, client_for):
