@@ -15,9 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -96,7 +99,13 @@ class OneTimeSubmissionMiddleware:
     def process_view(self, request: HttpRequest, view: object, args: object, kwargs: object) -> HttpResponse | None:
         if request.method != "POST" or not request.user.is_authenticated or request.path.startswith("/api/"):
             return None
-        key = request.POST.get(FIELD, "")
+        length = str(request.META.get("CONTENT_LENGTH") or "0")
+        if not length.isdigit() or int(length) > (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0):
+            return None  # a body too large to read here: the view gives its own Dutch message
+        try:
+            key = request.POST.get(FIELD, "")
+        except (RequestDataTooBig, TooManyFieldsSent, MultiPartParserError):
+            return None
         if not WELL_FORMED.match(key):
             return None
         claimed = claim(request.user, WEB, key, request.path)
