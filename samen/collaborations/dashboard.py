@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from samen import permissions
 from samen.audit.models import AuditEvent
 from samen.collaborations.models import Collaboration
-from samen.todo.items import PublishedItem, TodoItem, published_for, todo_for
+from samen.todo.compose import published_for, todo_for
+from samen.todo.items import PublishedItem, TodoItem
 
 # Only what every contact may read: no drafts, no check-in answers, no signals (those may be
 # addressed to one partner only). An action missing here simply does not show.

@@ -26,7 +26,7 @@ from samen.collaborations.purpose import as_html as purpose_html
 from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
-from samen.todo.items import published_for, todo_for
+from samen.todo.compose import published_for, todo_for
 
 
 @login_required

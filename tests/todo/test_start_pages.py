@@ -149,7 +149,7 @@ def test_the_overview_costs_the_same_queries_however_much_there_is_to_do(demo, c
     ["facilitator", "utrecht_beleidsmedewerker", "utrecht_wethouder", "zeist_beleidsmedewerker", "zeist_wethouder"],
 )
 def test_every_to_do_links_to_a_form_the_persona_can_open(everything, client_for, persona):
-    from samen.todo.items import todo_for
+    from samen.todo.compose import todo_for
 
     someone = everything.everyone[persona]
     entries = todo_for(someone)

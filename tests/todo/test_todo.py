@@ -6,7 +6,8 @@ from django.urls import reverse
 from samen.goals import services as goals
 from samen.goals.models import AdviceKind, DecisionKind
 from samen.interests.services import share_declaration
-from samen.todo.items import Kind, Urgency, published_for, todo_for
+from samen.todo.compose import published_for, todo_for
+from samen.todo.items import Kind, Urgency
 from tests.todo.conftest import (
     adopted_goal,
     answer,
