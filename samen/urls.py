@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("samen.health.urls")),
     path("", include("samen.reports.urls")),
     path("", include("samen.notifications.urls")),
+    path("", include("samen.council.urls")),
     path("", include("samen.api.urls")),
 ]
