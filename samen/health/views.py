@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samen import permissions
+from samen.council.facts import council_facts
 from samen.collaborations.models import Collaboration, Organisation
 from samen.collaborations.views import workspace_context
 from samen.health import portfolio as portfolios
@@ -35,6 +36,7 @@ def health(request: HttpRequest, pk: str) -> HttpResponse:
         live=live,
         published=published,
         subnav=subnav(request.user, collaboration, "health"),
+        council=council_facts(collaboration),
     )
     return render(request, "health/health.html", context)
 
