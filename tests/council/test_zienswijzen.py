@@ -136,19 +136,21 @@ def test_overview_shows_where_councils_agree_and_differ(demo, document, client_f
         services.adopt_zienswijze(zienswijze=write(document, partner, by, stance, themes), by=by)
     page = client_for(demo.de_bilt_wethouder).get(path(demo, document)).content.decode()
     assert "Utrecht, Zeist" in page  # both named indexatie
-    assert "Nog geen vastgestelde zienswijze van:" in page and "De Bilt" in page
+    assert "Nog geen vastgestelde zienswijze van:" in page
+    assert "De Bilt" in page
     facts = council_facts(demo.collaboration, today=datetime.date(2026, 5, 25))
     only = facts.documents[0]
     assert only.shared_themes == ["indexatie"]
     assert only.negative_partners == ["Zeist"]
-    assert only.missing == 1 and not only.agree
-    assert facts.negative == 1 and facts.reactions_missing == 2 and facts.open_periods == 1
+    assert only.missing == 1
+    assert not only.agree
+    assert (facts.negative, facts.reactions_missing, facts.open_periods) == (1, 2, 1)
 
 
 def test_facts_ignore_drafts(demo, document):
     write(document, demo.zeist, demo.zeist_wethouder, stance=Stance.NEGATIVE)
     facts = council_facts(demo.collaboration)
-    assert facts.zienswijzen == 0 and facts.negative == 0
+    assert (facts.zienswijzen, facts.negative) == (0, 0)
 
 
 def test_a_contact_writes_and_adopts_through_the_page(demo, document, client_for):
