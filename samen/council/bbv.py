@@ -23,7 +23,8 @@ from samen.goals.models import Goal
 from samen.health.models import PublishedHealth
 from samen.settings import DATA_DIR
 
-POSTCODE_CITY = re.compile(r"\b\d{4}\s?[A-Z]{2}\s+(.+)$")
+# A Dutch postcode ("6931 CZ"), or a German one as the register writes it ("4117 9" for 41179).
+POSTCODE_CITY = re.compile(r"\b(?:\d{4}\s?[A-Z]{2}|\d{4}\s?\d)\s+(\D+)$")
 
 #: The fields of BBV art. 15, in the order of the article: (attribute, label).
 FIELDS: list[tuple[str, Any]] = [
@@ -53,18 +54,40 @@ AMOUNTS = {
 }
 
 
+def _town(address: str) -> str | None:
+    match = POSTCODE_CITY.search(address.strip())
+    if not match:
+        return None
+    town = match.group(1).strip()
+    return town.title() if town.isupper() else town
+
+
 @cache
 def seats() -> dict[str, str]:
-    """Regeling ROO id -> the town of its body's visiting address (data/roo/gr_samenwerkingsorganen.csv)."""
-    found: dict[str, str] = {}
+    """Regeling ROO id -> its seat, from the register (data/roo/).
+
+    The town of the body's visiting (else postal) address; for a regeling without a body of its own
+    (a centrumregeling, regeling zonder meer) the municipality that keeps it (``bronhouder``).
+    """
+    bodies: dict[str, str] = {}
+    by_regeling: dict[str, str] = {}
     with open(DATA_DIR / "roo" / "gr_samenwerkingsorganen.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            address = row["bezoekadres"] or row["postadres"]
-            match = POSTCODE_CITY.search(address.strip())
-            if match and row["hoort_bij_regeling_roo_id"]:
-                town = match.group(1).strip().title() if match.group(1).isupper() else match.group(1).strip()
-                if row["actueel"] == "ja" or row["hoort_bij_regeling_roo_id"] not in found:
-                    found[row["hoort_bij_regeling_roo_id"]] = town
+            town = _town(row["bezoekadres"]) or _town(row["postadres"])
+            if town:
+                bodies[row["roo_id"]] = town
+                by_regeling[row["hoort_bij_regeling_roo_id"]] = town
+    found: dict[str, str] = {}
+    with open(DATA_DIR / "roo" / "gr_regelingen.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            keeper = row["bronhouder"].strip()
+            town = (
+                by_regeling.get(row["roo_id"])
+                or bodies.get(row["samenwerkingsorgaan_roo_id"])
+                or (keeper.removeprefix("Gemeente ").strip() if keeper.startswith("Gemeente ") else None)
+            )
+            if town:
+                found[row["roo_id"]] = town
     return found
 
 
