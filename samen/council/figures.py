@@ -109,7 +109,7 @@ def save_key_figures(
 
 
 def _find_partner(text: str, partners: list[Partner]) -> Partner | None:
-    wanted = text.strip().lower()
+    wanted = text.strip().lower().removeprefix("gemeente ").strip()
     for partner in partners:
         organisation = partner.organisation
         names = {str(organisation.name).lower(), str(organisation.code or "").lower()}
