@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import experiences, goals, health, interests, pages, successes, views
+from samen.api import council, experiences, goals, health, interests, pages, successes, views
 
 app_name = "api"
 
@@ -60,6 +60,11 @@ v1_patterns = [
     path("signalen/<uuid:id>/reacties", experiences.SignalRepliesView.as_view(), name="signal_replies"),
     path("signalen/<uuid:id>/statuswijzigingen", experiences.SignalStatusView.as_view(), name="signal_status"),
     path("afwijkingen/<uuid:id>/kennisnames", experiences.AcknowledgementsView.as_view(), name="acknowledgements"),
+    # Raadsgrip (samen.council)
+    path("samenwerkingen/<uuid:id>/pc-momenten", council.CalendarView.as_view(), name="pc_moments"),
+    path("samenwerkingen/<uuid:id>/pc-stukken", council.DocumentsView.as_view(), name="pc_documents"),
+    path("pc-stukken/<uuid:id>/zienswijzen", council.ZienswijzenView.as_view(), name="zienswijzen"),
+    path("samenwerkingen/<uuid:id>/kengetallen", council.FiguresView.as_view(), name="key_figures"),
 ]
 
 urlpatterns = [

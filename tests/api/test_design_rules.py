@@ -14,6 +14,10 @@ from tests.api.conftest import API, assert_problem
 
 DUTCH_PLURALS = {
     "samenwerkingen",
+    "pc-momenten",
+    "pc-stukken",
+    "zienswijzen",
+    "kengetallen",
     "deelnemers",
     "rollen",
     "organisaties",
@@ -214,6 +218,7 @@ def documented_get_paths(demo: Any) -> list[str]:
     """Every documented GET, with ids of objects that exist (a goal with a result and a progress update)."""
     import datetime
 
+    from samen.council import services as council
     from samen.experiences import services as experiences
     from samen.goals import services as goals
     from samen.successes import services as successes
@@ -252,7 +257,17 @@ def documented_get_paths(demo: Any) -> list[str]:
         token=experiences.make_import_token("Artikel 1 Kosten\nDe partners delen de kosten.\n", "auto"),
         parties=list(demo.collaboration.current_partners()),
     )
+    pc_document = council.record_document(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        year=datetime.date.today().year,
+        kind="ontwerpbegroting",
+        title="Ontwerpbegroting",
+        sent_on=datetime.date.today(),
+        link="https://www.example.org/ontwerpbegroting.pdf",
+    )
     ids = {
+        "/pc-stukken/": pc_document.pk,
         "/overeenkomsten/": agreement.pk,
         "/artikelen/": agreement.articles.get().pk,
         "/organisaties/": demo.utrecht.organisation_id,

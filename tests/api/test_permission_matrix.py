@@ -60,6 +60,9 @@ READS = [
     ("signals", "/samenwerkingen/{c}/signalen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
     ("deviations", "/samenwerkingen/{c}/afwijkingen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
     ("check-ins", "/samenwerkingen/{c}/check-ins", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
+    ("pc calendar", "/samenwerkingen/{c}/pc-momenten", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("pc documents", "/samenwerkingen/{c}/pc-stukken", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("key figures", "/samenwerkingen/{c}/kengetallen", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
     ("other goals", "/samenwerkingen/{other}/doelen", lambda p: expected(OUTSIDER, p, 200, 404)),
     ("other signals", "/samenwerkingen/{other}/signalen", lambda p: expected(OUTSIDER, p, 200, 404)),
 ]
