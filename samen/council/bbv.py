@@ -195,7 +195,8 @@ def paragraph(organisation: Organisation, year: int, basis: str = Basis.BUDGET) 
         .select_related("adopted_version")
         .order_by("created_at")
     ):
-        goals.setdefault(goal.collaboration_id, []).append(str(goal.adopted_version.title))
+        if goal.adopted_version is not None:
+            goals.setdefault(goal.collaboration_id, []).append(goal.adopted_version.title)
     published = PublishedHealth.objects.latest_for(ids)
     seat_of = seats()
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)

@@ -126,7 +126,7 @@ def reader(request: HttpRequest) -> HttpResponse:
         raise Http404
     year = _year(request.GET.get("jaar"))
     today = timezone.localdate()
-    visible = permissions.visible_collaboration_ids(request.user)
+    visible = permissions.visible_collaboration_ids(request.user)  # type: ignore[arg-type]  # signed in
     collaborations = [
         c
         for c in Collaboration.objects.of_organisation(organisation).filter(kind=CollaborationKind.GR)
