@@ -36,10 +36,25 @@ class Calendar:
 
 
 def calendar_of(collaboration: Collaboration, year: int, today: datetime.date | None = None) -> Calendar:
-    """The year's Wgr and own moments, each with the document that answers it (two queries)."""
+    return calendars_of([collaboration], year, today)[collaboration.pk]
+
+
+def calendars_of(
+    collaborations: list[Collaboration], year: int, today: datetime.date | None = None
+) -> dict[Any, Calendar]:
+    """The year's Wgr and own moments per collaboration, each with the document that answers it (two queries)."""
     today = today or timezone.localdate()
-    documents = list(Document.objects.of_year(collaboration, year))
-    own = list(OwnMoment.objects.filter(collaboration=collaboration, due_on__year=year))
+    ids = [c.pk for c in collaborations]
+    documents: dict[Any, list[Document]] = {pk: [] for pk in ids}
+    for document in Document.objects.filter(collaboration_id__in=ids, year=year).order_by("sent_on", "title"):
+        documents[document.collaboration_id].append(document)
+    own: dict[Any, list[OwnMoment]] = {pk: [] for pk in ids}
+    for moment in OwnMoment.objects.filter(collaboration_id__in=ids, due_on__year=year):
+        own[moment.collaboration_id].append(moment)
+    return {pk: _calendar(year, documents[pk], own[pk], today) for pk in ids}
+
+
+def _calendar(year: int, documents: list[Document], own: list[OwnMoment], today: datetime.date) -> Calendar:
     draft = next((d for d in documents if d.kind == DocumentKind.DRAFT_BUDGET), None)
     moments = deadlines.wgr_moments(
         year, draft_budget_sent_on=draft.sent_on if draft else None, own=[(m.title, m.due_on) for m in own]
@@ -60,16 +75,9 @@ def calendar_of(collaboration: Collaboration, year: int, today: datetime.date | 
         )
     for document in documents:
         if document.kind == DocumentKind.BUDGET_AMENDMENT and document.zienswijze_until:
-            until, moved = document.zienswijze_until, None
-            rows.append(
-                CalendarRow(
-                    moment=deadlines.Moment(
-                        "begrotingswijziging", document.title, until, "Wgr art. 35 lid 5", extended_from=moved
-                    ),
-                    document=document,
-                    past=until < today,
-                )
-            )
+            until = document.zienswijze_until
+            moment = deadlines.Moment("begrotingswijziging", document.title, until, "Wgr art. 35 lid 5")
+            rows.append(CalendarRow(moment=moment, document=document, past=until < today))
     rows.sort(key=lambda row: row.moment.due)
     return Calendar(year=year, rows=rows, documents=documents, own=own)
 

@@ -189,3 +189,16 @@ def test_facilitator_records_a_document_through_the_form(demo, client_for, setti
     download = client.get(f"/samenwerkingen/{demo.collaboration.pk}/pc-stukken/{document.pk}/bestand")
     assert download["Content-Disposition"].startswith("attachment")
     assert b"".join(download.streaming_content) == PDF
+
+
+def test_the_daily_command_sends_due_reminders(demo):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    document = draft_budget(demo, sent_on=datetime.date.today() - datetime.timedelta(weeks=11))
+    out = StringIO()
+    call_command("send_pc_reminders", stdout=out)
+    assert "herinneringen: 1" in out.getvalue()
+    document.refresh_from_db()
+    assert document.reminded_on == datetime.date.today()

@@ -132,7 +132,8 @@ def reader(request: HttpRequest) -> HttpResponse:
         for c in Collaboration.objects.of_organisation(organisation).filter(kind=CollaborationKind.GR)
         if c.pk in visible and permissions.can_view_cycle(request.user, c)
     ]
-    calendars = [(c, pages.calendar_of(c, year, today)) for c in collaborations]
+    by_id = pages.calendars_of(collaborations, year, today)
+    calendars = [(c, by_id[c.pk]) for c in collaborations]
     documents = list(
         Document.objects.of_collaborations([c.pk for c in collaborations]).filter(year=year).order_by("sent_on")
     )
@@ -144,6 +145,7 @@ def reader(request: HttpRequest) -> HttpResponse:
         Zienswijze.objects.filter(document__in=documents).visible_to(drafts).for_overview().select_related("document")
     )
     context = {
+        "nav": "council",
         "organisation": organisation,
         "year": year,
         "today": today,
