@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from samen.collaborations.models import Collaboration, CollaborationKind, Partner, Role, RoleKind
 from samen.council import services
-from samen.permissions import forget_roles
 from samen.council.models import Stance
+from samen.permissions import forget_roles
 
 pytestmark = pytest.mark.django_db
 
