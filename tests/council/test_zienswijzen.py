@@ -178,3 +178,20 @@ def test_health_view_shows_the_zienswijzen(demo, document, client_for):
     text = page.content.decode()
     assert "Zienswijzen van de raden" in text
     assert "Ontwerpbegroting 2027" in text
+
+
+def test_document_page_query_count_does_not_grow_with_the_zienswijzen(demo, document, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(demo.facilitator)
+    services.adopt_zienswijze(zienswijze=write(document, demo.zeist, demo.zeist_wethouder), by=demo.zeist_wethouder)
+    client.get(path(demo, document))
+    with CaptureQueriesContext(connection) as one:
+        client.get(path(demo, document))
+    for partner, by in ((demo.utrecht, demo.utrecht_wethouder), (demo.de_bilt, demo.de_bilt_wethouder)):
+        services.adopt_zienswijze(zienswijze=write(document, partner, by), by=by)
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(path(demo, document))
+    assert page.content.decode().count("Reactie vastleggen") == 3
+    assert len(three.captured_queries) == len(one.captured_queries)
