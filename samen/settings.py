@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "samen.health",
     "samen.reports",
     "samen.notifications",
+    "samen.council",
     "samen.api",
     "samen.webhooks",
 ]

@@ -22,5 +22,6 @@ urlpatterns = [
     path("", include("samen.reports.urls")),
     path("", include("samen.notifications.urls")),
     path("", include("samen.webhooks.urls")),
+    path("", include("samen.council.urls")),
     path("", include("samen.api.urls")),
 ]

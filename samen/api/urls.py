@@ -6,7 +6,7 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import digests, experiences, goals, health, honesty, interests, pages, people, successes, views
+from samen.api import council, digests, experiences, goals, health, honesty, interests, pages, people, successes, views
 
 app_name = "api"
 
@@ -107,6 +107,11 @@ v1_patterns = [
     path("signalen/<uuid:id>/reacties", experiences.SignalRepliesView.as_view(), name="signal_replies"),
     path("signalen/<uuid:id>/statuswijzigingen", experiences.SignalStatusView.as_view(), name="signal_status"),
     path("afwijkingen/<uuid:id>/kennisnames", experiences.AcknowledgementsView.as_view(), name="acknowledgements"),
+    # Raadsgrip (samen.council)
+    path("samenwerkingen/<uuid:id>/pc-momenten", council.CalendarView.as_view(), name="pc_moments"),
+    path("samenwerkingen/<uuid:id>/pc-stukken", council.DocumentsView.as_view(), name="pc_documents"),
+    path("pc-stukken/<uuid:id>/zienswijzen", council.ZienswijzenView.as_view(), name="zienswijzen"),
+    path("samenwerkingen/<uuid:id>/kengetallen", council.FiguresView.as_view(), name="key_figures"),
 ]
 
 urlpatterns = [

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from samen import permissions
 from samen.collaborations.models import Collaboration, Organisation
 from samen.collaborations.views import workspace_context
+from samen.council.facts import council_facts
 from samen.health import portfolio as portfolios
 from samen.health.areas import Area, Status
 from samen.health.models import PublishedHealth
@@ -37,6 +38,7 @@ def health(request: HttpRequest, pk: str) -> HttpResponse:
         live=live,
         published=published,
         subnav=subnav(request.user, collaboration, "health"),
+        council=council_facts(collaboration),
     )
     return render(request, "health/health.html", context)
 

@@ -14,6 +14,10 @@ from tests.api.conftest import API, assert_problem
 
 DUTCH_PLURALS = {
     "samenwerkingen",
+    "pc-momenten",
+    "pc-stukken",
+    "zienswijzen",
+    "kengetallen",
     "deelnemers",
     "rollen",
     "organisaties",
@@ -235,6 +239,7 @@ def documented_get_paths(demo: Any) -> list[str]:
     """Every documented GET, with ids of objects that exist (a goal with a result and a progress update)."""
     import datetime
 
+    from samen.council import services as council
     from samen.experiences import services as experiences
     from samen.goals import services as goals
     from samen.successes import services as successes
@@ -297,9 +302,19 @@ def documented_get_paths(demo: Any) -> list[str]:
         period_start=datetime.date.today() - datetime.timedelta(days=30),
         period_end=datetime.date.today(),
     )
+    pc_document = council.record_document(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        year=datetime.date.today().year,
+        kind="ontwerpbegroting",
+        title="Ontwerpbegroting",
+        sent_on=datetime.date.today(),
+        link="https://www.example.org/ontwerpbegroting.pdf",
+    )
     ids = {
         "/eerlijkheidsrondes/": honesty_round.pk,
         "/raadsbrieven/": digest.pk,
+        "/pc-stukken/": pc_document.pk,
         "/overeenkomsten/": agreement.pk,
         "/artikelen/": agreement.articles.get().pk,
         "/organisaties/": demo.utrecht.organisation_id,

@@ -25,6 +25,7 @@ from samen.accounts.services import invite_person
 from samen.api.schema import generate_document
 from samen.api.services import create_token
 from samen.collaborations.models import Role
+from samen.council import services as council
 from samen.experiences import services as experiences
 from samen.goals import services as goals
 from samen.interests.services import create_ambition, open_round
@@ -137,6 +138,15 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         reason="Reden.",
         starts_on=datetime.date.today(),
     )
+    pc_document = council.record_document(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        year=datetime.date.today().year,
+        kind="ontwerpbegroting",
+        title="Ontwerpbegroting",
+        sent_on=datetime.date.today(),
+        link="https://www.example.org/ontwerpbegroting.pdf",
+    )
     return {
         "base_url": live_server.url + "/api/v1",
         "headers": {"Authorization": f"Bearer {raw}"},
@@ -150,6 +160,7 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
             "/ambities/": str(ambition.pk),
             "/signalen/": str(signal.pk),
             "/afwijkingen/": str(deviation.pk),
+            "/pc-stukken/": str(pc_document.pk),
             "/overeenkomsten/": str(agreement.pk),
             "/artikelen/": str(agreement.articles.get().pk),
             "/check-ins/": str(checkin.pk),

@@ -72,6 +72,9 @@ READS = [
     ("prompts", "/samenwerkingen/{c}/vieringsvoorstellen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
     ("invitations", "/samenwerkingen/{c}/uitnodigingen", lambda p: expected(CONTACTS | {"facilitator"}, p, 200, 404)),
     ("preferences", "/meldingsvoorkeuren", lambda p: 200),
+    ("pc calendar", "/samenwerkingen/{c}/pc-momenten", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("pc documents", "/samenwerkingen/{c}/pc-stukken", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("key figures", "/samenwerkingen/{c}/kengetallen", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
     ("other goals", "/samenwerkingen/{other}/doelen", lambda p: expected(OUTSIDER, p, 200, 404)),
     ("other signals", "/samenwerkingen/{other}/signalen", lambda p: expected(OUTSIDER, p, 200, 404)),
 ]

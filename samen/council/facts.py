@@ -1,0 +1,96 @@
+"""Typed facts about the councils' zienswijzen, for health and other areas (plain dataclasses).
+
+Only adopted zienswijzen count: a draft belongs to its council until it is adopted.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils import timezone
+
+from samen.council.models import Document, Stance, Zienswijze
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    document_id: Any
+    title: str
+    kind: str
+    year: int
+    zienswijze_until: datetime.date | None
+    period_open: bool
+    partners: int
+    adopted: int
+    stances: dict[str, int]
+    negative_partners: list[str]
+    reactions_missing: int
+    shared_themes: list[str]
+    """Themes that at least two councils raised."""
+
+    @property
+    def agree(self) -> bool:
+        """Every council that spoke said the same (at least two spoke)."""
+        return self.adopted >= 2 and len([n for n in self.stances.values() if n]) == 1
+
+    @property
+    def missing(self) -> int:
+        return max(self.partners - self.adopted, 0)
+
+
+@dataclass(frozen=True)
+class CouncilFacts:
+    documents: list[DocumentFacts] = field(default_factory=list)
+
+    @property
+    def zienswijzen(self) -> int:
+        return sum(d.adopted for d in self.documents)
+
+    @property
+    def negative(self) -> int:
+        return sum(d.stances.get(Stance.NEGATIVE, 0) for d in self.documents)
+
+    @property
+    def reactions_missing(self) -> int:
+        return sum(d.reactions_missing for d in self.documents)
+
+    @property
+    def open_periods(self) -> int:
+        return sum(1 for d in self.documents if d.period_open)
+
+
+def council_facts(collaboration: Any, *, today: datetime.date | None = None, limit: int = 12) -> CouncilFacts:
+    """The latest documents that asked for zienswijzen, with what the councils said (two queries)."""
+    today = today or timezone.localdate()
+    documents = list(
+        Document.objects.filter(collaboration=collaboration, asks_zienswijze=True).order_by("-sent_on")[:limit]
+    )
+    partners = collaboration.current_partners().count()
+    by_document: dict[Any, list[Zienswijze]] = defaultdict(list)
+    for zienswijze in Zienswijze.objects.filter(document__in=documents, adopted_at__isnull=False).select_related(
+        "partner__organisation"
+    ):
+        by_document[zienswijze.document_id].append(zienswijze)
+    result = []
+    for document in documents:
+        adopted = by_document[document.pk]
+        stances = Counter(z.stance for z in adopted)
+        themes = Counter(theme for z in adopted for theme in set(z.themes))
+        result.append(
+            DocumentFacts(
+                document_id=document.pk,
+                title=document.title,
+                kind=document.kind,
+                year=document.year,
+                zienswijze_until=document.zienswijze_until,
+                period_open=document.zienswijze_open(today),
+                partners=partners,
+                adopted=len(adopted),
+                stances={stance: stances.get(stance, 0) for stance in Stance.values},
+                negative_partners=sorted(str(z.partner) for z in adopted if z.stance == Stance.NEGATIVE),
+                reactions_missing=sum(1 for z in adopted if not z.response),
+                shared_themes=sorted(theme for theme, n in themes.items() if n >= 2),
+            )
+        )
+    return CouncilFacts(documents=result)

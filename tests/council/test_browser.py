@@ -1,0 +1,62 @@
+"""A councillor's and a griffie's path through raadsgrip in a real browser, with axe on every page."""
+
+import datetime
+
+import pytest
+
+from samen.council.demo import build_cycle_year
+from samen.council.models import Zienswijze
+from tests.council.builders import fill_figures, landgraaf_regelingen, staff
+from tests.personas import person
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_councillor_follows_the_cycle_and_gives_the_councils_view(demo, visit):
+    year = datetime.date.today().year
+    contacts = {demo.zeist: demo.zeist_wethouder, demo.de_bilt: demo.de_bilt_wethouder}
+    build_cycle_year(demo.collaboration, year - 1, facilitator=demo.facilitator, contacts=contacts)
+    documents = build_cycle_year(demo.collaboration, year, facilitator=demo.facilitator, contacts=contacts)
+    page = visit.page
+    visit.login_as(demo.raadslid)
+
+    visit.goto("/raadsgrip")
+    visit.assert_accessible()
+    assert page.get_by_role("heading", name="P&C-planning per regeling").is_visible()
+
+    visit.goto(f"/samenwerkingen/{demo.collaboration.pk}/pc-planning?jaar={year}")
+    visit.assert_accessible()
+    amendment = documents[-1]
+    page.get_by_role("link", name=amendment.title).first.click()
+    page.wait_for_url(f"**/pc-stukken/{amendment.pk}")
+    visit.assert_accessible()
+
+    # The raadslid, as Utrecht's reader, writes Utrecht's view: first without a date, then adopted.
+    page.get_by_label("met opmerkingen").check()
+    page.get_by_label("Tekst van de zienswijze").fill("De raad vraagt om een sobere wijziging.")
+    page.get_by_label("Thema's").fill("indexatie")
+    page.get_by_role("button", name="Vaststellen (de raad heeft besloten)").click()
+    assert page.get_by_text("Vul de datum van het raadsbesluit in").first.is_visible()
+    visit.assert_accessible()
+    page.get_by_label("Datum raadsbesluit").fill(datetime.date.today().isoformat())
+    page.get_by_role("button", name="Vaststellen (de raad heeft besloten)").click()
+    page.wait_for_url(f"**/pc-stukken/{amendment.pk}")
+    visit.assert_accessible()
+    assert Zienswijze.objects.get(document=amendment, partner=demo.utrecht).is_adopted
+
+    visit.goto(f"/samenwerkingen/{demo.collaboration.pk}/kengetallen")
+    visit.assert_accessible()
+    visit.goto(f"/samenwerkingen/{demo.collaboration.pk}/gezondheid")
+    visit.assert_accessible()
+
+
+def test_the_griffie_reads_the_bbv_paragraph_of_landgraaf(db, visit):
+    organisation, collaborations = landgraaf_regelingen()
+    keeper = staff()
+    for index, collaboration in enumerate(collaborations):
+        fill_figures(collaboration, keeper, 2026, organisation, index)
+    griffie = person("griffie@landgraaf.example", "Gerda Griffie", organisation)
+    visit.login_as(griffie)
+    visit.goto(f"/organisaties/{organisation.pk}/verbonden-partijen?jaar=2026")
+    visit.assert_accessible()
+    assert visit.page.get_by_role("heading", level=2).count() == 19
