@@ -294,6 +294,7 @@ class ListExport:
     app_label: str
     model: str
     build: Callable[[Collaboration, Any], tablib.Dataset]
+    scope: str = "collaboration"  # the lookup from the model to its collaboration, to count the rows
 
     @property
     def available(self) -> bool:
@@ -302,15 +303,27 @@ class ListExport:
 
 EXPORTS = (
     ListExport("ambities", gettext_lazy("Ambities"), "interests", "Ambition", ambitions),
-    ListExport("inzet", gettext_lazy("Inzet per partner (huidig)"), "interests", "Pledge", pledges),
-    ListExport("belangen", gettext_lazy("Belangen (alleen gedeelde verklaringen)"), "interests", "Interest", interests),
+    ListExport(
+        "inzet", gettext_lazy("Inzet per partner (huidig)"), "interests", "Pledge", pledges, "ambition__collaboration"
+    ),
+    ListExport(
+        "belangen",
+        gettext_lazy("Belangen (alleen gedeelde verklaringen)"),
+        "interests",
+        "Interest",
+        interests,
+        "declaration__round__collaboration",
+    ),
     ListExport("doelen", gettext_lazy("Doelen"), "goals", "Goal", goals),
-    ListExport("resultaten", gettext_lazy("Resultaten"), "goals", "Result", results),
-    ListExport("afspraken", gettext_lazy("Afspraken"), "goals", "Commitment", commitments),
+    ListExport("resultaten", gettext_lazy("Resultaten"), "goals", "Result", results, "goal__collaboration"),
+    ListExport("afspraken", gettext_lazy("Afspraken"), "goals", "Commitment", commitments, "goal__collaboration"),
     ListExport("successen", gettext_lazy("Successen"), "successes", "Success", successes),
     ListExport("signalen", gettext_lazy("Signalen"), "experiences", "Signal", signals),
     ListExport("checkins", gettext_lazy("Check-ins (alleen totalen)"), "experiences", "CheckIn", checkins),
 )
+
+# Up to a page of rows an export is made in the request; a larger one by the task worker.
+PAGE_ROWS = 100
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -332,3 +345,26 @@ def render(export: ListExport, collaboration: Collaboration, person: Any, fmt: s
         # A byte-order mark so that Excel opens the Dutch characters correctly.
         return ("\ufeff" + data.export("csv", delimiter=";")).encode("utf-8")
     return bytes(data.export("xlsx"))
+
+
+def is_large(export: ListExport, collaboration: Collaboration) -> bool:
+    """More than a page of rows in the collaboration (one COUNT; what the person may see is at most this)."""
+    model = area_model(export.app_label, export.model)
+    return model is not None and model.objects.filter(**{export.scope: collaboration}).count() > PAGE_ROWS
+
+
+def build_document(document: Any, progress: Callable[[int], None]) -> bytes:
+    """The worker's builder of a large export (see ``samen.core.documents``)."""
+    from django.utils import translation
+
+    from samen.accounts.models import Person
+
+    params = document.params
+    export = find_export(params["export"])
+    if export is None:
+        raise LookupError(params["export"])
+    person = Person.objects.get(pk=params["person"])
+    collaboration = Collaboration.objects.get(pk=document.collaboration_id)
+    progress(20)
+    with translation.override(params.get("language") or "nl"):
+        return render(export, collaboration, person, params["format"])
