@@ -46,8 +46,11 @@ run: install
 	@echo "Samen draait op http://localhost:$(PORT) (stoppen met Ctrl+C)."
 	@trap 'kill 0' EXIT INT TERM; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
+# As in production: DEBUG off, gunicorn sized to the cores (gunicorn.conf.py). Run `make worker` beside it.
 serve: install
-	$(VENV)/bin/gunicorn samen.wsgi --bind $(HOST):$(PORT) --workers 3
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
+	SAMEN_DEBUG=false HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn samen.wsgi -c gunicorn.conf.py
 
 worker: install
 	$(PY) manage.py db_worker
