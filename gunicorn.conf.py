@@ -20,8 +20,5 @@ max_requests = 2000
 max_requests_jitter = 200
 # Load the app once before forking: workers share its memory and start in milliseconds.
 preload_app = True
-# The heartbeat file in memory, not on a disk that may stall.
-if os.path.isdir("/dev/shm"):
-    worker_tmp_dir = "/dev/shm"
 accesslog = None  # samen.core.middleware.RequestLogMiddleware logs every request
 errorlog = "-"

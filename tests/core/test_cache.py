@@ -22,7 +22,10 @@ def test_the_cache_url_picks_local_memory_the_database_or_redis(monkeypatch):
     assert database["LOCATION"] == "gedeeld"
     monkeypatch.setenv("SAMEN_CACHE", "redis://cache.intern:6379/1")
     redis = env_cache("SAMEN_CACHE", max_entries=5000)
-    assert redis == {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://cache.intern:6379/1"}
+    assert redis == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.intern:6379/1",
+    }
 
 
 @pytest.mark.parametrize("value", ["memcached://x", "samen_cache"])
