@@ -79,6 +79,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "samen.urls"
+# The benchmark's yardstick page (bench/bench_throughput.py); off unless SAMEN_BENCH=true.
+BENCH_PAGES = env_bool("SAMEN_BENCH", False) and not PRODUCTION
 WSGI_APPLICATION = "samen.wsgi.application"
 
 TEMPLATES = [
