@@ -19,7 +19,8 @@ import structlog
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import render as render_page
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -164,7 +165,7 @@ def pdf_from_source(document: RenderedDocument, progress: Callable[[int], None])
     return html_to_pdf(document.source, progress)
 
 
-def pdf_response(request: HttpRequest, html: str, filename: str, *, collaboration: Any = None) -> HttpResponse:
+def pdf_response(request: HttpRequest, html: str, filename: str, *, collaboration: Any = None) -> HttpResponseBase:
     """A PDF of ``html`` (a complete document): the file when the worker made it, else the status page."""
     document = request_document(
         builder=PDF_BUILDER,
@@ -179,7 +180,7 @@ def pdf_response(request: HttpRequest, html: str, filename: str, *, collaboratio
     return document_response(request, document)
 
 
-def document_response(request: HttpRequest, document: RenderedDocument) -> HttpResponse:
+def document_response(request: HttpRequest, document: RenderedDocument) -> HttpResponseBase:
     """The file when it is ready; otherwise the page (or, for htmx, the fragment) that says how far it is."""
     document.refresh_from_db(fields=["status", "progress", "file", "error"])
     is_htmx = bool(getattr(request, "htmx", False))

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -27,11 +28,11 @@ from samen.reports.forms import CycleForm, DigestEditForm, DigestForm, ImportFor
 from samen.reports.models import CouncilDigest, DigestMoment
 
 
-def refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def refusals(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """A refused action answers 403 with its Dutch reason on a page, not a bare error."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as refusal:
@@ -143,7 +144,7 @@ def digest(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponse:
     return render(request, "reports/digest.html", context, status=400 if form.errors else 200)
 
 
-def _digest_action(action: str) -> Callable[..., HttpResponse]:
+def _digest_action(action: str) -> Callable[..., HttpResponseBase]:
     @login_required
     @require_POST
     @refusals
@@ -180,7 +181,7 @@ publish = _digest_action("publish")
 
 
 @login_required
-def pdf(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponse:
+def pdf(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponseBase:
     collaboration = permissions.get_collaboration_for(request, pk)
     digest = _digest_for(request, collaboration, digest_pk)
     html = render_to_string(
@@ -221,7 +222,7 @@ def export(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @refusals
-def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpResponse:
+def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpResponseBase:
     collaboration = permissions.get_collaboration_for(request, pk)
     _require_export(request, collaboration)
     found = exports.find_export(name)

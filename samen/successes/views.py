@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -239,7 +240,7 @@ def brief(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def brief_as_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
+def brief_as_pdf(request: HttpRequest, pk: Any) -> HttpResponseBase:
     """Made by the task worker; until it is ready this answers with a page that says so."""
     collaboration, _form, the_brief = _brief_for(request, pk)
     filename = f"{the_brief.filename_stem}.pdf"

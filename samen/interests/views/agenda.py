@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
@@ -65,7 +66,7 @@ def agenda_html_for_pdf(context: dict[str, Any]) -> str:
 
 
 @login_required
-def agenda_pdf(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
+def agenda_pdf(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponseBase:
     """The PDF is made by the task worker; until it is ready this answers with a page that says so."""
     collaboration, context = _agenda_context(request, pk, round_pk)
     html = agenda_html_for_pdf(context)
