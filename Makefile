@@ -44,13 +44,17 @@ run: install
 	$(PY) manage.py import_register
 	$(PY) manage.py demo
 	@echo "Samen draait op http://localhost:$(PORT) (stoppen met Ctrl+C)."
-	@trap 'kill 0' EXIT INT TERM; $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
+	@trap 'kill 0' EXIT INT TERM; nice -n 10 $(PY) manage.py db_worker & $(PY) manage.py runserver $(HOST):$(PORT)
 
+# As in production: DEBUG off, gunicorn sized to the cores (gunicorn.conf.py). Run `make worker` beside it.
 serve: install
-	$(VENV)/bin/gunicorn samen.wsgi --bind $(HOST):$(PORT) --workers 3
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
+	SAMEN_DEBUG=false HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn samen.wsgi -c gunicorn.conf.py
 
+# At a lower CPU priority: PDFs and exports must not slow the pages down (see README).
 worker: install
-	$(PY) manage.py db_worker
+	nice -n 10 $(PY) manage.py db_worker
 
 # The whole suite: static checks, then every test on SQLite; on PostgreSQL as well when
 # SAMEN_TEST_POSTGRES_URL is set (CI starts a throwaway server and sets it).

@@ -23,7 +23,7 @@ import statistics
 import time
 from typing import Any
 
-from bench.util import measure_get, signed_in_client
+from bench.util import measure_get, signed_in_client, worker_document
 
 DOMAIN = "bench-gezondheid.example"
 YEARS = 3
@@ -221,15 +221,10 @@ def run() -> dict[str, object]:
         period_start=datetime.date.today() - datetime.timedelta(days=365),
         period_end=datetime.date.today(),
     )
-    pdf_url = reverse("reports:pdf", args=[typical.pk, digest.pk])
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        response = facilitator.get(pdf_url)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200
-    figures["digest_pdf_median_ms"] = round(statistics.median(timings), 1)
-    figures["digest_pdf_bytes"] = len(response.content)
+    pdf = worker_document(facilitator, reverse("reports:pdf", args=[typical.pk, digest.pk]))
+    figures["digest_pdf_request_ms"] = pdf["request_ms"]  # the status page; the worker renders
+    figures["digest_pdf_median_ms"] = round(float(pdf["render_seconds"]) * 1000, 1)
+    figures["digest_pdf_bytes"] = pdf["bytes"]
     for key, value in figures.items():
         print(f"  {key}: {value}")
     return figures

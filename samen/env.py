@@ -48,3 +48,28 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None or value == "":
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_cache(name: str, *, max_entries: int) -> dict[str, object]:
+    """The default cache from a URL: ``locmem://`` (the default), ``db://<table>`` or ``redis://…``/``rediss://…``.
+
+    Local memory is per process; with several web workers (or servers) the database cache or Redis
+    lets them share what one computed. ``db://`` needs ``manage.py createcachetable`` once (``make
+    serve`` runs it); Redis needs the ``redis`` package installed.
+    """
+    url = env_str(name, "locmem://")
+    scheme, _sep, rest = url.partition("://")
+    if not _sep:
+        raise EnvError(f"Environment variable {name} must be a URL such as locmem://, db://samen_cache or redis://…")
+    options = {"MAX_ENTRIES": max_entries}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest, "OPTIONS": options}
+    if scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "samen_cache",
+            "OPTIONS": options,
+        }
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    raise EnvError(f"Environment variable {name} must start with locmem://, db:// or redis://, got {scheme!r}.")

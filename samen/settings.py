@@ -12,7 +12,7 @@ import structlog
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-from samen.env import EnvError, env_bool, env_int, env_list, env_str
+from samen.env import EnvError, env_bool, env_cache, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("SAMEN_VAR_DIR", str(BASE_DIR / "var")))
@@ -82,6 +82,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "samen.urls"
+# The benchmark's yardstick page (bench/bench_throughput.py); off unless SAMEN_BENCH=true.
+BENCH_PAGES = env_bool("SAMEN_BENCH", False) and not PRODUCTION
 WSGI_APPLICATION = "samen.wsgi.application"
 
 TEMPLATES = [
@@ -120,6 +122,9 @@ def _database(url: str | None) -> dict[str, object]:
                 ),
             },
             "TEST": {"NAME": None},
+            # One connection per worker thread, kept: opening SQLite costs ~2 ms a request.
+            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", 600),
+            "CONN_HEALTH_CHECKS": True,
         }
     parts = urlsplit(url)
     if parts.scheme not in {"postgres", "postgresql"}:
@@ -139,7 +144,10 @@ def _database(url: str | None) -> dict[str, object]:
 DATABASES = {"default": _database(env_str("DATABASE_URL", "") or None)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The national working set: health and portfolio cells of 451 regelingen in two languages, API throttles
+# and rate limits — a few thousand entries; 20,000 leaves room (see README, "Cache"). CACHE_URL picks a
+# shared cache for production: db://samen_cache (after createcachetable) or redis://host:6379/0.
+CACHES = {"default": env_cache("CACHE_URL", max_entries=env_int("CACHE_MAX_ENTRIES", 20_000))}
 
 AUTH_USER_MODEL = "accounts.Person"
 AUTHENTICATION_BACKENDS = [

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -25,3 +26,6 @@ urlpatterns = [
     path("", include("samen.council.urls")),
     path("", include("samen.api.urls")),
 ]
+
+if settings.BENCH_PAGES:  # the yardstick of bench/bench_throughput.py, never in a normal installation
+    urlpatterns.insert(0, path("_bench/aangemeld", core_views.signed_in, name="bench_signed_in"))

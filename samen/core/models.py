@@ -2,7 +2,9 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -61,3 +63,61 @@ class SubmissionKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class DocumentStatus(models.TextChoices):
+    WAITING = "wachtend", _("wacht op de verwerker")
+    RENDERING = "bezig", _("wordt gemaakt")
+    READY = "klaar", _("klaar")
+    FAILED = "mislukt", _("mislukt")
+
+
+class RenderedDocument(Model):
+    """A PDF or large export made by the task worker, kept and handed out again until its content changes.
+
+    ``content_key`` identifies the content: the same key is the same document, so a second request
+    reuses the file (see ``samen.core.documents``).
+    """
+
+    builder = models.CharField(_("maker"), max_length=120, help_text=_("De functie die het document maakt."))
+    collaboration = models.ForeignKey(
+        "collaborations.Collaboration",
+        verbose_name=_("samenwerking"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("aangevraagd door"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    content_key = models.CharField(_("inhoudssleutel"), max_length=64, db_index=True)
+    filename = models.CharField(_("bestandsnaam"), max_length=200)
+    content_type = models.CharField(_("soort bestand"), max_length=120)
+    source = models.TextField(_("bron"), blank=True, help_text=_("De HTML waaruit een PDF wordt gemaakt."))
+    params = models.JSONField(_("gegevens"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.WAITING
+    )
+    progress = models.PositiveSmallIntegerField(_("voortgang (procent)"), default=0)
+    file = models.FileField(_("bestand"), upload_to="documenten/%Y/%m/", blank=True)
+    error = models.TextField(_("fout"), blank=True)
+    created_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("gemaakt document")
+        verbose_name_plural = _("gemaakte documenten")
+        indexes = [models.Index(fields=["builder", "content_key"], name="document_by_content")]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == DocumentStatus.READY

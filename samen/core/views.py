@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -32,3 +33,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/toegankelijkheid.html")
+
+
+@login_required
+def signed_in(request: HttpRequest) -> HttpResponse:
+    """The cheapest page for a signed-in person: the page around every page, no content of its own.
+
+    The throughput benchmark measures every main page against this one; its URL exists only when
+    ``SAMEN_BENCH`` is set (see ``samen/urls.py``).
+    """
+    return render(request, "core/signed_in.html")

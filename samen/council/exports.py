@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from samen.council.bbv import Paragraph
 from samen.council.templatetags.council import euro
-from samen.reports.pdf import html_to_pdf
+from samen.core.pdf import html_to_pdf
 
 
 def _value(value: Any, is_amount: bool) -> str:

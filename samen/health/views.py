@@ -1,4 +1,5 @@
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -43,13 +44,22 @@ def health(request: HttpRequest, pk: str) -> HttpResponse:
     return render(request, "health/health.html", context)
 
 
+# Rows of the heatmap per page: the first screen of the national portfolio stays far below 150 KB.
+PORTFOLIO_PAGE_SIZE = 50
+
+
 def _portfolio(request: HttpRequest, collaborations: list[Collaboration], **extra: object) -> HttpResponse:
     choice = portfolios.Choice.from_query(request.GET)
     rows = portfolios.build_rows(request.user, collaborations)
     shown = portfolios.apply(rows, choice)
+    page = Paginator(shown, PORTFOLIO_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
     context = {
         "rows": shown,
-        "body": portfolios.heatmap_rows(shown),
+        "page": page,
+        "query": query.urlencode(),
+        "body": portfolios.heatmap_rows(list(page.object_list)),
         "total": len(rows),
         "choice": choice,
         "areas": [(area, str(label)) for area, label in Area.choices],

@@ -37,18 +37,47 @@ class _UnfoldedHeader(UnstructuredHeader):
         return f"{self.name}: {self}{policy.linesep}"  # type: ignore[attr-defined]
 
 
+# Headers whose value is the same in thousands of mails (sender, MIME parts, fixed flags).
+_SHARED_HEADERS = frozenset(
+    {
+        "from",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+        "content-disposition",
+        "auto-submitted",
+        "list-unsubscribe-post",
+        "content-language",
+    }
+)
+
+
 class _Headers(HeaderRegistry):
-    """The standard header classes, composed once per name (the stdlib builds a new class per header)."""
+    """The standard header classes, composed once per name (the stdlib builds a new class per header).
+
+    Parsing a header is the costliest step of writing a mail; a header that every digest carries with
+    the same value is parsed once and shared (header objects are immutable strings).
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self._composed: dict[str, Any] = {}
+        self._parsed: dict[tuple[str, str], Any] = {}
 
     def __getitem__(self, name: str) -> Any:
         key = name.lower()
         if key not in self._composed:
             self._composed[key] = super().__getitem__(name)
         return self._composed[key]
+
+    def __call__(self, name: str, value: Any) -> Any:
+        key = name.lower()
+        if key not in _SHARED_HEADERS or not isinstance(value, str) or len(self._parsed) > 1000:
+            return self[name](name, value)
+        found = self._parsed.get((name, value))
+        if found is None:
+            found = self._parsed[(name, value)] = self[name](name, value)
+        return found
 
 
 _HEADERS = _Headers()

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import tablib
+from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -172,19 +173,32 @@ class ListExport:
     slug: str
     label: Any
     build: Callable[[Collaboration, Any], tablib.Dataset]
+    table: str  # "app_label.Model" of the rows, only to count them
+    scope: str = "collaboration"  # the lookup from the model to its collaboration, to count the rows
 
 
 EXPORTS = (
-    ListExport("ambities", gettext_lazy("Ambities"), ambitions),
-    ListExport("inzet", gettext_lazy("Inzet per partner (huidig)"), pledges),
-    ListExport("belangen", gettext_lazy("Belangen (alleen gedeelde verklaringen)"), interests),
-    ListExport("doelen", gettext_lazy("Doelen"), goals),
-    ListExport("resultaten", gettext_lazy("Resultaten"), results),
-    ListExport("afspraken", gettext_lazy("Afspraken"), commitments),
-    ListExport("successen", gettext_lazy("Successen"), successes),
-    ListExport("signalen", gettext_lazy("Signalen"), signals),
-    ListExport("checkins", gettext_lazy("Check-ins (alleen totalen)"), checkins),
+    ListExport("ambities", gettext_lazy("Ambities"), ambitions, "interests.Ambition"),
+    ListExport(
+        "inzet", gettext_lazy("Inzet per partner (huidig)"), pledges, "interests.Pledge", "ambition__collaboration"
+    ),
+    ListExport(
+        "belangen",
+        gettext_lazy("Belangen (alleen gedeelde verklaringen)"),
+        interests,
+        "interests.Interest",
+        "declaration__round__collaboration",
+    ),
+    ListExport("doelen", gettext_lazy("Doelen"), goals, "goals.Goal"),
+    ListExport("resultaten", gettext_lazy("Resultaten"), results, "goals.Result", "goal__collaboration"),
+    ListExport("afspraken", gettext_lazy("Afspraken"), commitments, "goals.Commitment", "goal__collaboration"),
+    ListExport("successen", gettext_lazy("Successen"), successes, "successes.Success"),
+    ListExport("signalen", gettext_lazy("Signalen"), signals, "experiences.Signal"),
+    ListExport("checkins", gettext_lazy("Check-ins (alleen totalen)"), checkins, "experiences.CheckIn"),
 )
+
+# Up to a page of rows an export is made in the request; a larger one by the task worker.
+PAGE_ROWS = 100
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
@@ -206,3 +220,28 @@ def render(export: ListExport, collaboration: Collaboration, person: Any, fmt: s
         # A byte-order mark so that Excel opens the Dutch characters correctly.
         return ("\ufeff" + spreadsheet.to_csv(data)).encode("utf-8")
     return spreadsheet.to_xlsx(data)
+
+
+def is_large(export: ListExport, collaboration: Collaboration) -> bool:
+    """More than a page of rows in the collaboration (one COUNT; what the person may see is at most this)."""
+    # One COUNT on the area's table, by name through the app registry; the rows themselves come
+    # from the area's facts, in the worker.
+    model = apps.get_model(export.table)
+    return bool(model.objects.filter(**{export.scope: collaboration}).count() > PAGE_ROWS)
+
+
+def build_document(document: Any, progress: Callable[[int], None]) -> bytes:
+    """The worker's builder of a large export (see ``samen.core.documents``)."""
+    from django.utils import translation
+
+    from samen.accounts.models import Person
+
+    params = document.params
+    export = find_export(params["export"])
+    if export is None:
+        raise LookupError(params["export"])
+    person = Person.objects.get(pk=params["person"])
+    collaboration = Collaboration.objects.get(pk=document.collaboration_id)
+    progress(20)
+    with translation.override(params.get("language") or "nl"):
+        return render(export, collaboration, person, params["format"])

@@ -1,4 +1,5 @@
 from collections.abc import Callable
+from datetime import date
 from functools import wraps
 from typing import Any
 
@@ -6,7 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,20 +18,21 @@ from django.views.decorators.http import require_POST
 from samen import permissions
 from samen.collaborations.models import Collaboration, Partner
 from samen.collaborations.views import workspace_context
+from samen.core import documents
+from samen.core.documents import pdf_response
 from samen.core.forms import apply_errors
 from samen.health.pages import subnav
 from samen.health.published import health_from_data
 from samen.reports import exports, services, transfer
 from samen.reports.forms import CycleForm, DigestEditForm, DigestForm, ImportForm, MomentForm
 from samen.reports.models import CouncilDigest, DigestMoment
-from samen.reports.pdf import digest_pdf
 
 
-def refusals(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def refusals(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """A refused action answers 403 with its Dutch reason on a page, not a bare error."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied as refusal:
@@ -139,7 +144,7 @@ def digest(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponse:
     return render(request, "reports/digest.html", context, status=400 if form.errors else 200)
 
 
-def _digest_action(action: str) -> Callable[..., HttpResponse]:
+def _digest_action(action: str) -> Callable[..., HttpResponseBase]:
     @login_required
     @require_POST
     @refusals
@@ -176,13 +181,14 @@ publish = _digest_action("publish")
 
 
 @login_required
-def pdf(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponse:
+def pdf(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponseBase:
     collaboration = permissions.get_collaboration_for(request, pk)
     digest = _digest_for(request, collaboration, digest_pk)
-    content = digest_pdf({"digest": digest, "health": health_from_data(collaboration.pk, digest.health)})
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="raadsbrief-{slugify(digest.title)[:80]}.pdf"'
-    return response
+    html = render_to_string(
+        "reports/digest_pdf.html", {"digest": digest, "health": health_from_data(collaboration.pk, digest.health)}
+    )
+    filename = f"raadsbrief-{slugify(digest.title)[:80]}.pdf"
+    return pdf_response(request, html, filename, collaboration=collaboration)
 
 
 # --- exports ------------------------------------------------------------------------------------
@@ -216,15 +222,30 @@ def export(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @refusals
-def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpResponse:
+def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpResponseBase:
     collaboration = permissions.get_collaboration_for(request, pk)
     _require_export(request, collaboration)
     found = exports.find_export(name)
     if found is None or fmt not in exports.FORMATS:
         raise Http404
     content_type, extension = exports.FORMATS[fmt]
-    response = HttpResponse(exports.render(found, collaboration, request.user, fmt), content_type=content_type)
     filename = f"{found.slug}-{slugify(collaboration.short_name or collaboration.name)[:60]}.{extension}"
+    if exports.is_large(found, collaboration):
+        language = translation.get_language() or "nl"
+        document = documents.request_document(
+            builder="samen.reports.exports.build_document",
+            content_key=documents.key_of(
+                found.slug, fmt, request.user.pk, language, documents.collaboration_stamp(collaboration), date.today()
+            ),
+            filename=filename,
+            content_type=content_type,
+            by=request.user,
+            collaboration=collaboration,
+            params={"export": found.slug, "format": fmt, "person": str(request.user.pk), "language": language},
+            retry=request.GET.get(documents.RETRY) == "1",
+        )
+        return documents.document_response(request, document)
+    response = HttpResponse(exports.render(found, collaboration, request.user, fmt), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samen.collaborations.models import Collaboration
-from samen.reports.pdf import html_to_pdf
 from samen.successes.models import Success
 
 
@@ -131,6 +130,6 @@ def brief_markdown(brief: Brief) -> str:
     return render_to_string("successes/brief.md", {"brief": brief})
 
 
-def brief_pdf(brief: Brief, *, base_url: str = "") -> bytes:
-    """An accessible PDF (PDF/UA-1: tagged, with language, title and headings) of the brief."""
-    return html_to_pdf(render_to_string("successes/brief_pdf.html", {"brief": brief}))
+def brief_pdf_html(brief: Brief) -> str:
+    """The document the worker turns into an accessible PDF (PDF/UA-1: tagged, language, title, headings)."""
+    return render_to_string("successes/brief_pdf.html", {"brief": brief})

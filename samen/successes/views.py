@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,9 +17,10 @@ from django.views.decorators.http import require_POST
 from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.collaborations.workspace import workspace_context
+from samen.core.documents import pdf_response
 from samen.core.forms import apply_errors
 from samen.successes import services
-from samen.successes.brief import brief_markdown, brief_pdf, build_brief
+from samen.successes.brief import brief_markdown, brief_pdf_html, build_brief
 from samen.successes.forms import PartnerFilterForm, PeriodForm, SpotlightForm, SuccessForm
 from samen.successes.models import CelebrationPrompt, Spotlight, Success
 from samen.successes.timeline import bar_chart, quarter_series
@@ -238,12 +240,11 @@ def brief(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def brief_as_pdf(request: HttpRequest, pk: Any) -> HttpResponse:
-    _collaboration, _form, the_brief = _brief_for(request, pk)
-    pdf = brief_pdf(the_brief, base_url=request.build_absolute_uri(reverse("home")))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{the_brief.filename_stem}.pdf"'
-    return response
+def brief_as_pdf(request: HttpRequest, pk: Any) -> HttpResponseBase:
+    """Made by the task worker; until it is ready this answers with a page that says so."""
+    collaboration, _form, the_brief = _brief_for(request, pk)
+    filename = f"{the_brief.filename_stem}.pdf"
+    return pdf_response(request, brief_pdf_html(the_brief), filename, collaboration=collaboration)
 
 
 @login_required

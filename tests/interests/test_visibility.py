@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from samen.interests.models import Declaration, DeclarationStatus
 from samen.interests.services import record_go_decision
+from tests.documents import download
 from tests.interests.conftest import declare, declare_and_share
 
 pytestmark = pytest.mark.django_db
@@ -61,9 +62,11 @@ def pages(demo, honesty_round):
 
 
 def pdf_text(client, demo, honesty_round) -> str:
-    response = client.get(reverse("interests:agenda_pdf", args=[demo.collaboration.pk, honesty_round.pk]))
+    response, content = download(
+        client, reverse("interests:agenda_pdf", args=[demo.collaboration.pk, honesty_round.pk])
+    )
     assert response["Content-Type"] == "application/pdf"
-    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    reader = pypdf.PdfReader(io.BytesIO(content))
     return " ".join(page.extract_text() for page in reader.pages)
 
 

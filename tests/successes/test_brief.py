@@ -9,6 +9,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from samen.successes.brief import build_brief
+from tests.documents import download
 from tests.successes.builders import make_goal, make_result, record
 
 pytestmark = pytest.mark.django_db
@@ -84,11 +85,10 @@ def test_the_text_download_holds_only_public_successes(successes, client_for):
 
 
 def test_the_pdf_opens_is_tagged_and_holds_only_public_successes(successes, client_for):
-    response = client_for(successes.raadslid).get(brief_url("brief_pdf", successes))
-    assert response.status_code == 200
+    response, content = download(client_for(successes.raadslid), brief_url("brief_pdf", successes))
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="successenbrief-')
-    reader = PdfReader(io.BytesIO(response.content))
+    reader = PdfReader(io.BytesIO(content))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
     assert "Successen van Regionale Uitvoeringsdienst Utrecht-Oost (test)" in text
     assert "Handhavingsteam vindt 40 illegale bouwwerken" in text

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from samen.successes.models import Spotlight, Success
+from tests.documents import run_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,8 +67,12 @@ def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, t
     assert page.get_by_role("heading", name="Eén loket voor ondernemers open").is_visible()
     assert page.get_by_text("Team Bedrijvenloket").first.is_visible()
     visit.assert_accessible()
+    page.get_by_role("link", name="Downloaden als PDF").click()
+    assert page.get_by_text("Het document staat in de wachtrij.").is_visible()  # made by the worker, not here
+    visit.assert_accessible()
+    run_worker()
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Downloaden als PDF").click()
+        page.get_by_role("link", name="downloaden").click()  # the status polled itself and offers the file
     pdf = download_info.value.path().read_bytes()
     assert pdf.startswith(b"%PDF")
 

@@ -1,4 +1,4 @@
-"""The conversation agenda: page, printable page, Markdown and PDF (WeasyPrint, system fonts, no URLs)."""
+"""The conversation agenda: page, printable page, Markdown and PDF (made by the worker, system fonts, no URLs)."""
 
 from functools import cache
 from pathlib import Path
@@ -6,15 +6,16 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
+from samen.core.documents import pdf_response
 from samen.interests.overview import agenda, analyse_round
 from samen.interests.views.common import page_context, round_of
-from samen.reports.pdf import html_to_pdf
 
 AGENDA_CSS = Path(__file__).resolve().parent.parent / "static" / "interests" / "agenda.css"
 
@@ -65,13 +66,11 @@ def agenda_html_for_pdf(context: dict[str, Any]) -> str:
 
 
 @login_required
-def agenda_pdf(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
-
+def agenda_pdf(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponseBase:
+    """The PDF is made by the task worker; until it is ready this answers with a page that says so."""
     collaboration, context = _agenda_context(request, pk, round_pk)
-    pdf = html_to_pdf(agenda_html_for_pdf(context))
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_agenda_filename(collaboration, "pdf")}"'
-    return response
+    html = agenda_html_for_pdf(context)
+    return pdf_response(request, html, _agenda_filename(collaboration, "pdf"), collaboration=collaboration)
 
 
 def _agenda_filename(collaboration: Collaboration, extension: str) -> str:
