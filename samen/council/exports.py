@@ -10,9 +10,9 @@ import tablib
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from samen.core.pdf import html_to_pdf
 from samen.council.bbv import Paragraph
 from samen.council.templatetags.council import euro
-from samen.core.pdf import html_to_pdf
 
 
 def _value(value: Any, is_amount: bool) -> str:
