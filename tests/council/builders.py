@@ -5,7 +5,7 @@ import datetime
 from decimal import Decimal
 
 from samen.collaborations.models import Collaboration, CollaborationKind, Partner
-from samen.collaborations.register import LEGAL_FORMS
+from samen.collaborations.register.files import LEGAL_FORMS
 from samen.council.figures import save_key_figures
 from samen.settings import DATA_DIR
 from tests.personas import municipality, person

@@ -68,7 +68,7 @@ def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, t
     assert page.get_by_text("Team Bedrijvenloket").first.is_visible()
     visit.assert_accessible()
     page.get_by_role("link", name="Downloaden als PDF").click()
-    assert page.get_by_text("Het document staat in de wachtrij.").is_visible()  # made by the worker, not here
+    page.get_by_text("Het document staat in de wachtrij.").wait_for()  # made by the worker, not here
     visit.assert_accessible()
     run_worker()
     with page.expect_download() as download_info:
@@ -76,6 +76,7 @@ def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, t
     pdf = download_info.value.path().read_bytes()
     assert pdf.startswith(b"%PDF")
 
+    page.go_back()
     page.get_by_role("link", name="Tijdlijn").first.click()
     page.wait_for_url(f"**{base}/tijdlijn")
     visit.assert_accessible()

@@ -44,6 +44,7 @@ def test_the_overview_shows_the_purpose_as_a_list(demo, client_for):
     regeling = Collaboration.objects.create(
         name="Veiligheidsregio (test)",
         kind=CollaborationKind.GR,
+        roo_id="99990001",  # a register collaboration: its facts are public
         purpose=register_purpose("Veiligheidsregio Zeeland behartigt"),
     )
     page = client_for(demo.zeist_beleidsmedewerker).get(reverse("collaborations:detail", args=[regeling.pk])).text
