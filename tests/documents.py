@@ -5,10 +5,15 @@ from typing import Any
 
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 
 def run_worker() -> int:
-    """django_tasks_db's own worker, in this thread, until the queue is empty. Returns the tasks it ran."""
+    """django_tasks_db's own worker, in this thread, until the queue is empty. Returns the tasks it ran.
+
+    Its ``run_task`` runs each task as the worker does; its loop is not used, because the loop calls
+    ``close_old_connections``, which closes the test's transaction on PostgreSQL.
+    """
     worker = Worker(
         queue_names=["default"],
         interval=0,
@@ -19,8 +24,12 @@ def run_worker() -> int:
         worker_id=get_random_string(16),
         excluded_queue_names=[],
     )
-    worker.run()
-    return worker._run_tasks
+    ran = 0
+    while (task_result := DBTaskResult.objects.ready().filter(backend_name="default").first()) is not None:
+        task_result.claim(worker.worker_id)
+        worker.run_task(task_result)
+        ran += 1
+    return ran
 
 
 def download(client: Any, url: str) -> tuple[Any, bytes]:

@@ -108,16 +108,16 @@ class OneTimeSubmissionMiddleware:
             return None
         if not WELL_FORMED.match(key):
             return None
-        claimed = claim(request.user, WEB, key, request.path)
+        claimed = claim(request.user, WEB, key, fingerprint(request.path))
         for _attempt in range(WAIT_STEPS):  # a double click: wait for the first submit to finish
             if not claimed.in_progress:
                 break
             time.sleep(WAIT_STEP_SECONDS)
-            claimed = claim(request.user, WEB, key, request.path)
+            claimed = claim(request.user, WEB, key, fingerprint(request.path))
         if claimed.fresh:
             request._submission_claim = claimed  # type: ignore[attr-defined]
             return None
-        if claimed.in_progress or claimed.row.fingerprint != request.path:
+        if claimed.in_progress or claimed.row.fingerprint != fingerprint(request.path):
             reason = _("Dit formulier is al verstuurd en wordt nog verwerkt. Kijk zo dadelijk of het gelukt is.")
             return render(request, "403.html", {"exception": reason}, status=409)
         messages.info(request, _("Dit formulier was al verstuurd; u ziet hier wat het opleverde."))
