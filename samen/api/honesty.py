@@ -211,6 +211,14 @@ class OwnDeclarationView(ApiView):
         return Response(OwnDeclarationSerializer(own_declaration(honesty_round, partner, request.user)).data)
 
 
+def _declaration_step(request: Request, id: UUID, deelnemerId: UUID, step: Any) -> Response:
+    """Share or withdraw the partner's declaration, then answer with it as the person may now see it."""
+    honesty_round = round_for(request, id)
+    partner = partner_of(honesty_round.collaboration, deelnemerId)
+    step(declaration=own_declaration(honesty_round, partner, request.user), by=request.user)
+    return Response(OwnDeclarationSerializer(own_declaration(honesty_round, partner, request.user)).data)
+
+
 class DeclarationSharingsView(ApiView):
     @extend_schema(
         operation_id="verklaringDelen",
@@ -220,11 +228,7 @@ class DeclarationSharingsView(ApiView):
         responses={200: OwnDeclarationSerializer},
     )
     def post(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
-        honesty_round = round_for(request, id)
-        partner = partner_of(honesty_round.collaboration, deelnemerId)
-        declaration = own_declaration(honesty_round, partner, request.user)
-        interests.share_declaration(declaration=declaration, by=request.user)
-        return Response(OwnDeclarationSerializer(own_declaration(honesty_round, partner, request.user)).data)
+        return _declaration_step(request, id, deelnemerId, interests.share_declaration)
 
 
 class DeclarationWithdrawalsView(ApiView):
@@ -236,11 +240,7 @@ class DeclarationWithdrawalsView(ApiView):
         responses={200: OwnDeclarationSerializer},
     )
     def post(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
-        honesty_round = round_for(request, id)
-        partner = partner_of(honesty_round.collaboration, deelnemerId)
-        declaration = own_declaration(honesty_round, partner, request.user)
-        interests.reopen_declaration(declaration=declaration, by=request.user)
-        return Response(OwnDeclarationSerializer(own_declaration(honesty_round, partner, request.user)).data)
+        return _declaration_step(request, id, deelnemerId, interests.reopen_declaration)
 
 
 class GoDecisionView(ApiView):
