@@ -164,8 +164,13 @@ class AgreementSourceForm(Form):
                 raise ValidationError(
                     {"upload": _("Het bestand is te groot. Het maximum is 2 MB; splits de tekst in delen.")}
                 )
+            content = upload.read()
+            if splitter.needs_extraction(content, upload.name or ""):
+                # PDF and Word: the task worker reads them (samen.experiences.services.uploads).
+                data["upload_content"], data["source_name"] = content, upload.name or ""
+                return data
             try:
-                text, detected = splitter.decode_upload(upload.read(), upload.name or "")
+                text, detected = splitter.decode_upload(content, upload.name or "")
             except splitter.SplitError as error:
                 raise ValidationError({"upload": error.messages}) from error
             keep = fmt == splitter.FORMAT_AUTO or detected in {splitter.FORMAT_DOCX, splitter.FORMAT_PDF}

@@ -8,6 +8,7 @@ urlpatterns = [
     path(f"{base}/afspraken", views.agreements, name="agreements"),
     path(f"{base}/afspraken/nieuw", views.agreement_import, name="agreement_import"),
     path(f"{base}/afspraken/nieuw/register", views.agreement_from_roo, name="agreement_from_roo"),
+    path(f"{base}/afspraken/nieuw/bestand/<uuid:upload_pk>", views.agreement_upload, name="agreement_upload"),
     path(f"{base}/afspraken/<uuid:agreement_pk>", views.agreement_detail, name="agreement"),
     path(f"{base}/afspraken/<uuid:agreement_pk>/gegevens", views.agreement_edit, name="agreement_edit"),
     path(f"{base}/artikelen/<uuid:article_pk>", views.article_detail, name="article"),

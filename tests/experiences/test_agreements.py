@@ -221,7 +221,6 @@ def test_the_preview_takes_the_title_from_the_text(demo, client_for):
     [
         ({"text": ""}, "De tekst is leeg. Plak de tekst van de afspraak of kies een bestand."),
         ({"text": "Geen artikelen hier."}, "In deze tekst vonden we geen artikelen."),
-        ({"upload": SimpleUploadedFile("x.pdf", b"%PDF\x00\x00")}, "Deze PDF kon niet worden gelezen."),
     ],
 )
 def test_bad_text_on_the_import_page_gets_a_clear_message(demo, client_for, post, message):

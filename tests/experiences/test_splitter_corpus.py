@@ -178,21 +178,27 @@ def test_a_docx_upload_splits_like_its_source():
     assert [m.number for m in article(split, "9").members] == ["1", "2", "3a", "3b", "3c", "3d", "3e", "3f"]
 
 
-def test_a_pdf_upload_with_a_text_layer_splits_like_its_source():
+OVERIJSSEL = CORPUS / "BWBR0011484_Historisch_Centrum_Overijssel.md"
+
+
+def overijssel_pdf() -> bytes:
     """A PDF printed with WeasyPrint from the Historisch Centrum Overijssel text, with a running header,
     'Pagina n van m' footers and Dutch hyphenation at line ends."""
     import markdown
     from weasyprint import HTML
 
-    source = CORPUS / "BWBR0011484_Historisch_Centrum_Overijssel.md"
-    body = markdown.markdown(source.read_text(encoding="utf-8").replace("<meta", "<!-- ").replace("/>", "-->", 1))
+    body = markdown.markdown(OVERIJSSEL.read_text(encoding="utf-8").replace("<meta", "<!-- ").replace("/>", "-->", 1))
     style = (
         "@page { size: A5; margin: 2cm 1.5cm; @top-center { content: 'Regeling Historisch Centrum Overijssel' }"
         " @bottom-center { content: 'Pagina ' counter(page) ' van ' counter(pages) } }"
         " body { font-size: 10pt; hyphens: auto; text-align: justify } li { list-style-position: inside }"
     )
-    pdf = HTML(string=f"<html lang='nl'><style>{style}</style><body>{body}</body></html>").write_pdf()
-    text, fmt = splitter.decode_upload(pdf, "overijssel.pdf")
+    return bytes(HTML(string=f"<html lang='nl'><style>{style}</style><body>{body}</body></html>").write_pdf())
+
+
+def test_a_pdf_upload_with_a_text_layer_splits_like_its_source():
+    source = OVERIJSSEL
+    text, fmt = splitter.decode_upload(overijssel_pdf(), "overijssel.pdf")
     assert fmt == splitter.FORMAT_PDF
     split = splitter.split(text, fmt)
     assert counts(split) == EXPECTED[source]

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from samen.audit.models import AuditEvent
 from samen.experiences.models import Agreement, Article, ArticleVersion, Chapter
+from tests.documents import run_worker
 from tests.experiences.conftest import SMALL_AGREEMENT, import_text
 from tests.experiences.test_splitter_corpus import CORPUS
 
@@ -110,6 +111,9 @@ def test_a_docx_upload_is_read_on_the_import_page(demo, client_for):
     url = reverse("experiences:agreement_import", args=[demo.collaboration.pk])
     upload = SimpleUploadedFile("convenant.docx", buffer.getvalue())
     response = client.post(url, {"stap": "voorbeeld", "kind": "convenant", "format": "auto", "upload": upload})
+    assert response.status_code == 302, "a Word file is read by the task worker"
+    assert run_worker() == 1
+    response = client.get(response.url)
     assert response.status_code == 200
     assert "Samen vond 3 artikelen" in response.text
 

@@ -30,6 +30,7 @@ from samen.experiences.models.signals import (
     SignalReply,
     SignalStatus,
 )
+from samen.experiences.models.uploads import AgreementUpload
 
 __all__ = [
     "COMMENT_FIELDS",
@@ -39,6 +40,7 @@ __all__ = [
     "Addressee",
     "Agreement",
     "AgreementKind",
+    "AgreementUpload",
     "Article",
     "ArticleVersion",
     "Chapter",

@@ -108,6 +108,20 @@ def strip_tags(text: str) -> str:
 # --- uploads ---------------------------------------------------------------------------------
 
 
+def _is_pdf(data: bytes, name: str) -> bool:
+    return data.startswith(b"%PDF") or name.endswith(".pdf")
+
+
+def _is_docx(data: bytes, name: str) -> bool:
+    return data.startswith(b"PK\x03\x04") and (name.endswith(".docx") or not name)
+
+
+def needs_extraction(data: bytes, filename: str = "") -> bool:
+    """A PDF or Word file: its text is extracted by the task worker, not in a web request."""
+    name = filename.lower()
+    return _is_pdf(data, name) or _is_docx(data, name)
+
+
 def decode_upload(data: bytes, filename: str = "") -> tuple[str, str]:
     """The text of an uploaded file and its format; ``SplitError`` for what cannot be read."""
     if len(data) > MAX_UPLOAD_BYTES:
@@ -117,9 +131,9 @@ def decode_upload(data: bytes, filename: str = "") -> tuple[str, str]:
             code="too_large",
         )
     name = filename.lower()
-    if data.startswith(b"%PDF") or name.endswith(".pdf"):
+    if _is_pdf(data, name):
         return read_pdf(data), FORMAT_PDF
-    if data.startswith(b"PK\x03\x04") and (name.endswith(".docx") or not name):
+    if _is_docx(data, name):
         return read_docx(data), FORMAT_DOCX
     if b"\x00" in data[:8192] or data.startswith(b"PK\x03\x04"):
         raise SplitError(

@@ -21,12 +21,14 @@ from samen.experiences.views.signals import (
     signal_status,
     signals,
 )
+from samen.experiences.views.uploads import agreement_upload
 
 __all__ = [
     "agreement_detail",
     "agreement_edit",
     "agreement_from_roo",
     "agreement_import",
+    "agreement_upload",
     "agreements",
     "article_detail",
     "article_edit",

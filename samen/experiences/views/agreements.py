@@ -40,6 +40,9 @@ def agreements(request: HttpRequest, pk: str) -> HttpResponse:
     return render(request, "experiences/agreements.html", context)
 
 
+DETAIL_FIELDS = ("kind", "title", "signed_on", "effective_from", "effective_until", "parties")
+
+
 def _details_initial(collaboration: Collaboration, data: Any = None, **initial: Any) -> dict[str, Any]:
     if data is None:
         parties = [p.pk for p in collaboration.current_partners()]
@@ -98,6 +101,8 @@ def agreement_import(request: HttpRequest, pk: str) -> HttpResponse:
     source = AgreementSourceForm(data, files)
     if data is None or not source.is_valid():
         return _import_page(request, collaboration, details, source, 400 if data is not None else 200)
+    if "upload_content" in source.cleaned_data:
+        return read_upload_later(request, collaboration, source.cleaned_data, data)
     text, fmt, name = (source.cleaned_data[k] for k in ("source_text", "source_format", "source_name"))
     try:
         document = services.split_source(text, fmt)
@@ -108,6 +113,23 @@ def agreement_import(request: HttpRequest, pk: str) -> HttpResponse:
         initial=_details_initial(collaboration, data, title=document.title or name), collaboration=collaboration
     )
     return _preview(request, collaboration, services.make_import_token(text, fmt, name), document, details)
+
+
+def read_upload_later(
+    request: HttpRequest, collaboration: Collaboration, cleaned: dict[str, Any], data: Any
+) -> HttpResponse:
+    """A PDF or Word file: stored and read by the task worker; its page shows the preview when it is read."""
+    from samen.experiences.services.uploads import request_reading
+
+    details = {name: data.getlist(name) for name in DETAIL_FIELDS}
+    upload = request_reading(
+        collaboration=collaboration,
+        by=request.user,
+        filename=cleaned["source_name"],
+        data=cleaned["upload_content"],
+        details=details,
+    )
+    return redirect("experiences:agreement_upload", collaboration.pk, upload.pk)
 
 
 def _import_page(
