@@ -56,3 +56,33 @@ def test_the_facilitator_merges_and_splits_articles_before_saving(visit):
     assert (
         agreement.articles.get(number="2").explanation == "Artikel 2\nHet bureau is klein en werkt voor alle partners."
     )
+
+
+def test_an_uploaded_word_file_is_read_in_the_background_and_the_page_turns_into_the_preview(visit, tmp_path):
+    import docx
+
+    from tests.documents import run_worker
+
+    demo = build_demo()
+    document = docx.Document()
+    for line in TEXT.splitlines():
+        if line:
+            document.add_paragraph(line)
+    path = tmp_path / "convenant.docx"
+    document.save(str(path))
+    page = visit.page
+    visit.login_as(demo.utrecht_beleidsmedewerker)
+    visit.goto(reverse("experiences:agreement_import", args=[demo.collaboration.pk]))
+    page.get_by_label("Of kies een bestand").set_input_files(str(path))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bekijk de indeling").click()
+    expect(page.get_by_text("convenant.docx wacht om gelezen te worden.")).to_be_visible()
+    visit.assert_accessible()
+    run_worker()
+    # The status polls itself (htmx) and loads the page afresh once the worker has read the file.
+    expect(page.get_by_text("Samen vond 3 artikelen")).to_be_visible(timeout=10_000)
+    visit.assert_accessible()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("De afspraak is opgeslagen met 3 artikelen.")).to_be_visible()
+    assert Agreement.objects.get().source_format == "docx"

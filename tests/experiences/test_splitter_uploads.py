@@ -135,3 +135,19 @@ def test_pasted_text_and_text_files_are_still_read_in_the_request(demo, client_f
     assert response.status_code == 200
     assert "Samen vond 1 artikel" in response.text
     assert not AgreementUpload.objects.exists()
+
+
+def test_an_upload_the_worker_never_finished_gets_a_message_instead_of_waiting_forever(demo, client_for):
+    import datetime
+
+    from django.utils import timezone
+
+    client = client_for(demo.zeist_beleidsmedewerker)
+    response = upload(client, demo, "overijssel.pdf", b"%PDF-1.4 nooit gelezen")
+    assert client.get(response.url).status_code == 202
+    AgreementUpload.objects.update(
+        status=DocumentStatus.RENDERING, created_at=timezone.now() - datetime.timedelta(minutes=11)
+    )
+    lost = client.get(response.url)
+    assert lost.status_code == 400
+    assert "Het lezen van het bestand is niet gelukt. Kies het bestand opnieuw." in lost.text

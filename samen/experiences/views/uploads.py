@@ -4,10 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from samen import permissions
+from samen.core.documents import STALE_AFTER
 from samen.core.models import DocumentStatus
 from samen.core.services import require
 from samen.experiences import services
@@ -28,7 +30,8 @@ def agreement_upload(request: HttpRequest, pk: str, upload_pk: str) -> HttpRespo
     require(permissions.can_manage_agreements(request.user, collaboration), _("U kunt hier geen afspraken vastleggen."))
     upload = get_object_or_404(AgreementUpload.objects.of(collaboration, request.user).defer("content"), pk=upload_pk)
     is_htmx = bool(getattr(request, "htmx", False))
-    if upload.is_pending:
+    lost = upload.is_pending and upload.created_at < timezone.now() - STALE_AFTER  # a worker stopped mid-read
+    if upload.is_pending and not lost:
         context = experiences_context(request, collaboration, "agreements", upload=upload, again=request.path)
         template = "experiences/_upload_status.html" if is_htmx else "experiences/agreement_upload.html"
         response = render(request, template, context, status=202)
@@ -41,6 +44,8 @@ def agreement_upload(request: HttpRequest, pk: str, upload_pk: str) -> HttpRespo
         return response
     data = MultiValueDict(upload.details)
     errors = [upload.error] if upload.status == DocumentStatus.FAILED else []
+    if lost:
+        errors = [_("Het lezen van het bestand is niet gelukt. Kies het bestand opnieuw.")]
     if not errors:
         try:
             document = services.split_source(upload.text, upload.source_format)
