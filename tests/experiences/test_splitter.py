@@ -537,3 +537,40 @@ def test_the_table_of_contents_is_a_cross_check_of_the_articles_found():
     assert document.toc == ["1", "2", "3"]
     assert "De tekst begint met een inhoudsopgave; die is overgeslagen." in document.warnings
     assert "De inhoudsopgave noemt artikelen die Samen niet vond: 3." in document.warnings
+
+
+# --- items without a full stop, items run into a definition table -------------------------------
+
+
+def test_items_without_a_full_stop_after_a_colon_are_items_in_sequence():
+    from samen.experiences.splitter.numbering import split_items
+
+    lead, items = split_items("de volgende heffingen:\na onroerende zaakbelasting b rioolrechten\nc hondenbelasting")
+    assert lead == "de volgende heffingen:"
+    assert [(i.label, i.text) for i in items] == [
+        ("a", "onroerende zaakbelasting"),
+        ("b", "rioolrechten"),
+        ("c", "hondenbelasting"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bij de heffingen als genoemd in het eerste lid onder a tot en met e wordt één aanslagbiljet gebruikt.",
+        "Het bestuur besluit:\na priori niets.",  # one 'a' is not a list
+        "Zie de stukken; c.q. de bijlage.",
+    ],
+)
+def test_letters_in_running_text_are_not_items(text):
+    from samen.experiences.splitter.numbering import split_items
+
+    assert split_items(text)[1] == []
+
+
+def test_an_item_run_into_the_next_after_a_colon_with_a_capital_is_an_item():
+    from samen.experiences.splitter.numbering import split_items
+
+    _lead, items = split_items("a. gemeenten: b.de dienstverlening: c.Awb: de Algemene wet bestuursrecht")
+    assert [i.label for i in items] == ["a", "b", "c"]
+    assert items[2].text == "Awb: de Algemene wet bestuursrecht"

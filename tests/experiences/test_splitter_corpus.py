@@ -16,6 +16,11 @@ from tests.experiences.conftest import RHC_MD
 
 CORPUS = Path(__file__).parent / "corpus"
 
+KORENDIJK = "Convenant_2015_Korendijk_Dorpsvereniging_De_Coorndijk.txt"
+BERGEN_ALKMAAR = "DVO_Samenwerking_Belastingen_Bergen_Alkmaar.txt"
+HELMOND_LAARBEEK = "Samenwerkingsovereenkomst_2009_Helmond_Laarbeek_werk_en_inkomen.txt"
+MRA = "Convenant_Versterking_samenwerking_Metropoolregio_Amsterdam.txt"
+
 # file: (articles per series, chapters, leden, onderdelen, toelichting parts, bijlagen)
 EXPECTED = {
     RHC_MD: ([41], 17, 88, 19, 0, 1),
@@ -31,6 +36,9 @@ EXPECTED = {
     CORPUS / "stcrt-2018-57003_Meervoudige_Centrumregeling_Noord-Veluwe.txt": ([1], 1, 0, 11, 0, 0),
     CORPUS / "bgr-2025-2438_Dienstverleningshandvest_RMN_2025.txt": ([2], 2, 1, 14, 0, 0),
     CORPUS / "Dienstverleningshandvest_centrumregeling_sociaal_domein_Flevoland_2014.txt": ([1], 0, 0, 9, 0, 0),
+    CORPUS / KORENDIJK: ([2], 0, 4, 0, 0, 0),
+    CORPUS / BERGEN_ALKMAAR: ([2], 0, 5, 5, 0, 0),
+    CORPUS / HELMOND_LAARBEEK: ([1], 0, 0, 3, 0, 0),
 }
 
 
@@ -216,3 +224,75 @@ def test_the_gazette_furniture_of_a_staatscourant_page_is_dropped():
     assert document.title == ""
     assert document.preamble.startswith("Het college van burgemeester en wethouders van Elburg;")
     assert article(document, "1").members[0].items[-1].text == "Wet: Wet gemeenschappelijke regelingen."
+
+
+# --- convenanten and DVO's -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [KORENDIJK, BERGEN_ALKMAAR, HELMOND_LAARBEEK])
+def test_a_convenant_and_dvos_as_published_split_without_doubts(name):
+    """Read one by one, nothing in these texts is ambiguous: the preview has no warnings."""
+    assert splitter.split((CORPUS / name).read_text(encoding="utf-8")).warnings == []
+
+
+def test_a_convenant_of_a_municipality_with_a_village_association():
+    document = splitter.split((CORPUS / KORENDIJK).read_text(encoding="utf-8"))
+    assert document.title == "Convenant"
+    assert document.preamble.startswith("tussen College van Burgemeester en Wethouders van de gemeente Korendijk")
+    assert "Komen overeen daartoe het volgende convenant op te stellen:" in document.preamble
+    first = article(document, "1")
+    assert (first.title, [m.number for m in first.members]) == ("", ["1", "2", "3"])
+    assert (
+        first.members[2].text
+        == "Het college overlegt tenminste twee maal per jaar met het bestuur van de dorpsvereniging."
+    )
+    assert article(document, "2").body == (
+        "1. De dorpsvereniging heeft het recht om gevraagd of ongevraagd inbreng te hebben bij al het gemeentelijk "
+        "beleid – zowel in de voorbereidende als de uitvoerende fase – dat raakvlakken heeft met het algemeen "
+        "dorpsbelang van Goudswaard."
+    )
+
+
+def test_a_dvo_with_items_without_full_stops_keeps_them_as_items():
+    """ "…de volgende heffingen:\na onroerende zaakbelasting … b onroerende-zaakbelastingen …": items a to e
+    without a full stop, two to a line, as the DVO Bergen–Alkmaar is published."""
+    document = splitter.split((CORPUS / BERGEN_ALKMAAR).read_text(encoding="utf-8"))
+    assert document.title == "Dienstverleningsovereenkomst (DVO)"
+    heffingen = article(document, "2")
+    assert heffingen.title == "Heffingen"
+    assert [(i.label, i.text) for i in heffingen.members[0].items] == [
+        ("a", "onroerende zaakbelasting eigenaren woningen en niet-woningen"),
+        ("b", "onroerende-zaakbelastingen gebruikers niet-woningen"),
+        ("c", "afvalstoffenheffing en reinigingsrechten"),
+        ("d", "rioolrechten"),
+        ("e", "hondenbelasting"),
+    ]
+    # "onder a tot en met e" in the next lid is a reference, not a list.
+    assert heffingen.members[1].items == []
+    assert heffingen.members[1].text.startswith("Bij de heffing van de heffingen als genoemd in het eerste lid onder a")
+
+
+def test_a_definition_table_run_into_the_heading_keeps_its_title_and_items():
+    """The samenwerkingsovereenkomst Helmond–Laarbeek copied from its PDF: "Artikel 1 Definities a. gemeenten:
+    b.de dienstverlening: c.Awb:" on one line (the table's left column)."""
+    document = splitter.split((CORPUS / HELMOND_LAARBEEK).read_text(encoding="utf-8"))
+    first = article(document, "1")
+    assert first.title == "Definities"
+    assert [(i.label, i.text) for i in first.members[0].items] == [
+        ("a", "gemeenten:"),
+        ("b", "de dienstverlening:"),
+        ("c", "Awb:"),
+    ]
+    assert "gelet op artikel 1 en artikel 8 van de Wet gemeenschappelijke regelingen;" in document.preamble
+
+
+def test_a_convenant_whose_excerpt_ends_in_its_list_of_parties_is_refused_and_the_parties_are_no_articles():
+    """The MRA convenant as its docplayer copy begins: 33 numbered parties run together, then the excerpt
+    ends. The numbers of the parties are never read as articles."""
+    text = (CORPUS / MRA).read_text(encoding="utf-8")
+    with pytest.raises(splitter.SplitError, match="In deze tekst vonden we geen artikelen"):
+        splitter.split(text)
+    lines, _cleaning, _fmt = read_lines(splitter.normalise(text)[0], splitter.FORMAT_TEXT)
+    document = Builder().build(lines)
+    assert document.articles == []
+    assert document.toc == []

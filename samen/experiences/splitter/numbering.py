@@ -118,10 +118,22 @@ def _item_re(label: str) -> re.Pattern[str]:
     # "a. tekst", or at the start of a line also "a.tekst" (BWB exports without a space).
     return re.compile(
         rf"(?:(?:(?:^|(?<=\n))[ ]*{label}[.)][ ]*(?=[^\s.\d]))|(?:{after}[ ]*{label}[.)][ ]+(?=\S))"
-        rf"|(?:(?<=[:;])[ ]*{label}[.)](?=[a-z]))"
+        rf"|(?:(?<=[:;])[ ]*{label}[.)](?=[A-Za-zÀ-ÿ]))"
         # definitions run together: "… de centrumregeling b. Almere: de gemeente …"
         rf"|(?:(?<=\S)[ ]+{label}\.[ ]+(?=[A-Za-zÀ-ÿ][\w-]{{0,30}}(?:[ ][\w-]{{1,20}}){{0,3}}:[ ])))"
     )
+
+
+# Items without a full stop, as a PDF table leaves them: "…de volgende heffingen:\na onroerende
+# zaakbelasting … b rioolrechten". Only after a colon at the end of a line, only a to t (``u`` is a word).
+BARE_LABELS = tuple("abcdefghijklmnopqrst")
+
+
+@lru_cache(maxsize=32)
+def _bare_item_re(label: str) -> re.Pattern[str]:
+    if label == "a":
+        return re.compile(r"(?<=:)[ ]*\n[ ]*a[ ]+(?=[a-zà-ÿ]{2})")
+    return re.compile(rf"(?:(?<=\n)|(?<=[^\s:;,.][ ]))[ ]*{label}[ ]+(?=[a-zà-ÿ]{{2}})")
 
 
 def clean_text(text: str) -> str:
@@ -129,12 +141,14 @@ def clean_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _boundaries(text: str, patterns: Iterable[tuple[str, re.Pattern[str]]]) -> list[tuple[int, int, str]]:
+def _boundaries(
+    text: str, patterns: Iterable[tuple[str, re.Pattern[str]]], *, marked: bool = True
+) -> list[tuple[int, int, str]]:
     """Sequential boundaries: label n is only looked for after label n-1 was found."""
     found: list[tuple[int, int, str]] = []
     position = 0
     for label, pattern in patterns:
-        if not (f"{label}." in text or f"{label})" in text or (label.endswith("°") and label in text)):
+        if marked and not (f"{label}." in text or f"{label})" in text or (label.endswith("°") and label in text)):
             break  # a cheap check before the regular expression
         match = pattern.search(text, position)
         if match is None:
@@ -151,6 +165,9 @@ def split_items(text: str) -> tuple[str, list[Item]]:
         bounds = _boundaries(text, ((label, _item_re(label)) for label in labels))
         if bounds:
             break
+    if not bounds and ":" in text:
+        bare = _boundaries(text, ((label, _bare_item_re(label)) for label in BARE_LABELS), marked=False)
+        bounds = bare if len(bare) >= 2 else []
     if not bounds:
         return clean_text(text), []
     items = [

@@ -70,6 +70,7 @@ _STARTERS = (
     "|Wanneer|Tenzij|Uiterlijk|Binnen|Jaarlijks|Gemeente|Gemeenten|Opdrachtgever|Opdrachtnemer|Zij|Hij"
 )
 _TITLE_THEN_TEXT_RE = re.compile(rf"^(?P<title>\S+(?:\s+\S+){{0,7}}?)\s+(?P<text>(?:{_STARTERS})\s.*)$")
+_TITLE_THEN_LIST_RE = re.compile(r"^(?P<title>\S+(?:\s+\S+){0,7}?)\s+(?P<text>(?:a|1)[.)]\s?\S.*)$")
 
 
 def _title_like(text: str, *, max_chars: int = 120, max_words: int = 15, lowercase: bool = False) -> bool:
@@ -124,6 +125,10 @@ def match_heading(line: str, *, is_heading: bool, previous_article: str | None) 
             if run_on and _title_like(run_on.group("title"), lowercase=True):
                 # "Artikel 1 Algemene bepalingen In deze overeenkomst …": title and text on one line.
                 return Heading("artikel", number, run_on.group("title"), run_on.group("text"))
+            listed = _TITLE_THEN_LIST_RE.match(rest)
+            if listed and _title_like(listed.group("title")):
+                # "Artikel 1 Definities a. gemeenten: b.de dienstverlening: …": a PDF table run into the heading.
+                return Heading("artikel", number, listed.group("title"), listed.group("text"))
             if rest[0].isupper():
                 # "Artikel 3 Het bestuur bestaat uit …": heading and first sentence on one line.
                 return Heading("artikel", number, "", rest)
