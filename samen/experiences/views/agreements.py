@@ -27,6 +27,7 @@ from samen.experiences.models import (
     Stance,
     default_kind_for,
 )
+from samen.experiences.services.uploads import request_reading
 from samen.experiences.views.common import experiences_context, my_partners
 
 
@@ -119,8 +120,6 @@ def read_upload_later(
     request: HttpRequest, collaboration: Collaboration, cleaned: dict[str, Any], data: Any
 ) -> HttpResponse:
     """A PDF or Word file: stored and read by the task worker; its page shows the preview when it is read."""
-    from samen.experiences.services.uploads import request_reading
-
     details = {name: data.getlist(name) for name in DETAIL_FIELDS}
     upload = request_reading(
         collaboration=collaboration,
