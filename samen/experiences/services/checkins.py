@@ -8,12 +8,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Partner
+from samen.core import formatting
 from samen.core.services import require, save_versioned
 from samen.experiences.models import (
     CONTENT_SCORES,
@@ -71,7 +71,7 @@ def schedule_checkins(
                 closes_on=opens_on + datetime.timedelta(days=open_days - 1),
                 series=series,
                 created_by=by,
-                title=f"{label} {date_format(opens_on, 'j F Y')}",
+                title=f"{label} {formatting.date(opens_on)}",
             )
             record(
                 by,

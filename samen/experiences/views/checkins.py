@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
-from samen.core import spreadsheet
+from samen.core import formatting, spreadsheet
 from samen.core.forms import apply_errors
 from samen.core.services import require
 from samen.experiences import services
@@ -152,10 +152,6 @@ def checkin_close(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespons
     return redirect("experiences:checkin", collaboration.pk, checkin.pk)
 
 
-def _csv_number(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}".replace(".", ",")
-
-
 @login_required
 def checkin_export(request: HttpRequest, pk: str, checkin_pk: str) -> HttpResponse:
     """The aggregated results as CSV (semicolons, decimal commas): the same figures as the page."""
@@ -178,5 +174,5 @@ def checkin_export(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespon
         if averages is None:
             writer.writerow([label, count, *[_("te weinig antwoorden")] * len(names)])
         else:
-            writer.writerow([label, count, *[_csv_number(averages.scores.get(name)) for name in names]])
+            writer.writerow([label, count, *[formatting.number(averages.scores.get(name), 1) for name in names]])
     return response
