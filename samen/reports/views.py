@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration, Partner
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 from samen.core import documents
 from samen.core.documents import pdf_response
 from samen.core.forms import apply_errors
