@@ -28,6 +28,9 @@ from samen.permissions.council import (
     zienswijze_draft_partner_ids,
 )
 from samen.permissions.experiences import (
+    ANSWER_CHECKIN_REFUSED,
+    RAISE_SIGNAL_REFUSED,
+    SCHEDULE_CHECKINS_REFUSED,
     can_acknowledge_deviation,
     can_announce_deviation,
     can_answer_checkin,
@@ -43,6 +46,10 @@ from samen.permissions.experiences import (
     can_view_signal,
 )
 from samen.permissions.goals import (
+    ADD_RESULT_REFUSED,
+    OPEN_CONSENT_ROUND_REFUSED,
+    RECORD_PROGRESS_REFUSED,
+    WRITE_FOR_REFUSED,
     can_add_result,
     can_advise,
     can_close_accountability,
@@ -57,6 +64,9 @@ from samen.permissions.goals import (
     can_write_goal,
 )
 from samen.permissions.health import (
+    IMPORT_COLLABORATION_REFUSED,
+    PLAN_DIGEST_MOMENTS_REFUSED,
+    WRITE_DIGEST_REFUSED,
     can_approve_digest,
     can_export_collaboration,
     can_export_lists,
@@ -124,9 +134,19 @@ from samen.permissions.workspace import (
 )
 
 __all__ = [
+    "ADD_RESULT_REFUSED",
+    "ANSWER_CHECKIN_REFUSED",
     "CHANGE_PARTNERS_REFUSED",
     "CONTACT_KINDS",
+    "IMPORT_COLLABORATION_REFUSED",
+    "OPEN_CONSENT_ROUND_REFUSED",
+    "PLAN_DIGEST_MOMENTS_REFUSED",
+    "RAISE_SIGNAL_REFUSED",
+    "RECORD_PROGRESS_REFUSED",
+    "SCHEDULE_CHECKINS_REFUSED",
     "WEBHOOKS_REFUSAL",
+    "WRITE_DIGEST_REFUSED",
+    "WRITE_FOR_REFUSED",
     "ZIENSWIJZE_KINDS",
     "Roles",
     "acts_for",

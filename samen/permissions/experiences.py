@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from samen.collaborations.models import Collaboration, Partner
 from samen.permissions.workspace import acts_for, can_view_workspace, is_contact, is_facilitator, partners_acted_for
 
@@ -44,6 +46,9 @@ def can_raise_signal(person: Any, collaboration: Collaboration, from_partner: Pa
     return from_partner.collaboration_id == collaboration.pk and acts_for(person, from_partner)
 
 
+RAISE_SIGNAL_REFUSED = _("Alleen contactpersonen van een partner en de facilitator geven signalen.")
+
+
 def can_view_signal(person: Any, collaboration: Collaboration, signal: Any) -> bool:
     """Signals to everyone are seen by all contacts; others by sender, addressee and facilitator."""
     if not is_contact(person, collaboration) or signal.collaboration_id != collaboration.pk:
@@ -82,9 +87,15 @@ def can_schedule_checkins(person: Any, collaboration: Collaboration) -> bool:
     return collaboration.workspace_active and is_facilitator(person, collaboration)
 
 
+SCHEDULE_CHECKINS_REFUSED = _("Alleen de facilitator plant check-ins.")
+
+
 def can_answer_checkin(person: Any, collaboration: Collaboration, partner: Partner) -> bool:
     """Each contact of a partner answers; the facilitator and readers do not."""
     return can_record_reading(person, collaboration, partner)
+
+
+ANSWER_CHECKIN_REFUSED = _("Alleen contactpersonen van de partners vullen een check-in in.")
 
 
 def can_view_checkin_results(person: Any, collaboration: Collaboration) -> bool:

@@ -3,6 +3,8 @@
 from typing import Any
 from uuid import UUID
 
+from django.utils.translation import gettext_lazy as _
+
 from samen.collaborations.models import Collaboration, Partner, RoleKind
 from samen.permissions.roles import _is_staff, roles_of
 from samen.permissions.workspace import acts_for, is_contact, is_executive_for, is_facilitator, partners_acted_for
@@ -31,11 +33,19 @@ def can_write_for(person: Any, partner: Partner) -> bool:
     return partner.is_current and acts_for(person, partner)
 
 
+WRITE_FOR_REFUSED = _("U handelt in deze samenwerking niet namens een partner.")
+
+
 def can_open_consent_round(person: Any, collaboration: Collaboration) -> bool:
     """The facilitator or any partner contact puts a finished draft to the partners."""
     return collaboration.workspace_active and (
         is_facilitator(person, collaboration) or bool(partners_acted_for(person, collaboration))
     )
+
+
+OPEN_CONSENT_ROUND_REFUSED = _(
+    "Alleen de facilitator of een contactpersoon van een partner kan een instemmingsronde openen."
+)
 
 
 def can_advise(person: Any, partner: Partner) -> bool:
@@ -54,9 +64,15 @@ def can_add_result(person: Any, collaboration: Collaboration) -> bool:
     )
 
 
+ADD_RESULT_REFUSED = _("Alleen de facilitator of een contactpersoon van een partner kan resultaten toevoegen.")
+
+
 def can_record_progress(person: Any, owner_partner: Partner) -> bool:
     """The owner partner's contacts (and the facilitator) report progress on a result."""
     return acts_for(person, owner_partner) or _facilitates(person, owner_partner.collaboration_id)
+
+
+RECORD_PROGRESS_REFUSED = _("Alleen de eigenaar van dit resultaat (of de facilitator) kan voortgang melden.")
 
 
 def can_update_commitment(person: Any, partner: Partner) -> bool:

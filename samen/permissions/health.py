@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from samen.collaborations.models import Collaboration, Partner, RoleKind
 from samen.permissions.roles import _is_staff
 from samen.permissions.workspace import (
@@ -48,6 +50,9 @@ def can_write_digest(person: Any, collaboration: Collaboration) -> bool:
     return is_contact(person, collaboration)
 
 
+WRITE_DIGEST_REFUSED = _("Alleen de facilitator en de contactpersonen van de partners bewerken een raadsbrief.")
+
+
 def can_approve_digest(person: Any, partner: Partner) -> bool:
     """A partner's bestuurlijk contact approves the digest on behalf of that partner."""
     return partner.is_current and is_executive_for(person, partner)
@@ -64,6 +69,9 @@ def can_plan_digest_moments(person: Any, collaboration: Collaboration) -> bool:
     return can_manage(person, collaboration)
 
 
+PLAN_DIGEST_MOMENTS_REFUSED = _("Alleen de facilitator plant de raadsbrieven in de P&C-cyclus.")
+
+
 def can_export_lists(person: Any, collaboration: Collaboration) -> bool:
     """CSV and Excel of the lists (aggregates only for check-ins) for the people who work in it."""
     return sees_live_health(person, collaboration)
@@ -76,3 +84,6 @@ def can_export_collaboration(person: Any, collaboration: Collaboration) -> bool:
 
 def can_import_collaboration(person: Any) -> bool:
     return _is_staff(person)
+
+
+IMPORT_COLLABORATION_REFUSED = _("Alleen een beheerder van deze installatie kan een samenwerking importeren.")

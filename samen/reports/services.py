@@ -111,7 +111,7 @@ def update_digest(
     """Change the title and summary. A change after approval asks every partner to approve again."""
     require(
         permissions.can_write_digest(by, digest.collaboration),
-        _("Alleen de facilitator en de contactpersonen van de partners bewerken een raadsbrief."),
+        str(permissions.WRITE_DIGEST_REFUSED),
     )
     if digest.is_published:
         raise ValidationError(_("Een gepubliceerde raadsbrief verandert niet meer."), code="published")
@@ -135,7 +135,7 @@ def refresh_digest(*, digest: CouncilDigest, by: Any) -> CouncilDigest:
     """Read the facts of the areas again (only before publication; approvals start over)."""
     require(
         permissions.can_write_digest(by, digest.collaboration),
-        _("Alleen de facilitator en de contactpersonen van de partners bewerken een raadsbrief."),
+        str(permissions.WRITE_DIGEST_REFUSED),
     )
     if digest.is_published:
         raise ValidationError(_("Een gepubliceerde raadsbrief verandert niet meer."), code="published")
@@ -292,7 +292,7 @@ def plan_cycle(*, collaboration: Collaboration, by: Any, year: int) -> list[Dige
     """The year's kadernota, ontwerpbegroting and jaarrekening moments; existing ones are kept as they are."""
     require(
         permissions.can_plan_digest_moments(by, collaboration),
-        _("Alleen de facilitator plant de raadsbrieven in de P&C-cyclus."),
+        str(permissions.PLAN_DIGEST_MOMENTS_REFUSED),
     )
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": _("Kies een jaar tussen 2000 en 2100.")}, code="year")
@@ -332,7 +332,7 @@ def plan_moment(
     """One moment with its own dates (for example an extra digest before a begrotingswijziging)."""
     require(
         permissions.can_plan_digest_moments(by, collaboration),
-        _("Alleen de facilitator plant de raadsbrieven in de P&C-cyclus."),
+        str(permissions.PLAN_DIGEST_MOMENTS_REFUSED),
     )
     if kind not in MomentKind.values:
         raise ValidationError({"kind": _("Kies kadernota, ontwerpbegroting, jaarrekening of ander moment.")})

@@ -264,7 +264,7 @@ def export_all(request: HttpRequest, pk: str) -> HttpResponse:
 @refusals
 def import_collaboration(request: HttpRequest) -> HttpResponse:
     if not permissions.can_import_collaboration(request.user):
-        raise PermissionDenied(_("Alleen een beheerder van deze installatie kan een samenwerking importeren."))
+        raise PermissionDenied(str(permissions.IMPORT_COLLABORATION_REFUSED))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

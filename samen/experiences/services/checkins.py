@@ -39,7 +39,7 @@ def schedule_checkins(
     title: str = "",
 ) -> list[CheckIn]:
     """One check-in, or a series of ``count`` every ``interval_weeks`` weeks, each open ``open_days`` days."""
-    require(permissions.can_schedule_checkins(by, collaboration), _("Alleen de facilitator plant check-ins."))
+    require(permissions.can_schedule_checkins(by, collaboration), str(permissions.SCHEDULE_CHECKINS_REFUSED))
     errors: dict[str, str] = {}
     today = timezone.localdate()
     if first_opens_on is None:
@@ -121,7 +121,7 @@ def answer_checkin(
         raise ValidationError(_("Deze partner hoort niet bij deze samenwerking."), code="partner")
     require(
         permissions.can_answer_checkin(by, collaboration, partner),
-        _("Alleen contactpersonen van de partners vullen een check-in in."),
+        str(permissions.ANSWER_CHECKIN_REFUSED),
     )
     if checkin.is_closed:
         raise ValidationError(_("Deze check-in is gesloten; antwoorden kan niet meer."), code="closed")

@@ -96,7 +96,7 @@ def raise_signal(
     """Share an experience early, addressed to a partner, the facilitator or everyone."""
     require(
         permissions.can_raise_signal(by, collaboration, from_partner),
-        _("Alleen contactpersonen van een partner en de facilitator geven signalen."),
+        str(permissions.RAISE_SIGNAL_REFUSED),
     )
     errors: dict[str, str] = {}
     if kind not in SignalKind.values:

@@ -66,7 +66,7 @@ def checkins(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 def checkin_schedule(request: HttpRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
-    require(permissions.can_schedule_checkins(request.user, collaboration), _("Alleen de facilitator plant check-ins."))
+    require(permissions.can_schedule_checkins(request.user, collaboration), str(permissions.SCHEDULE_CHECKINS_REFUSED))
     form = ScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -99,7 +99,7 @@ def checkin_detail(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespon
     )
     refused = _refusal(checkin, answered) if request.method == "POST" and form is None else ""
     if request.method == "POST" and form is None:
-        require(bool(partners), _("Alleen contactpersonen van de partners vullen een check-in in."))
+        require(bool(partners), str(permissions.ANSWER_CHECKIN_REFUSED))
     elif form is not None and form.is_valid():
         data = dict(form.cleaned_data)
         partner = data.pop("partner")

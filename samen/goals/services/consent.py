@@ -84,7 +84,7 @@ def open_consent_round(*, goal: Goal, by: Any, deadline: datetime.date | None) -
     collaboration = goal.collaboration
     require(
         permissions.can_open_consent_round(by, collaboration),
-        _("Alleen de facilitator of een contactpersoon van een partner kan een instemmingsronde openen."),
+        str(permissions.OPEN_CONSENT_ROUND_REFUSED),
     )
     today = timezone.localdate()
     if deadline is None:

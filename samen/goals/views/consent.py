@@ -33,9 +33,7 @@ def open_round(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     if not permissions.can_open_consent_round(request.user, collaboration):
-        raise PermissionDenied(
-            _("Alleen de facilitator of een contactpersoon van een partner kan een instemmingsronde openen.")
-        )
+        raise PermissionDenied(str(permissions.OPEN_CONSENT_ROUND_REFUSED))
     form = RoundForm(request.POST or None, initial={"deadline": timezone.localdate() + datetime.timedelta(days=14)})
     if request.method == "POST" and form.is_valid():
         opened = attempt(form, lambda: services.open_consent_round(goal=found, by=request.user, **form.cleaned_data))

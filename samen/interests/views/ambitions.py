@@ -172,9 +172,9 @@ def matrix_csv(request: HttpRequest, pk: Any) -> HttpResponse:
             values = (
                 [
                     pledge.urgency,
-                    formatting.number(pledge.hours_per_month),
-                    formatting.number(pledge.fte),
-                    formatting.number(pledge.budget_euros),
+                    formatting.number(pledge.hours_per_month, 2, trim=True),
+                    formatting.number(pledge.fte, 2, trim=True),
+                    formatting.number(pledge.budget_euros, 2, trim=True),
                     pledge.capacity_notes,
                     timezone.localtime(pledge.pledged_at).date().isoformat(),
                 ]
