@@ -82,6 +82,13 @@ def date(value: datetime.date | None, *, weekday: bool = False) -> str:
     return date_format(_local(value), "l j F Y" if weekday else "j F Y")
 
 
+def short_date(value: datetime.date | None) -> str:
+    """A date in figures where space is short (a title, a chart's axis, a period in brackets): "07-12-2026"."""
+    if value is None:
+        return ""
+    return date_format(_local(value), "d-m-Y")
+
+
 def date_time(value: datetime.datetime | None, *, weekday: bool = False) -> str:
     """A moment in Samen's time zone: "7 december 2026, 14:30" (``weekday``: "maandag 7 december 2026, 14:30")."""
     if value is None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from samen import permissions
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Partner, Role, RoleKind
+from samen.core import formatting
 from samen.core.services import require, save_versioned
 from samen.health.published import health_from_data
 from samen.health.services import publish_health
@@ -38,7 +39,7 @@ def _check_period(start: datetime.date | None, end: datetime.date | None) -> tup
                     "De periode eindigt (%(end)s) vóór zij begint (%(start)s). Kies een einddatum op of na de "
                     "begindatum. Er is niets opgeslagen."
                 )
-                % {"end": end.strftime("%d-%m-%Y"), "start": start.strftime("%d-%m-%Y")}
+                % {"end": formatting.short_date(end), "start": formatting.short_date(start)}
             },
             code="period_order",
         )
@@ -71,8 +72,8 @@ def create_digest(
         raise ValidationError(_("Dit P&C-moment hoort bij een andere samenwerking."), code="moment")
     title = title.strip() or _("Raadsbrief %(name)s, %(start)s – %(end)s") % {
         "name": collaboration.short_name or collaboration.name,
-        "start": period_start.strftime("%d-%m-%Y"),
-        "end": period_end.strftime("%d-%m-%Y"),
+        "start": formatting.short_date(period_start),
+        "end": formatting.short_date(period_end),
     }
     content, health = compose(collaboration, period_start, period_end)
     with transaction.atomic():
@@ -392,7 +393,7 @@ def send_reminders(today: datetime.date | None = None) -> dict[str, int]:
                 % {
                     "moment": str(moment),
                     "name": moment.collaboration.name,
-                    "date": moment.due_on.strftime("%d-%m-%Y"),
+                    "date": formatting.date(moment.due_on),
                 },
                 url=reverse("reports:digests", args=[moment.collaboration_id]),
                 collaboration=moment.collaboration,

@@ -115,6 +115,12 @@ def test_a_date_is_written_out_with_the_month_in_words():
     assert formatting.date(datetime.date(2026, 12, 7), weekday=True) == "maandag 7 december 2026"
 
 
+def test_where_space_is_short_a_date_is_written_in_figures_with_leading_zeros():
+    assert formatting.short_date(datetime.date(2026, 3, 7)) == "07-03-2026"
+    assert formatting.short_date(datetime.datetime(2026, 3, 7, 23, 30, tzinfo=datetime.UTC)) == "08-03-2026"
+    assert formatting.short_date(None) == ""
+
+
 def test_a_moment_is_shown_on_its_day_in_samens_time_zone_not_in_utc():
     late_evening = datetime.datetime(2026, 3, 3, 23, 30, tzinfo=datetime.UTC)  # 00:30 on 4 March in Amsterdam
     assert formatting.date(late_evening) == "4 maart 2026"

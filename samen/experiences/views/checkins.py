@@ -26,7 +26,7 @@ def _trend_chart(points: list[TrendPoint]) -> str:
     if not points:
         return ""
     return line_chart(
-        labels=[point.checkin.opens_on.strftime("%d-%m-%Y") for point in points],
+        labels=[formatting.short_date(point.checkin.opens_on) for point in points],
         series=[
             Series(_("Inhoud"), [p.content for p in points], "#1c5b8f", marker="circle"),
             Series(_("Relatie"), [p.relationship for p in points], "#8a3b00", dash="8 5", marker="square"),
