@@ -28,6 +28,7 @@ from samen.permissions.council import (
     zienswijze_draft_partner_ids,
 )
 from samen.permissions.experiences import (
+    ANNOUNCE_DEVIATION_REFUSED,
     ANSWER_CHECKIN_REFUSED,
     RAISE_SIGNAL_REFUSED,
     SCHEDULE_CHECKINS_REFUSED,
@@ -47,9 +48,12 @@ from samen.permissions.experiences import (
 )
 from samen.permissions.goals import (
     ADD_RESULT_REFUSED,
+    ADVISE_REFUSED,
+    DECIDE_REFUSED,
     OPEN_CONSENT_ROUND_REFUSED,
     RECORD_PROGRESS_REFUSED,
     WRITE_FOR_REFUSED,
+    WRITE_GOAL_REFUSED,
     can_add_result,
     can_advise,
     can_close_accountability,
@@ -64,6 +68,7 @@ from samen.permissions.goals import (
     can_write_goal,
 )
 from samen.permissions.health import (
+    EXPORT_LISTS_REFUSED,
     IMPORT_COLLABORATION_REFUSED,
     PLAN_DIGEST_MOMENTS_REFUSED,
     WRITE_DIGEST_REFUSED,
@@ -135,9 +140,13 @@ from samen.permissions.workspace import (
 
 __all__ = [
     "ADD_RESULT_REFUSED",
+    "ADVISE_REFUSED",
+    "ANNOUNCE_DEVIATION_REFUSED",
     "ANSWER_CHECKIN_REFUSED",
     "CHANGE_PARTNERS_REFUSED",
     "CONTACT_KINDS",
+    "DECIDE_REFUSED",
+    "EXPORT_LISTS_REFUSED",
     "IMPORT_COLLABORATION_REFUSED",
     "OPEN_CONSENT_ROUND_REFUSED",
     "PLAN_DIGEST_MOMENTS_REFUSED",
@@ -147,6 +156,7 @@ __all__ = [
     "WEBHOOKS_REFUSAL",
     "WRITE_DIGEST_REFUSED",
     "WRITE_FOR_REFUSED",
+    "WRITE_GOAL_REFUSED",
     "ZIENSWIJZE_KINDS",
     "Roles",
     "acts_for",

@@ -78,6 +78,9 @@ def can_announce_deviation(person: Any, collaboration: Collaboration, partner: P
     return can_record_reading(person, collaboration, partner)
 
 
+ANNOUNCE_DEVIATION_REFUSED = _("Alleen contactpersonen van een partner kondigen een afwijking aan.")
+
+
 def can_acknowledge_deviation(person: Any, collaboration: Collaboration, partner: Partner) -> bool:
     """A contact of another partner takes note of an announced deviation for their partner."""
     return can_record_reading(person, collaboration, partner)

@@ -28,6 +28,9 @@ def can_write_goal(person: Any, collaboration: Collaboration) -> bool:
     return collaboration.workspace_active and bool(partners_acted_for(person, collaboration))
 
 
+WRITE_GOAL_REFUSED = _("Alleen contactpersonen van een partner kunnen doelen opstellen en wijzigen.")
+
+
 def can_write_for(person: Any, partner: Partner) -> bool:
     """Write on behalf of ``partner``: goal texts, its benefit statement, its commitments."""
     return partner.is_current and acts_for(person, partner)
@@ -53,9 +56,15 @@ def can_advise(person: Any, partner: Partner) -> bool:
     return partner.is_current and acts_for(person, partner, {RoleKind.OFFICIAL})
 
 
+ADVISE_REFUSED = _("Alleen ambtelijk contactpersonen van een partner geven advies.")
+
+
 def can_decide(person: Any, partner: Partner) -> bool:
     """Only the partner's bestuurlijk contact decides for the partner."""
     return partner.is_current and is_executive_for(person, partner)
+
+
+DECIDE_REFUSED = _("Alleen de bestuurlijk contactpersoon van een partner besluit namens die partner.")
 
 
 def can_add_result(person: Any, collaboration: Collaboration) -> bool:

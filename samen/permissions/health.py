@@ -77,6 +77,12 @@ def can_export_lists(person: Any, collaboration: Collaboration) -> bool:
     return sees_live_health(person, collaboration)
 
 
+EXPORT_LISTS_REFUSED = _(
+    "Exports zijn er voor de facilitator en de contactpersonen van de partners. Als lezer ziet u de "
+    "gepubliceerde raadsbrieven; die kunt u als PDF bewaren."
+)
+
+
 def can_export_collaboration(person: Any, collaboration: Collaboration) -> bool:
     """The complete export holds drafts and individual check-in answers: beheerders only."""
     return _is_staff(person)

@@ -196,12 +196,7 @@ def pdf(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponseBase:
 
 def _require_export(request: HttpRequest, collaboration: Collaboration) -> None:
     if not permissions.can_export_lists(request.user, collaboration):
-        raise PermissionDenied(
-            _(
-                "Exports zijn er voor de facilitator en de contactpersonen van de partners. Als lezer ziet u de "
-                "gepubliceerde raadsbrieven; die kunt u als PDF bewaren."
-            )
-        )
+        raise PermissionDenied(str(permissions.EXPORT_LISTS_REFUSED))
 
 
 @login_required

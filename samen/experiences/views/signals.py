@@ -215,7 +215,7 @@ def deviation_announce(request: HttpRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     require_experiences(request, collaboration)
     partners = my_partners(request, collaboration)
-    require(bool(partners), _("Alleen contactpersonen van een partner kondigen een afwijking aan."))
+    require(bool(partners), str(permissions.ANNOUNCE_DEVIATION_REFUSED))
     initial = {"article": request.GET.get("artikel", "")}
     form = DeviationForm(request.POST or None, initial=initial, collaboration=collaboration, partners=partners)
     if request.method == "POST" and form.is_valid():

@@ -73,7 +73,7 @@ def goal(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
 def new_goal(request: HttpRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_write_goal(request.user, collaboration):
-        raise PermissionDenied(_("Alleen contactpersonen van een partner kunnen doelen opstellen."))
+        raise PermissionDenied(str(permissions.WRITE_GOAL_REFUSED))
     form = GoalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         created = attempt(
