@@ -17,9 +17,11 @@ Rules, the same for every function:
 
 import datetime
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import cache
 
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format, get_format
+from django.utils.translation import get_language
 
 type Number = Decimal | int | float
 
@@ -32,6 +34,13 @@ def _decimal(value: Number | str) -> Decimal:
     return Decimal(value)
 
 
+@cache
+def _separators(language: str | None) -> dict[int, str]:
+    """Python's "1,234.5" → the language's: {",": ".", ".": ","} for Dutch (looked up once per language)."""
+    decimal, thousands = get_format("DECIMAL_SEPARATOR", language), get_format("THOUSAND_SEPARATOR", language)
+    return {ord(","): str(thousands), ord("."): str(decimal)}
+
+
 def number(value: Number | None, decimals: int = 0, *, trim: bool = False) -> str:
     """A number grouped by thousands with ``decimals`` places: ``number(1234.56, 1)`` → "1.234,6".
 
@@ -40,13 +49,16 @@ def number(value: Number | None, decimals: int = 0, *, trim: bool = False) -> st
     """
     if value is None:
         return ""
-    exact = _decimal(value)
-    with localcontext(prec=max(28, exact.adjusted() + decimals + 2)):  # big numbers keep every digit
-        rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    exact, step = _decimal(value), Decimal(1).scaleb(-decimals)
+    if exact.adjusted() + decimals < 26:  # within Decimal's usual 28 digits
+        rounded = exact.quantize(step, ROUND_HALF_UP)
+    else:  # a bigger number keeps every digit
+        with localcontext(prec=exact.adjusted() + decimals + 2):
+            rounded = exact.quantize(step, ROUND_HALF_UP)
     if rounded.is_zero():
         rounded = abs(rounded)
     places = 0 if trim and rounded == rounded.to_integral_value() else decimals
-    return number_format(rounded, decimal_pos=places, use_l10n=True, force_grouping=True)
+    return f"{rounded:,.{places}f}".translate(_separators(get_language()))
 
 
 def euro(value: Number | None, *, cents: bool = False) -> str:
