@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samen import permissions
@@ -24,6 +23,7 @@ from samen.collaborations.models import (
     RoleKind,
 )
 from samen.collaborations.signals import partner_joined, partner_left
+from samen.core import formatting
 from samen.core.services import require
 
 REASON_MAX = 300
@@ -162,10 +162,6 @@ def remove_role(*, role: Role, by: Any) -> None:
 # Health and the check-in anonymity groups count current partners only, so they follow by themselves.
 
 
-def _day(value: datetime.date) -> str:
-    return date_format(value, "j F Y")
-
-
 def _change_allowed(by: Any, collaboration: Collaboration) -> None:
     """``by`` None is the register import, which records what the national register says."""
     if by is not None:
@@ -228,7 +224,8 @@ def partner_leaves(
         )
     if partner.left_on is not None:
         raise ValidationError(
-            _("%(org)s is al uitgetreden op %(date)s.") % {"org": organisation, "date": _day(partner.left_on)},
+            _("%(org)s is al uitgetreden op %(date)s.")
+            % {"org": organisation, "date": formatting.date(partner.left_on)},
             code="already_left",
         )
     on = _checked_day(on, _("Vul de datum van uittreden in."))
@@ -236,7 +233,7 @@ def partner_leaves(
         raise ValidationError(
             {
                 "on": _("De uittreding kan niet vóór de toetreding op %(date)s liggen.")
-                % {"date": _day(partner.joined_on)}
+                % {"date": formatting.date(partner.joined_on)}
             },
             code="before_joining",
         )
@@ -267,7 +264,7 @@ def partner_leaves(
             own_people,
             _("%(org)s is uitgetreden uit %(collaboration)s") % {"org": organisation, "collaboration": collaboration},
             _("%(org)s neemt sinds %(date)s niet meer deel aan %(collaboration)s. Reden: %(reason)s")
-            % {"org": organisation, "date": _day(on), "collaboration": collaboration, "reason": reason},
+            % {"org": organisation, "date": formatting.date(on), "collaboration": collaboration, "reason": reason},
         )
     for role in roles:
         permissions.forget_roles(role.person)
@@ -303,7 +300,7 @@ def partner_joins(
         raise ValidationError(
             {
                 "on": _("%(org)s is uitgetreden op %(date)s; een nieuwe toetreding ligt niet daarvóór.")
-                % {"org": organisation, "date": _day(partner.left_on)}
+                % {"org": organisation, "date": formatting.date(partner.left_on)}
             },
             code="before_leaving",
         )
@@ -334,6 +331,6 @@ def partner_joins(
             [],
             _("%(org)s is toegetreden tot %(collaboration)s") % {"org": organisation, "collaboration": collaboration},
             _("%(org)s neemt sinds %(date)s deel aan %(collaboration)s. Reden: %(reason)s")
-            % {"org": organisation, "date": _day(on), "collaboration": collaboration, "reason": reason},
+            % {"org": organisation, "date": formatting.date(on), "collaboration": collaboration, "reason": reason},
         )
     return partner

@@ -10,15 +10,15 @@ import tablib
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from samen.core import formatting
 from samen.core.pdf import html_to_pdf
 from samen.council.bbv import Paragraph
-from samen.council.templatetags.council import euro
 
 
 def _value(value: Any, is_amount: bool) -> str:
-    if is_amount:
-        return euro(value)
-    return str(value) if value not in (None, "") else _("ontbreekt")
+    if value in (None, ""):
+        return _("ontbreekt")
+    return formatting.euro(value, cents=True) if is_amount else str(value)
 
 
 def paragraph_pdf(paragraph: Paragraph) -> bytes:

@@ -33,11 +33,11 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Avg, Count, Q
-from django.utils.formats import get_format
 from django.utils.translation import gettext as _
 
 from samen.collaborations.models import Collaboration, Partner
 from samen.collaborations.people import contacts
+from samen.core import formatting
 from samen.experiences.models import (
     COMMENT_FIELDS,
     CONTENT_SCORES,
@@ -88,9 +88,8 @@ class Averages:
     @cached_property
     def display(self) -> dict[str, str]:
         """Every average as text with one decimal, in the current language ("3,4")."""
-        separator = str(get_format("DECIMAL_SEPARATOR"))
-        shown = {name: _format(value, separator) for name, value in self.scores.items()}
-        shown["relationship"] = _format(self.relationship, separator)
+        shown = {name: _format(value) for name, value in self.scores.items()}
+        shown["relationship"] = _format(self.relationship)
         return shown
 
     @classmethod
@@ -300,12 +299,12 @@ def agenda_for(checkin: CheckIn, results: CheckInResults) -> list[str]:
     return items[:MAX_AGENDA_ITEMS]
 
 
-def _format(value: float | None, separator: str) -> str:
-    return "–" if value is None else f"{value:.1f}".replace(".", separator)
+def _format(value: float | None) -> str:
+    return "–" if value is None else formatting.number(value, 1)
 
 
 def _number(value: float | None) -> str:
-    return _format(value, str(get_format("DECIMAL_SEPARATOR")))
+    return _format(value)
 
 
 @dataclass

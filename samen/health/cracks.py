@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from samen.core.templatetags.samen import nl_date
+from samen.core import formatting
 from samen.experiences import facts
 from samen.health import thresholds
 from samen.health.areas import Area, PartnerRef
 from samen.health.indicators import Health
-from samen.health.words import join_names, percent, weeks_since, weeks_word
+from samen.health.words import join_names, weeks_since, weeks_word
 
 
 @dataclass
@@ -101,8 +101,8 @@ def relationship_falling(health: Health, now: datetime.datetime) -> list[Crack]:
                 "de inhoud gelijk bleef. Dan schuurt er iets tussen de partners dat nog niet op tafel ligt."
             )
             % {
-                "before": str(previous["relationship"]).replace(".", ","),
-                "now": str(last["relationship"]).replace(".", ","),
+                "before": formatting.number(previous["relationship"], 1),
+                "now": formatting.number(last["relationship"], 1),
                 "title": last["title"],
             },
             conversation=_(
@@ -134,7 +134,7 @@ def cost_signals_unanswered(health: Health, now: datetime.datetime) -> list[Crac
                 )
                 % {
                     "sender": sender,
-                    "date": nl_date(timezone.localdate(created_at)),
+                    "date": formatting.date(timezone.localdate(created_at)),
                     "weeks": weeks_since(created_at, now),
                 },
                 conversation=_(
@@ -181,7 +181,7 @@ def deviations_never_announced(health: Health, now: datetime.datetime) -> list[C
                 )
                 % {
                     "raiser": raiser or _("een partner"),
-                    "date": nl_date(day),
+                    "date": formatting.date(day),
                     "deviating": deviating,
                     "subject": subject,
                 },
@@ -211,8 +211,8 @@ def consent_stalled(health: Health, now: datetime.datetime) -> list[Crack]:
                     "de %(total)s partners hebben besloten. Een doel dat blijft hangen, wordt niet van iedereen."
                 )
                 % {
-                    "opened": nl_date(timezone.localdate(row["opened_at"])),
-                    "deadline": nl_date(row["deadline"]),
+                    "opened": formatting.date(timezone.localdate(row["opened_at"])),
+                    "deadline": formatting.date(row["deadline"]),
                     "decided": row["decided"],
                     "total": len(health.partners),
                 },
@@ -281,9 +281,9 @@ def response_dropping(health: Health, now: datetime.datetime) -> list[Crack]:
                 % {
                     "name": partner.name,
                     "previous": previous["title"],
-                    "before": percent(before),
+                    "before": formatting.percent(before),
                     "last": last["title"],
-                    "after": percent(after),
+                    "after": formatting.percent(after),
                 },
                 conversation=_(
                     "Vraag de contactpersonen van %(name)s of de check-in nog past: te vaak, te lang, of voelt het "

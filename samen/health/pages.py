@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from samen.core.templatetags.samen import nl_date
+from samen.core import formatting
 from samen.health import thresholds
 from samen.health.areas import Area, PartnerRef, build_scope
 from samen.health.charts import Series, radar_svg, trend_svg
@@ -64,7 +64,7 @@ def live_health(collaboration_id: Any, *, with_history: bool = True) -> Health:
 
 
 def moment_label(moment: Any, index: int) -> str:
-    return _("nu") if index == 0 else nl_date(timezone.localdate(moment))
+    return _("nu") if index == 0 else formatting.date(timezone.localdate(moment))
 
 
 def _radar(partner: PartnerRef, scores: list[int | None], short: list[str], chart_id: str) -> PartnerRadar:

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
+from samen.core import formatting
 from samen.health.areas import (
     SHORT_LABELS,
     STATUS_ORDER,
@@ -214,7 +215,6 @@ def heatmap_rows(rows: list[Row]) -> SafeString:
     Every status is shown as a word (and a symbol from the stylesheet), the trend as an arrow with its
     words for screen readers; names are escaped.
     """
-    from samen.core.templatetags.samen import nl_date
 
     status = {value: (f"samen-status--{value}", str(label)) for value, label in Status.choices}
     trend = {value: (TREND_ARROWS[Trend(value)], str(label)) for value, label in Trend.choices}
@@ -242,7 +242,7 @@ def heatmap_rows(rows: list[Row]) -> SafeString:
                 f'<td class="utrecht-table__cell"><span class="samen-status {css}">{label}</span> '
                 f'<span aria-hidden="true">{arrow}</span><span class="visually-hidden">{words}</span></td>'
             )
-        source = levels[row.level] + (f" ({nl_date(row.published_at)})" if row.published_at else "")
+        source = levels[row.level] + (f" ({formatting.date(row.published_at)})" if row.published_at else "")
         out.append(
             '<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">'
             f'<a class="utrecht-link utrecht-link--html-a" href="{reverse(view, args=[collaboration.pk])}">'

@@ -4,11 +4,10 @@ import datetime
 from typing import Any
 from uuid import UUID
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samen.core.templatetags.samen import nl_date
+from samen.core import formatting
 from samen.experiences import facts
 from samen.experiences.facts import ExperienceFacts, Totals
 from samen.health import thresholds
@@ -151,14 +150,14 @@ def _experience_facts(
             _("Laatste check-in ‘%(title)s’ (gesloten %(date)s): %(part)s contactpersonen antwoordden.")
             % {
                 "title": last["title"],
-                "date": nl_date(last["closes_on"]),
+                "date": formatting.date(last["closes_on"]),
                 "part": of_count(last["respondents"], eligible),
             }
         )
         if last["relationship"] is not None:
-            text = _("De relatiescore is %(now)s op 5") % {"now": str(last["relationship"]).replace(".", ",")}
+            text = _("De relatiescore is %(now)s op 5") % {"now": formatting.number(last["relationship"], 1)}
             if previous is not None and previous["relationship"] is not None:
-                text += _(" (vorige check-in %(before)s)") % {"before": str(previous["relationship"]).replace(".", ",")}
+                text += _(" (vorige check-in %(before)s)") % {"before": formatting.number(previous["relationship"], 1)}
             found.append(text + ".")
     open_long = own.signals_open_long[0] if own.signals_open_long else 0
     if open_long:
@@ -171,7 +170,7 @@ def _experience_facts(
             )
             % {"n": number_word(open_long)}
             + (
-                " " + _("Het oudste open signaal is van %(date)s.") % {"date": nl_date(timezone.localdate(oldest))}
+                " " + _("Het oudste open signaal is van %(date)s.") % {"date": formatting.date(oldest)}
                 if oldest
                 else ""
             )

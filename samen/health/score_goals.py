@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samen.core.templatetags.samen import nl_date
+from samen.core import formatting
 from samen.goals import facts
 from samen.goals.facts import ConsentRoundFacts, OwnershipFacts
 from samen.health import thresholds
@@ -138,8 +138,8 @@ def _ownership_facts(
             )
             % {
                 "title": row["title"],
-                "opened": nl_date(timezone.localdate(row["opened_at"])),  # type: ignore[arg-type]
-                "deadline": nl_date(row["deadline"]),  # type: ignore[arg-type]
+                "opened": formatting.date(timezone.localdate(row["opened_at"])),  # type: ignore[arg-type]
+                "deadline": formatting.date(row["deadline"]),  # type: ignore[arg-type]
             }
         )
     on_track, risk, off = results

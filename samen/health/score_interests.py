@@ -6,11 +6,11 @@ from uuid import UUID
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from samen.core.templatetags.samen import nl_date
+from samen.core import formatting
 from samen.health import thresholds
 from samen.health.areas import Area, Indicator, PartnerRef, Scope, Status, as_score, mean
 from samen.health.scoring import finish, names, no_data
-from samen.health.words import number_word, of_count, percent
+from samen.health.words import number_word, of_count
 from samen.interests import facts
 from samen.interests.facts import AmbitionNeed, PartnerPledges, RoundDetail
 
@@ -97,14 +97,14 @@ def _ambition_facts(
         given = sum(row.hours[0] or 0 for row in needs if row.needed_hours)
         found.append(
             _("De toegezegde uren dekken %(percent)s van wat de ambities vragen.")
-            % {"percent": percent(given / needed_hours)}
+            % {"percent": formatting.percent(given / needed_hours)}
         )
     needed_budget = sum(row.needed_budget or 0 for row in needs)
     if needed_budget:
         given = sum(row.budget[0] or 0 for row in needs if row.needed_budget)
         found.append(
             _("Het toegezegde budget dekt %(percent)s van wat de ambities vragen.")
-            % {"percent": percent(given / needed_budget)}
+            % {"percent": formatting.percent(given / needed_budget)}
         )
     urgencies = {
         p.id: row_of[p.id].urgency_sum[0] / row_of[p.id].urgency_count[0]  # type: ignore[operator]
@@ -119,9 +119,9 @@ def _ambition_facts(
                 _("De urgentie loopt sterk uiteen: %(high)s gemiddeld %(h)s, %(low)s gemiddeld %(l)s (op 1–5).")
                 % {
                     "high": high.name,
-                    "h": f"{urgencies[high.id]:.1f}".replace(".", ","),
+                    "h": formatting.number(urgencies[high.id], 1),
                     "low": low.name,
-                    "l": f"{urgencies[low.id]:.1f}".replace(".", ","),
+                    "l": formatting.number(urgencies[low.id], 1),
                 }
             )
     return found
@@ -211,7 +211,7 @@ def _honesty_facts(current: RoundDetail, partners: list[PartnerRef], today: date
         if current.closed_at is None and current.deadline < today:
             found.append(
                 _("Nog niet gedeeld: %(names)s; de deadline van %(date)s is verstreken.")
-                % {"names": names(missing), "date": nl_date(current.deadline)}
+                % {"names": names(missing), "date": formatting.date(current.deadline)}
             )
         else:
             found.append(_("Nog niet gedeeld: %(names)s.") % {"names": names(missing)})

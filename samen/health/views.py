@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.collaborations.models import Collaboration, Organisation
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 from samen.council.facts import council_facts
 from samen.health import portfolio as portfolios
 from samen.health.areas import Area, Status

@@ -4,9 +4,10 @@ import datetime
 from collections.abc import Sequence
 
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
+
+from samen.core import formatting
 
 NUMBER_WORDS = (
     gettext_noop("nul"),
@@ -37,7 +38,7 @@ def number_word(n: int) -> str:
     """0–20 in words ("tien"), larger numbers in digits with Dutch separators."""
     if 0 <= n < len(NUMBER_WORDS):
         return _(NUMBER_WORDS[n])
-    return number_format(n, force_grouping=True)
+    return formatting.number(n)
 
 
 def weeks_word(delta: datetime.timedelta) -> str:
@@ -49,10 +50,6 @@ def weeks_word(delta: datetime.timedelta) -> str:
 def weeks_since(then: datetime.datetime, now: datetime.datetime) -> str:
     """Whole weeks between two moments, counted in calendar days here (summer time does not cost a week)."""
     return weeks_word(timezone.localdate(now) - timezone.localdate(then))
-
-
-def percent(share: float) -> str:
-    return _("%(p)s%%") % {"p": number_format(round(share * 100))}
 
 
 def join_names(names: Sequence[str], limit: int = 4) -> str:

@@ -8,23 +8,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samen import permissions
 from samen.collaborations.models import Collaboration, Partner
+from samen.core import formatting
 from samen.interests import rules
 from samen.interests.analysis import join_names
 from samen.interests.models import Ambition, Pledge
-
-
-def hours(value: Decimal) -> str:
-    return floatformat(value, "-1g")
-
-
-def euros(value: Decimal) -> str:
-    return "€ " + floatformat(value, "-2g")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +195,8 @@ def _findings(row: AmbitionRow) -> list[MatrixFinding]:
                 )
                 % {
                     "ambition": ambition.title,
-                    "pledged": hours(row.hours.pledged),
-                    "needed": hours(row.hours.needed),
+                    "pledged": formatting.number(row.hours.pledged, 1, trim=True),
+                    "needed": formatting.number(row.hours.needed, 1, trim=True),
                     "percent": row.hours.percent,
                 },
             )
@@ -217,8 +209,8 @@ def _findings(row: AmbitionRow) -> list[MatrixFinding]:
                 _("Voor %(ambition)s is %(pledged)s toegezegd van de %(needed)s die nodig is (%(percent)s%%).")
                 % {
                     "ambition": ambition.title,
-                    "pledged": euros(row.budget.pledged),
-                    "needed": euros(row.budget.needed),
+                    "pledged": formatting.euro(row.budget.pledged),
+                    "needed": formatting.euro(row.budget.needed),
                     "percent": row.budget.percent,
                 },
             )

@@ -14,11 +14,11 @@ from django.conf import settings
 from django.core.mail import EmailMessage, make_msgid
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samen.core import formatting
 from samen.notifications import ics
 from samen.notifications.models import Cadence, Event, Kind, Mail
 from samen.notifications.services import absolute_url, unsubscribe_token
@@ -171,13 +171,13 @@ class _Writer:
         local = timezone.localtime(value)
         key = (local.date(), with_time)
         if with_time or key not in self._dates:
-            self._dates[key] = date_format(local, "l j F Y, H:i" if with_time else "j F Y")
+            self._dates[key] = formatting.date_time(local, weekday=True) if with_time else formatting.date(local)
         return self._dates[key]
 
     def when(self, event: Event) -> str:
         assert event.starts_at is not None
         if event.calendar.get("all_day"):
-            return date_format(datetime.date.fromisoformat(event.calendar["start"]), "l j F Y")
+            return formatting.date(datetime.date.fromisoformat(event.calendar["start"]), weekday=True)
         return self.date(event.starts_at, with_time=True)
 
     def greeting(self) -> str:

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samen import permissions
 from samen.audit.services import record
@@ -354,15 +355,15 @@ def calendar_feed_url(token: str) -> str:
     return absolute_url(reverse("notifications:calendar_feed", args=[token]))
 
 
+CALENDAR_FEED_REFUSED = gettext_lazy("U kunt alleen uw eigen agendalink beheren.")
+
+
 def create_calendar_feed(*, person: Any, by: Any) -> str:
     """A new secret calendar link for ``person``; an older one stops working. Returns the token.
 
     The token is shown once; only its hash is stored.
     """
-    require(
-        permissions.can_change_notification_preferences(by, person),
-        _("U kunt alleen uw eigen agendalink beheren."),
-    )
+    require(permissions.can_change_notification_preferences(by, person), str(CALENDAR_FEED_REFUSED))
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         for feed in CalendarFeed.objects.select_for_update().active().filter(person=person):
@@ -380,10 +381,7 @@ def _revoke(feed: CalendarFeed, *, by: Any) -> None:
 
 def revoke_calendar_feed(*, person: Any, by: Any) -> None:
     """Stop the person's calendar link; calendar apps then get 404 and no data."""
-    require(
-        permissions.can_change_notification_preferences(by, person),
-        _("U kunt alleen uw eigen agendalink beheren."),
-    )
+    require(permissions.can_change_notification_preferences(by, person), str(CALENDAR_FEED_REFUSED))
     with transaction.atomic():
         feeds = list(CalendarFeed.objects.select_for_update().active().filter(person=person))
         if not feeds:

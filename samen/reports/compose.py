@@ -12,6 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from samen.collaborations.models import Collaboration
+from samen.core import formatting
 from samen.experiences import facts as experiences
 from samen.goals import facts as goals
 from samen.health.pages import live_health
@@ -69,10 +70,7 @@ def intended(collaboration: Collaboration, end: datetime.date) -> dict[str, list
 
 
 def _number(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = format(value.normalize(), "f") if hasattr(value, "normalize") else str(value)
-    return text.replace(".", ",")
+    return None if value is None else formatting.number(value, 2, trim=True)
 
 
 def costs(collaboration: Collaboration, start: datetime.date, end: datetime.date) -> list[dict[str, Any]]:

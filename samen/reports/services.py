@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from samen import permissions
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Partner, Role, RoleKind
+from samen.core import formatting
 from samen.core.services import require, save_versioned
 from samen.health.published import health_from_data
 from samen.health.services import publish_health
@@ -38,7 +39,7 @@ def _check_period(start: datetime.date | None, end: datetime.date | None) -> tup
                     "De periode eindigt (%(end)s) vóór zij begint (%(start)s). Kies een einddatum op of na de "
                     "begindatum. Er is niets opgeslagen."
                 )
-                % {"end": end.strftime("%d-%m-%Y"), "start": start.strftime("%d-%m-%Y")}
+                % {"end": formatting.short_date(end), "start": formatting.short_date(start)}
             },
             code="period_order",
         )
@@ -71,8 +72,8 @@ def create_digest(
         raise ValidationError(_("Dit P&C-moment hoort bij een andere samenwerking."), code="moment")
     title = title.strip() or _("Raadsbrief %(name)s, %(start)s – %(end)s") % {
         "name": collaboration.short_name or collaboration.name,
-        "start": period_start.strftime("%d-%m-%Y"),
-        "end": period_end.strftime("%d-%m-%Y"),
+        "start": formatting.short_date(period_start),
+        "end": formatting.short_date(period_end),
     }
     content, health = compose(collaboration, period_start, period_end)
     with transaction.atomic():
@@ -111,7 +112,7 @@ def update_digest(
     """Change the title and summary. A change after approval asks every partner to approve again."""
     require(
         permissions.can_write_digest(by, digest.collaboration),
-        _("Alleen de facilitator en de contactpersonen van de partners bewerken een raadsbrief."),
+        str(permissions.WRITE_DIGEST_REFUSED),
     )
     if digest.is_published:
         raise ValidationError(_("Een gepubliceerde raadsbrief verandert niet meer."), code="published")
@@ -135,7 +136,7 @@ def refresh_digest(*, digest: CouncilDigest, by: Any) -> CouncilDigest:
     """Read the facts of the areas again (only before publication; approvals start over)."""
     require(
         permissions.can_write_digest(by, digest.collaboration),
-        _("Alleen de facilitator en de contactpersonen van de partners bewerken een raadsbrief."),
+        str(permissions.WRITE_DIGEST_REFUSED),
     )
     if digest.is_published:
         raise ValidationError(_("Een gepubliceerde raadsbrief verandert niet meer."), code="published")
@@ -292,7 +293,7 @@ def plan_cycle(*, collaboration: Collaboration, by: Any, year: int) -> list[Dige
     """The year's kadernota, ontwerpbegroting and jaarrekening moments; existing ones are kept as they are."""
     require(
         permissions.can_plan_digest_moments(by, collaboration),
-        _("Alleen de facilitator plant de raadsbrieven in de P&C-cyclus."),
+        str(permissions.PLAN_DIGEST_MOMENTS_REFUSED),
     )
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": _("Kies een jaar tussen 2000 en 2100.")}, code="year")
@@ -332,7 +333,7 @@ def plan_moment(
     """One moment with its own dates (for example an extra digest before a begrotingswijziging)."""
     require(
         permissions.can_plan_digest_moments(by, collaboration),
-        _("Alleen de facilitator plant de raadsbrieven in de P&C-cyclus."),
+        str(permissions.PLAN_DIGEST_MOMENTS_REFUSED),
     )
     if kind not in MomentKind.values:
         raise ValidationError({"kind": _("Kies kadernota, ontwerpbegroting, jaarrekening of ander moment.")})
@@ -392,7 +393,7 @@ def send_reminders(today: datetime.date | None = None) -> dict[str, int]:
                 % {
                     "moment": str(moment),
                     "name": moment.collaboration.name,
-                    "date": moment.due_on.strftime("%d-%m-%Y"),
+                    "date": formatting.date(moment.due_on),
                 },
                 url=reverse("reports:digests", args=[moment.collaboration_id]),
                 collaboration=moment.collaboration,

@@ -526,7 +526,7 @@ def import_collaboration(*, raw: bytes | str, by: Any) -> Collaboration:
     """Read a complete export into this installation: all or nothing, with the reason when it refuses."""
     require(
         permissions.can_import_collaboration(by),
-        _("Alleen een beheerder van deze installatie kan een samenwerking importeren."),
+        str(permissions.IMPORT_COLLABORATION_REFUSED),
     )
     plan = check(parse(raw))
     try:

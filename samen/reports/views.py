@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration, Partner
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 from samen.core import documents
 from samen.core.documents import pdf_response
 from samen.core.forms import apply_errors
@@ -196,12 +196,7 @@ def pdf(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponseBase:
 
 def _require_export(request: HttpRequest, collaboration: Collaboration) -> None:
     if not permissions.can_export_lists(request.user, collaboration):
-        raise PermissionDenied(
-            _(
-                "Exports zijn er voor de facilitator en de contactpersonen van de partners. Als lezer ziet u de "
-                "gepubliceerde raadsbrieven; die kunt u als PDF bewaren."
-            )
-        )
+        raise PermissionDenied(str(permissions.EXPORT_LISTS_REFUSED))
 
 
 @login_required
@@ -264,7 +259,7 @@ def export_all(request: HttpRequest, pk: str) -> HttpResponse:
 @refusals
 def import_collaboration(request: HttpRequest) -> HttpResponse:
     if not permissions.can_import_collaboration(request.user):
-        raise PermissionDenied(_("Alleen een beheerder van deze installatie kan een samenwerking importeren."))
+        raise PermissionDenied(str(permissions.IMPORT_COLLABORATION_REFUSED))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -12,17 +12,13 @@ from functools import cached_property
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samen.collaborations.models import Collaboration
+from samen.core import formatting
 from samen.successes.models import Success
-
-
-def _nl_date(value: datetime.date) -> str:
-    return date_format(value, "j F Y")
 
 
 def _join(names: list[str]) -> str:
@@ -48,7 +44,10 @@ class Brief:
 
     @cached_property
     def period(self) -> str:
-        return _("%(start)s tot en met %(end)s") % {"start": _nl_date(self.start), "end": _nl_date(self.end)}
+        return _("%(start)s tot en met %(end)s") % {
+            "start": formatting.date(self.start),
+            "end": formatting.date(self.end),
+        }
 
     @cached_property
     def partners(self) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from samen import permissions
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
 from samen.webhooks import services

@@ -15,6 +15,7 @@ from samen.collaborations.register.files import (
     PARTICIPANTS,
     URL_MAX,
 )
+from samen.core import formatting
 
 
 @dataclass
@@ -29,14 +30,12 @@ class Tally:
         return bool(self.created or self.updated or self.removed)
 
 
-def _n(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def _some(names: Iterable[str], limit: int = 6) -> str:
     names = sorted(set(names))
     shown = ", ".join(names[:limit])
-    return shown + (_(" en %(count)s meer") % {"count": _n(len(names) - limit)} if len(names) > limit else "")
+    return shown + (
+        _(" en %(count)s meer") % {"count": formatting.number(len(names) - limit)} if len(names) > limit else ""
+    )
 
 
 @dataclass
@@ -119,10 +118,10 @@ class ImportReport:
             )
             % {
                 "dir": self.data_dir,
-                "seconds": f"{self.seconds:.1f}".replace(".", ","),
-                "municipalities": _n(self.municipalities),
-                "regelingen": _n(self.current_regelingen),
-                "rows": _n(self.participant_rows),
+                "seconds": formatting.number(self.seconds, 1),
+                "municipalities": formatting.number(self.municipalities),
+                "regelingen": formatting.number(self.current_regelingen),
+                "rows": formatting.number(self.participant_rows),
             },
             "",
             f"{'':<26}{_('nieuw'):>10}{_('bijgewerkt'):>12}{_('ongewijzigd'):>13}{_('verwijderd'):>12}",
@@ -136,8 +135,9 @@ class ImportReport:
         }
         for key, tally in self.tallies.items():
             out.append(
-                f"{labels.get(key, key):<26}{_n(tally.created):>10}{_n(tally.updated):>12}"
-                f"{_n(tally.unchanged):>13}{_n(tally.removed):>12}"
+                f"{labels.get(key, key):<26}{formatting.number(tally.created):>10}"
+                f"{formatting.number(tally.updated):>12}{formatting.number(tally.unchanged):>13}"
+                f"{formatting.number(tally.removed):>12}"
             )
         out += ["", _("Opgeschoond en overgeslagen:")]
         out += [f"- {line}" for line in self._cleaning_lines()]
@@ -156,11 +156,12 @@ class ImportReport:
                 "velden%(where)s."
             )
             % {
-                "chars": _n(self.invisible_chars),
-                "fields": _n(len(self.invisible_fields)),
+                "chars": formatting.number(self.invisible_chars),
+                "fields": formatting.number(len(self.invisible_fields)),
                 "where": f" ({_some(self.invisible_fields, 4)})" if self.invisible_fields else "",
             },
-            _("%(count)s losse aanhalingstekens verwijderd uit rechtsvormen.") % {"count": _n(self.legal_form_quotes)},
+            _("%(count)s losse aanhalingstekens verwijderd uit rechtsvormen.")
+            % {"count": formatting.number(self.legal_form_quotes)},
         ]
         for label, group in self.duplicate_bodies:
             lines.append(
@@ -176,11 +177,11 @@ class ImportReport:
                 "opvolger daarmee deelnemer geworden."
             )
             % {
-                "rows": _n(self.former_municipality_rows),
+                "rows": formatting.number(self.former_municipality_rows),
                 "count": len(self.former_municipalities),
                 "names": _some(self.former_municipalities, 10),
                 "file": MERGERS,
-                "successors": _n(self.successor_partners),
+                "successors": formatting.number(self.successor_partners),
             }
         )
         if self.former_without_successor:
@@ -204,7 +205,7 @@ class ImportReport:
         kinds = dict(OrganisationKind.choices)
         parts = [
             _("%(kind)s %(rows)s regels (%(orgs)s organisaties)")
-            % {"kind": kinds.get(kind, kind), "rows": _n(rows), "orgs": _n(orgs)}
+            % {"kind": kinds.get(kind, kind), "rows": formatting.number(rows), "orgs": formatting.number(orgs)}
             for kind, (rows, orgs) in sorted(self.participants_by_kind.items())
             if kind != OrganisationKind.MUNICIPALITY
         ]
@@ -214,7 +215,7 @@ class ImportReport:
                 "%(count)s deelnemers zonder TOOI-code (buitenlandse overheden en andere organisaties, zoals "
                 "%(names)s) opgenomen als soort 'overig'."
             )
-            % {"count": _n(len(self.without_tooi)), "names": _some(self.without_tooi, 3)}
+            % {"count": formatting.number(len(self.without_tooi)), "names": _some(self.without_tooi, 3)}
         )
         if self.former_other:
             lines.append(
@@ -280,9 +281,9 @@ class ImportReport:
                 "en %(bodies)s GR-organen die bij geen actuele regeling horen."
             )
             % {
-                "regelingen": _n(self.skipped_regelingen),
-                "rows": _n(self.skipped_participant_rows),
-                "bodies": _n(self.unused_bodies),
+                "regelingen": formatting.number(self.skipped_regelingen),
+                "rows": formatting.number(self.skipped_participant_rows),
+                "bodies": formatting.number(self.unused_bodies),
             }
         )
         if self.partners_not_in_register or self.collaborations_not_current:

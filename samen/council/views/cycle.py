@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
-from samen.collaborations.views import workspace_context
+from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
 from samen.council import pages, services
 from samen.council.forms import DocumentForm, OwnMomentForm, ResponseForm, ZienswijzeForm

@@ -8,12 +8,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Partner
+from samen.core import formatting
 from samen.core.services import require, save_versioned
 from samen.experiences.models import (
     CONTENT_SCORES,
@@ -39,7 +39,7 @@ def schedule_checkins(
     title: str = "",
 ) -> list[CheckIn]:
     """One check-in, or a series of ``count`` every ``interval_weeks`` weeks, each open ``open_days`` days."""
-    require(permissions.can_schedule_checkins(by, collaboration), _("Alleen de facilitator plant check-ins."))
+    require(permissions.can_schedule_checkins(by, collaboration), str(permissions.SCHEDULE_CHECKINS_REFUSED))
     errors: dict[str, str] = {}
     today = timezone.localdate()
     if first_opens_on is None:
@@ -71,7 +71,7 @@ def schedule_checkins(
                 closes_on=opens_on + datetime.timedelta(days=open_days - 1),
                 series=series,
                 created_by=by,
-                title=f"{label} {date_format(opens_on, 'j F Y')}",
+                title=f"{label} {formatting.date(opens_on)}",
             )
             record(
                 by,
@@ -121,7 +121,7 @@ def answer_checkin(
         raise ValidationError(_("Deze partner hoort niet bij deze samenwerking."), code="partner")
     require(
         permissions.can_answer_checkin(by, collaboration, partner),
-        _("Alleen contactpersonen van de partners vullen een check-in in."),
+        str(permissions.ANSWER_CHECKIN_REFUSED),
     )
     if checkin.is_closed:
         raise ValidationError(_("Deze check-in is gesloten; antwoorden kan niet meer."), code="closed")

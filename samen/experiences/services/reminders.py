@@ -7,10 +7,10 @@ import structlog
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from samen.audit.services import record
+from samen.core import formatting
 from samen.experiences.models import CheckIn, CheckInParticipation, Signal
 from samen.experiences.services.people import absolute_url, contacts
 from samen.experiences.services.signals import addressees_of
@@ -62,7 +62,7 @@ def send_reminders(*, now: datetime.datetime | None = None, dry_run: bool = Fals
                         "De check-in van %(collaboration)s staat open tot en met %(date)s. Het kost vijf minuten; "
                         "uw antwoorden zijn anoniem en worden alleen samengevat getoond."
                     )
-                    % {"collaboration": checkin.collaboration, "date": date_format(checkin.closes_on, "j F Y")},
+                    % {"collaboration": checkin.collaboration, "date": formatting.date(checkin.closes_on)},
                     url=absolute_url("experiences:checkin", checkin.collaboration_id, checkin.pk),
                     collaboration=checkin.collaboration,
                 )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from samen import permissions
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Partner
+from samen.core import formatting
 from samen.core.numbers import parse_dutch_decimal
 from samen.core.services import require, save_versioned
 from samen.experiences.models import (
@@ -96,7 +97,7 @@ def raise_signal(
     """Share an experience early, addressed to a partner, the facilitator or everyone."""
     require(
         permissions.can_raise_signal(by, collaboration, from_partner),
-        _("Alleen contactpersonen van een partner en de facilitator geven signalen."),
+        str(permissions.RAISE_SIGNAL_REFUSED),
     )
     errors: dict[str, str] = {}
     if kind not in SignalKind.values:
@@ -316,7 +317,7 @@ def announce_deviation(
             % {
                 "partner": partner,
                 "article": article.label,
-                "date": starts_on.strftime("%d-%m-%Y"),
+                "date": formatting.date(starts_on),
                 "reason": deviation.reason,
             },
             url=absolute_url("experiences:deviations", collaboration.pk),

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from samen.core import formatting
 from samen.experiences.splitter.layouts import (
     ACTIVE_RE,
     FORMAT_AUTO,
@@ -41,7 +42,6 @@ from samen.experiences.splitter.layouts import (
     normalise,
     read_lines,
     strip_tags,
-    thousands,
 )
 from samen.experiences.splitter.numbering import (
     Item,
@@ -168,7 +168,7 @@ def _checked(document: Document) -> Document:
     if len(document.articles) > MAX_ARTICLES:
         raise SplitError(
             _("Deze tekst heeft meer dan %(max)s artikelen. Splits hem in kleinere afspraken.")
-            % {"max": thousands(MAX_ARTICLES)},
+            % {"max": formatting.number(MAX_ARTICLES)},
             code="too_many",
         )
     if not any(a.members for a in document.articles):

@@ -21,6 +21,7 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from samen.core import formatting
 from samen.experiences.splitter.numbering import ITEM_LABELS
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -65,15 +66,11 @@ _TAG_RE = re.compile(r"<\s*[a-zA-Z!/?]")
 ACTIVE_RE = re.compile(r"<\s*(script|style|iframe|object|embed)\b|\bon[a-z]+\s*=|javascript:", re.I)
 
 
-def thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def check_size(text: str) -> None:
     if len(text) > MAX_CHARS:
         raise SplitError(
             _("De tekst is te groot (%(size)s tekens). Het maximum is %(max)s tekens; splits de tekst in delen.")
-            % {"size": thousands(len(text)), "max": thousands(MAX_CHARS)},
+            % {"size": formatting.number(len(text)), "max": formatting.number(MAX_CHARS)},
             code="too_large",
         )
 
@@ -127,7 +124,7 @@ def decode_upload(data: bytes, filename: str = "") -> tuple[str, str]:
     if len(data) > MAX_UPLOAD_BYTES:
         raise SplitError(
             _("Het bestand is te groot (%(size)s MB). Het maximum is %(max)s MB; splits de tekst in delen.")
-            % {"size": f"{len(data) / 1024 / 1024:.1f}".replace(".", ","), "max": MAX_UPLOAD_BYTES // 1024 // 1024},
+            % {"size": formatting.number(len(data) / 1024 / 1024, 1), "max": MAX_UPLOAD_BYTES // 1024 // 1024},
             code="too_large",
         )
     name = filename.lower()

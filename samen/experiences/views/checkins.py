@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
-from samen.core import spreadsheet
+from samen.core import formatting, spreadsheet
 from samen.core.forms import apply_errors
 from samen.core.services import require
 from samen.experiences import services
@@ -26,7 +26,7 @@ def _trend_chart(points: list[TrendPoint]) -> str:
     if not points:
         return ""
     return line_chart(
-        labels=[point.checkin.opens_on.strftime("%d-%m-%Y") for point in points],
+        labels=[formatting.short_date(point.checkin.opens_on) for point in points],
         series=[
             Series(_("Inhoud"), [p.content for p in points], "#1c5b8f", marker="circle"),
             Series(_("Relatie"), [p.relationship for p in points], "#8a3b00", dash="8 5", marker="square"),
@@ -66,7 +66,7 @@ def checkins(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 def checkin_schedule(request: HttpRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
-    require(permissions.can_schedule_checkins(request.user, collaboration), _("Alleen de facilitator plant check-ins."))
+    require(permissions.can_schedule_checkins(request.user, collaboration), str(permissions.SCHEDULE_CHECKINS_REFUSED))
     form = ScheduleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -99,7 +99,7 @@ def checkin_detail(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespon
     )
     refused = _refusal(checkin, answered) if request.method == "POST" and form is None else ""
     if request.method == "POST" and form is None:
-        require(bool(partners), _("Alleen contactpersonen van de partners vullen een check-in in."))
+        require(bool(partners), str(permissions.ANSWER_CHECKIN_REFUSED))
     elif form is not None and form.is_valid():
         data = dict(form.cleaned_data)
         partner = data.pop("partner")
@@ -152,10 +152,6 @@ def checkin_close(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespons
     return redirect("experiences:checkin", collaboration.pk, checkin.pk)
 
 
-def _csv_number(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}".replace(".", ",")
-
-
 @login_required
 def checkin_export(request: HttpRequest, pk: str, checkin_pk: str) -> HttpResponse:
     """The aggregated results as CSV (semicolons, decimal commas): the same figures as the page."""
@@ -178,5 +174,5 @@ def checkin_export(request: HttpRequest, pk: str, checkin_pk: str) -> HttpRespon
         if averages is None:
             writer.writerow([label, count, *[_("te weinig antwoorden")] * len(names)])
         else:
-            writer.writerow([label, count, *[_csv_number(averages.scores.get(name)) for name in names]])
+            writer.writerow([label, count, *[formatting.number(averages.scores.get(name), 1) for name in names]])
     return response

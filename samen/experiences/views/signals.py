@@ -68,7 +68,7 @@ def signal_create(request: HttpRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     require_experiences(request, collaboration)
     senders = _senders(request, collaboration)
-    require(bool(senders), _("Alleen contactpersonen van een partner en de facilitator geven signalen."))
+    require(bool(senders), str(permissions.RAISE_SIGNAL_REFUSED))
     initial = {"article": request.GET.get("artikel", ""), "addressee": "iedereen"}
     form = SignalForm(request.POST or None, initial=initial, collaboration=collaboration, senders=senders)
     if request.method == "POST" and form.is_valid():
@@ -215,7 +215,7 @@ def deviation_announce(request: HttpRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     require_experiences(request, collaboration)
     partners = my_partners(request, collaboration)
-    require(bool(partners), _("Alleen contactpersonen van een partner kondigen een afwijking aan."))
+    require(bool(partners), str(permissions.ANNOUNCE_DEVIATION_REFUSED))
     initial = {"article": request.GET.get("artikel", "")}
     form = DeviationForm(request.POST or None, initial=initial, collaboration=collaboration, partners=partners)
     if request.method == "POST" and form.is_valid():

@@ -30,7 +30,7 @@ def acting_partner(person: Any, collaboration: Collaboration, partner: Partner |
         .first()
     )
     if found is None:
-        raise PermissionDenied(_("U handelt in deze samenwerking niet namens een partner."))
+        raise PermissionDenied(str(permissions.WRITE_FOR_REFUSED))
     return found
 
 

@@ -15,6 +15,7 @@ from samen import permissions
 from samen.audit.services import record
 from samen.collaborations import people
 from samen.collaborations.models import Collaboration, Partner, RoleKind
+from samen.core import formatting
 from samen.core.services import require
 from samen.goals.models import (
     Advice,
@@ -67,7 +68,7 @@ def _notify_waiting(consent_round: ConsentRound, partners: list[Partner]) -> Non
             "Wilt u namens uw organisatie besluiten vóór %(deadline)s: instemmen, instemmen met voorwaarden, "
             "bezwaar maken of u onthouden?"
         )
-        % {"number": version.number, "title": version.title, "deadline": deadline.strftime("%d-%m-%Y")},
+        % {"number": version.number, "title": version.title, "deadline": formatting.date(deadline)},
         url=goal_url(consent_round.goal),
         collaboration=consent_round.goal.collaboration,
         addressed=True,
@@ -84,7 +85,7 @@ def open_consent_round(*, goal: Goal, by: Any, deadline: datetime.date | None) -
     collaboration = goal.collaboration
     require(
         permissions.can_open_consent_round(by, collaboration),
-        _("Alleen de facilitator of een contactpersoon van een partner kan een instemmingsronde openen."),
+        str(permissions.OPEN_CONSENT_ROUND_REFUSED),
     )
     today = timezone.localdate()
     if deadline is None:

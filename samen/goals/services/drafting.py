@@ -41,7 +41,7 @@ def _clean_wording(title: str, text: str) -> tuple[str, str]:
 def _require_writer(by: Any, collaboration: Collaboration) -> None:
     require(
         permissions.can_write_goal(by, collaboration),
-        _("Alleen contactpersonen van een partner kunnen doelen opstellen en wijzigen."),
+        str(permissions.WRITE_GOAL_REFUSED),
     )
 
 

@@ -62,7 +62,7 @@ def add_result(
     collaboration = goal.collaboration
     require(
         permissions.can_add_result(by, collaboration),
-        _("Alleen de facilitator of een contactpersoon van een partner kan resultaten toevoegen."),
+        str(permissions.ADD_RESULT_REFUSED),
     )
     errors: dict[str, list[str]] = {}
     indicator, unit = clean_text(indicator), clean_text(unit)
@@ -129,7 +129,7 @@ def record_progress(
     """A measurement of ``result``. Not in the future; the history is kept and the latest by date counts."""
     require(
         permissions.can_record_progress(by, result.owner_partner),
-        _("Alleen de eigenaar van dit resultaat (of de facilitator) kan voortgang melden."),
+        str(permissions.RECORD_PROGRESS_REFUSED),
     )
     errors: dict[str, list[str]] = {}
     number = None

@@ -36,7 +36,7 @@ def new_accountability(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpRespo
     found = get_goal(request, collaboration, goal_pk)
     mine = my_partners(request.user, collaboration, permissions.can_write_for)
     if not mine:
-        raise PermissionDenied(_("U handelt in deze samenwerking niet namens een partner."))
+        raise PermissionDenied(str(permissions.WRITE_FOR_REFUSED))
     source = request.POST if request.method == "POST" else request.GET
     # A subject of another collaboration reaches the service, which refuses it with a clear message.
     scope_c = Commitment.objects.all() if request.method == "POST" else Commitment.objects.filter(goal=found)

@@ -33,9 +33,7 @@ def open_round(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     if not permissions.can_open_consent_round(request.user, collaboration):
-        raise PermissionDenied(
-            _("Alleen de facilitator of een contactpersoon van een partner kan een instemmingsronde openen.")
-        )
+        raise PermissionDenied(str(permissions.OPEN_CONSENT_ROUND_REFUSED))
     form = RoundForm(request.POST or None, initial={"deadline": timezone.localdate() + datetime.timedelta(days=14)})
     if request.method == "POST" and form.is_valid():
         opened = attempt(form, lambda: services.open_consent_round(goal=found, by=request.user, **form.cleaned_data))
@@ -72,7 +70,7 @@ def advice(request: HttpRequest, pk: Any, goal_pk: Any, round_pk: Any) -> HttpRe
     consent_round = _round(found, round_pk)
     mine = my_partners(request.user, collaboration, permissions.can_advise)
     if not mine:
-        raise PermissionDenied(_("Alleen ambtelijk contactpersonen van een partner geven advies."))
+        raise PermissionDenied(str(permissions.ADVISE_REFUSED))
     form = AdviceForm(request.POST or None, collaboration=collaboration, partners=mine)
     if request.method == "POST" and form.is_valid():
         given = attempt(
@@ -100,7 +98,7 @@ def decision(request: HttpRequest, pk: Any, goal_pk: Any, round_pk: Any) -> Http
     consent_round = _round(found, round_pk)
     mine = my_partners(request.user, collaboration, permissions.can_decide)
     if not mine:
-        raise PermissionDenied(_("Alleen de bestuurlijk contactpersoon van een partner besluit namens die partner."))
+        raise PermissionDenied(str(permissions.DECIDE_REFUSED))
     form = DecisionForm(request.POST or None, collaboration=collaboration, partners=mine)
     if request.method == "POST" and form.is_valid():
         made = attempt(

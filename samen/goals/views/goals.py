@@ -73,7 +73,7 @@ def goal(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
 def new_goal(request: HttpRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_write_goal(request.user, collaboration):
-        raise PermissionDenied(_("Alleen contactpersonen van een partner kunnen doelen opstellen."))
+        raise PermissionDenied(str(permissions.WRITE_GOAL_REFUSED))
     form = GoalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         created = attempt(
@@ -175,7 +175,7 @@ def benefit(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     found = get_goal(request, collaboration, goal_pk)
     mine = my_partners(request.user, collaboration, permissions.can_write_for)
     if not mine:
-        raise PermissionDenied(_("U handelt in deze samenwerking niet namens een partner."))
+        raise PermissionDenied(str(permissions.WRITE_FOR_REFUSED))
     chosen = next((p for p in mine if str(p.pk) == request.GET.get("partner")), mine[0])
     existing = Benefit.objects.filter(goal=found, partner=chosen).first()
     initial = {

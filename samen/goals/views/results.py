@@ -35,9 +35,7 @@ def new_result(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     if not permissions.can_add_result(request.user, collaboration):
-        raise PermissionDenied(
-            _("Alleen de facilitator of een contactpersoon van een partner kan resultaten toevoegen.")
-        )
+        raise PermissionDenied(str(permissions.ADD_RESULT_REFUSED))
     partners = collaboration.current_partners()
     form = ResultForm(
         request.POST or None,
@@ -62,7 +60,7 @@ def result(request: HttpRequest, pk: Any, goal_pk: Any, result_pk: Any) -> HttpR
     form = ProgressForm(request.POST or None, initial={"measured_on": timezone.localdate()})
     if request.method == "POST":
         if not may_report:
-            raise PermissionDenied(_("Alleen de eigenaar van dit resultaat (of de facilitator) kan voortgang melden."))
+            raise PermissionDenied(str(permissions.RECORD_PROGRESS_REFUSED))
         if (
             form.is_valid()
             and attempt(form, lambda: services.record_progress(result=item, by=request.user, **form.cleaned_data))
@@ -91,7 +89,7 @@ def new_commitment(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     found = get_goal(request, collaboration, goal_pk)
     mine = my_partners(request.user, collaboration, permissions.can_write_for)
     if not mine:
-        raise PermissionDenied(_("U handelt in deze samenwerking niet namens een partner."))
+        raise PermissionDenied(str(permissions.WRITE_FOR_REFUSED))
     form = CommitmentForm(
         request.POST or None,
         collaboration=collaboration,

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
@@ -15,6 +14,7 @@ from samen import permissions
 from samen.audit.services import record
 from samen.collaborations import people
 from samen.collaborations.models import Collaboration
+from samen.core import formatting
 from samen.core.services import require
 from samen.interests.catalogue import Catalogue, catalogue_for
 from samen.interests.models import Declaration, HonestyRound, Interest, RedLine
@@ -105,7 +105,7 @@ def _announce(honesty_round: HonestyRound, collaboration: Collaboration) -> None
             "In %(collaboration)s is de eerlijkheidsronde %(title)s geopend. Deel uiterlijk %(deadline)s de belangen, "
             "intenties en rode lijnen van uw organisatie. Het ambtelijk contact stelt de verklaring op; het "
             "bestuurlijk contact bevestigt en deelt haar."
-        ) % {**values, "deadline": date_format(honesty_round.deadline, "j F Y")}
+        ) % {**values, "deadline": formatting.date(honesty_round.deadline)}
 
     def summary() -> str:
         return _("Deadline eerlijkheidsronde: %(title)s") % values

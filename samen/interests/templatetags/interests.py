@@ -3,20 +3,19 @@ and the findings of the analysis.
 
 With 30 partners these have 600 to 1,200 cells and a hundred findings. Built here, a row or a
 finding costs one template variable instead of a dozen tags; every text that comes from people is
-escaped with ``escape``, and numbers are formatted with the active language's separators.
+escaped with ``escape``, and numbers and amounts are formatted by ``samen.core.formatting``.
 """
 
-from decimal import Decimal
 from functools import cache
 
 from django import template
 from django.urls import reverse
-from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from samen.core import formatting
 from samen.interests.analysis import Analysis, Finding, MotiveRow
 from samen.interests.matrix import AmbitionRow, Cell
 
@@ -25,31 +24,10 @@ register = template.Library()
 TD = '<td class="utrecht-table__cell">'
 
 
-@cache
-def _separators(language: str | None) -> tuple[str, str]:
-    return str(get_format("DECIMAL_SEPARATOR")), str(get_format("THOUSAND_SEPARATOR"))
-
-
-def number(value: Decimal | int | None, decimals: int = 1, separators: tuple[str, str] | None = None) -> str:
-    """A number with grouping in the active language, without decimals when whole: "1.250", "12,5"."""
-    if value is None:
-        return ""
-    value = Decimal(value)
-    places = 0 if value == value.to_integral_value() else decimals
-    decimal_separator, thousands = separators or _separators(get_language())
-    text = f"{value:,.{places}f}"
-    return text.replace(",", "\0").replace(".", decimal_separator).replace("\0", thousands)
-
-
 @register.filter
 def md_indent(text: str) -> str:
     """Text inside a Markdown list item: every next line indented, so that the item stays one item."""
     return "\n   ".join(line.strip() for line in str(text).strip().splitlines() if line.strip())
-
-
-@register.filter
-def euros(value: Decimal | int | None, separators: tuple[str, str] | None = None) -> str:
-    return "" if value is None else f"€ {number(value, 2, separators)}"
 
 
 @cache
@@ -69,18 +47,16 @@ def _labels(language: str | None) -> dict[str, str]:
     }
 
 
-def _pledge_cell(
-    cell: Cell, row: AmbitionRow, collaboration_pk: object, labels: dict[str, str], separators: tuple[str, str]
-) -> str:
+def _pledge_cell(cell: Cell, row: AmbitionRow, collaboration_pk: object, labels: dict[str, str]) -> str:
     pledge = cell.pledge
     if pledge is None:
         parts = [f'<span class="samen-status samen-status--zorg">{labels["none"]}</span>']
     else:
         parts = [f'<span class="visually-hidden">{labels["urgency"]} </span>{pledge.urgency}']
         if pledge.total_hours:
-            parts.append(f" · {number(pledge.total_hours, 1, separators)} {labels['hours']}")
+            parts.append(f" · {formatting.number(pledge.total_hours, 1, trim=True)} {labels['hours']}")
         if pledge.budget_euros:
-            parts.append(f" · {euros(pledge.budget_euros, separators)}")
+            parts.append(f" · {formatting.euro(pledge.budget_euros)}")
         if cell.urgency_gap:
             parts.append(f' <span class="samen-status samen-status--aandacht">{labels["gap"]}</span>')
         if pledge.is_empty:
@@ -97,11 +73,8 @@ def _pledge_cell(
 @register.filter
 def pledge_cells(row: AmbitionRow, collaboration_pk: object) -> SafeString:
     """One ``<td>`` per partner: urgency, hours and money, and the flags of the matrix."""
-    language = get_language()
-    labels, separators = _labels(language), _separators(language)
-    return mark_safe(  # noqa: S308
-        "".join(_pledge_cell(cell, row, collaboration_pk, labels, separators) for cell in row.cells)
-    )
+    labels = _labels(get_language())
+    return mark_safe("".join(_pledge_cell(cell, row, collaboration_pk, labels) for cell in row.cells))  # noqa: S308
 
 
 @register.filter

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen import permissions
-from samen.core import spreadsheet
+from samen.core import formatting, spreadsheet
 from samen.interests import services
 from samen.interests.forms import AmbitionForm, PledgeForm
 from samen.interests.matrix import matrix_for
@@ -172,9 +172,9 @@ def matrix_csv(request: HttpRequest, pk: Any) -> HttpResponse:
             values = (
                 [
                     pledge.urgency,
-                    _csv_number(pledge.hours_per_month),
-                    _csv_number(pledge.fte),
-                    _csv_number(pledge.budget_euros),
+                    formatting.number(pledge.hours_per_month, 2, trim=True),
+                    formatting.number(pledge.fte, 2, trim=True),
+                    formatting.number(pledge.budget_euros, 2, trim=True),
                     pledge.capacity_notes,
                     timezone.localtime(pledge.pledged_at).date().isoformat(),
                 ]
@@ -183,7 +183,3 @@ def matrix_csv(request: HttpRequest, pk: Any) -> HttpResponse:
             )
             writer.writerow([ambition.title, partner, *values])
     return response
-
-
-def _csv_number(value: Any) -> str:
-    return "" if value is None else str(value).replace(".", ",")

@@ -2,7 +2,7 @@ import datetime
 
 from django import template
 
-from samen.core.templatetags.samen import nl_date
+from samen.core import formatting
 
 register = template.Library()
 
@@ -13,6 +13,6 @@ def iso_date(value: object) -> str:
     if not value:
         return ""
     try:
-        return nl_date(datetime.date.fromisoformat(str(value)[:10]))
+        return formatting.date(datetime.date.fromisoformat(str(value)[:10]))
     except ValueError:
         return str(value)

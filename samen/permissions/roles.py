@@ -1,0 +1,53 @@
+"""A person's roles, loaded once per request, and the kinds of role that count as a contact."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from samen.collaborations.models import Role, RoleKind
+
+CONTACT_KINDS = frozenset({RoleKind.OFFICIAL, RoleKind.EXECUTIVE})
+
+
+@dataclass
+class Roles:
+    """The roles one person holds, indexed by collaboration id."""
+
+    by_collaboration: dict[UUID, set[tuple[str, UUID | None]]] = field(default_factory=dict)
+
+    def kinds(self, collaboration_id: UUID) -> set[str]:
+        return {kind for kind, _ in self.by_collaboration.get(collaboration_id, set())}
+
+    def partner_ids(self, collaboration_id: UUID, kinds: Iterable[str]) -> set[UUID]:
+        wanted = set(kinds)
+        return {
+            partner_id
+            for kind, partner_id in self.by_collaboration.get(collaboration_id, set())
+            if kind in wanted and partner_id is not None
+        }
+
+
+def roles_of(person: Any) -> Roles:
+    """All roles of ``person``, cached on the person object for the rest of the request."""
+    if not getattr(person, "is_authenticated", False):
+        return Roles()
+    cached: Roles | None = getattr(person, "_samen_roles", None)
+    if cached is None:
+        cached = Roles()
+        for collaboration_id, partner_id, kind in Role.objects.filter(person=person).values_list(
+            "collaboration_id", "partner_id", "kind"
+        ):
+            cached.by_collaboration.setdefault(collaboration_id, set()).add((kind, partner_id))
+        person._samen_roles = cached
+    return cached
+
+
+def forget_roles(person: Any) -> None:
+    """Call after changing a person's roles within the same request."""
+    if hasattr(person, "_samen_roles"):
+        del person._samen_roles
+
+
+def _is_staff(person: Any) -> bool:
+    return bool(getattr(person, "is_authenticated", False) and person.is_staff)
