@@ -70,7 +70,7 @@ class JSONParser(parsers.JSONParser):
             raise exceptions.ParseError(_("De body is geen geldige JSON.")) from exc
 
 
-class StrictSerializer(serializers.Serializer):
+class StrictSerializer(serializers.Serializer[Any]):
     """Input serializers reject fields they do not know, instead of silently ignoring a typo."""
 
     def to_internal_value(self, data: Any) -> Any:

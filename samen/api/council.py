@@ -32,7 +32,7 @@ class YearQuery(QuerySerializer):
 
 
 @extend_schema_serializer(component_name="PcMoment")
-class MomentSerializer(serializers.Serializer):
+class MomentSerializer(serializers.Serializer[Any]):
     soort = serializers.CharField(help_text=gettext_lazy("kaderbrief, ontwerpbegroting, zienswijzen, ... of eigen."))
     omschrijving = serializers.CharField()
     uiterlijk = serializers.DateField(help_text=gettext_lazy("De laatste dag waarop het op tijd is."))
@@ -46,13 +46,13 @@ class MomentSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="PcPlanning")
-class CalendarSerializer(serializers.Serializer):
+class CalendarSerializer(serializers.Serializer[Any]):
     jaar = serializers.IntegerField()
     momenten = MomentSerializer(many=True)
 
 
 @extend_schema_serializer(component_name="PcStuk")
-class DocumentSerializer(serializers.Serializer):
+class DocumentSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     samenwerking = serializers.UUIDField(source="collaboration_id", read_only=True)
     jaar = serializers.IntegerField(source="year", read_only=True)
@@ -78,7 +78,7 @@ class DocumentCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Zienswijze")
-class ZienswijzeSerializer(serializers.Serializer):
+class ZienswijzeSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     stuk = serializers.UUIDField(source="document_id", read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
@@ -102,7 +102,7 @@ class ZienswijzeCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Bijdrage")
-class ContributionSerializer(serializers.Serializer):
+class ContributionSerializer(serializers.Serializer[Any]):
     deelnemer = serializers.UUIDField(source="partner_id")
     bijdrage = serializers.DecimalField(source="amount", max_digits=15, decimal_places=2, allow_null=True)
     aandeel = serializers.DecimalField(source="share", max_digits=6, decimal_places=3, allow_null=True)
@@ -110,7 +110,7 @@ class ContributionSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Kengetallen")
-class FiguresSerializer(serializers.Serializer):
+class FiguresSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     jaar = serializers.IntegerField(source="year")
     bron = serializers.CharField(source="basis")

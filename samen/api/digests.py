@@ -28,7 +28,7 @@ TAGS = ["Raadsbrieven"]
 
 
 @extend_schema_serializer(component_name="Raadsbrief")
-class DigestSerializer(serializers.Serializer):
+class DigestSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
     samenvatting = serializers.CharField(source="summary", read_only=True)

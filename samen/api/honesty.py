@@ -24,7 +24,7 @@ from samen.interests.models import Declaration, GoChoice, GoDecision, HonestyRou
 
 
 @extend_schema_serializer(component_name="Eerlijkheidsronde")
-class RoundSerializer(serializers.Serializer):
+class RoundSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
     deadline = serializers.DateField(read_only=True)
@@ -33,7 +33,7 @@ class RoundSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="EigenVerklaring")
-class OwnDeclarationSerializer(serializers.Serializer):
+class OwnDeclarationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     status = serializers.CharField(read_only=True)
@@ -45,7 +45,7 @@ class OwnDeclarationSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="GoBesluit")
-class GoDecisionSerializer(serializers.Serializer):
+class GoDecisionSerializer(serializers.Serializer[Any]):
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     besluit = serializers.CharField(source="decision", read_only=True)
     toelichting = serializers.CharField(source="reasons", read_only=True)

@@ -35,7 +35,7 @@ class Money(serializers.DecimalField):
 
 
 @extend_schema_serializer(component_name="Toezegging")
-class PledgeSerializer(serializers.Serializer):
+class PledgeSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     urgentie = serializers.IntegerField(source="urgency", read_only=True, help_text=gettext_lazy("1 tot en met 5."))
@@ -47,7 +47,7 @@ class PledgeSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Ambitie")
-class AmbitionSerializer(serializers.Serializer):
+class AmbitionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
     omschrijving = BlankAsNullCharField(source="description")
@@ -64,26 +64,26 @@ class AmbitionSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Belang")
-class InterestSerializer(serializers.Serializer):
+class InterestSerializer(serializers.Serializer[Any]):
     motief = serializers.CharField(source="motive", read_only=True)
     gewicht = serializers.IntegerField(source="weight", read_only=True, help_text=gettext_lazy("1 tot en met 5."))
     toelichting = BlankAsNullCharField(source="explanation")
 
 
 @extend_schema_serializer(component_name="RodeLijn")
-class RedLineSerializer(serializers.Serializer):
+class RedLineSerializer(serializers.Serializer[Any]):
     tekst = serializers.CharField(source="text", read_only=True)
     motief = BlankAsNullCharField(source="motive")
 
 
 @extend_schema_serializer(component_name="RondeKort")
-class RoundBriefSerializer(serializers.Serializer):
+class RoundBriefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
 
 
 @extend_schema_serializer(component_name="Verklaring")
-class DeclarationSerializer(serializers.Serializer):
+class DeclarationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     ronde = RoundBriefSerializer(source="round", read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)

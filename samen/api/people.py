@@ -32,7 +32,7 @@ ME = ["Mijn instellingen"]
 
 
 @extend_schema_serializer(component_name="Uitnodiging")
-class InvitationSerializer(serializers.Serializer):
+class InvitationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     email = serializers.EmailField(read_only=True)
     naam = serializers.CharField(source="full_name", read_only=True)
@@ -157,7 +157,7 @@ class PreferencesView(ApiView):
 
 
 @extend_schema_serializer(component_name="Agendalink")
-class CalendarFeedSerializer(serializers.Serializer):
+class CalendarFeedSerializer(serializers.Serializer[Any]):
     url = serializers.URLField(help_text=gettext_lazy("Eenmalig getoond: zet deze link in uw agenda-app."))
 
 

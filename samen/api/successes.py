@@ -1,5 +1,6 @@
 """Erken en vier successen over the API: the success log of a collaboration (readers: public successes only)."""
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404
@@ -25,7 +26,7 @@ TAGS = ["Successen"]
 
 
 @extend_schema_serializer(component_name="Succes")
-class SuccessSerializer(serializers.Serializer):
+class SuccessSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     samenwerking = serializers.UUIDField(source="collaboration_id", read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
@@ -234,7 +235,7 @@ class VisibilityView(ApiView):
 
 
 @extend_schema_serializer(component_name="Waardering")
-class SpotlightSerializer(serializers.Serializer):
+class SpotlightSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     van = PersonBriefSerializer(source="given_by", read_only=True)
     mensen = PersonBriefSerializer(source="people.all", many=True, read_only=True)
@@ -290,7 +291,7 @@ class SpotlightsView(ApiView):
 
 
 @extend_schema_serializer(component_name="Vieringsvoorstel")
-class PromptSerializer(serializers.Serializer):
+class PromptSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     aanleiding = serializers.ChoiceField(source="reason", choices=PromptReason.choices, read_only=True)
     watIsBereikt = serializers.CharField(source="title", read_only=True)

@@ -51,7 +51,7 @@ def body_of(serializer_class: type[StrictSerializer], request: Request) -> dict[
     return dict(body.validated_data)
 
 
-def resolve(model: type[DjangoModel], ids: Iterable[UUID], field: str, queryset: Any = None) -> list[Any]:
+def resolve[M: DjangoModel](model: type[M], ids: Iterable[UUID], field: str, queryset: Any = None) -> list[M]:
     """Objects for ``ids`` in the given order; unknown ids are a 400 on ``field``."""
     ids = list(dict.fromkeys(ids))
     found = (queryset if queryset is not None else model._default_manager).in_bulk(ids)

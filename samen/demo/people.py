@@ -121,7 +121,7 @@ class People:
         return self._hash
 
     def person(self, email: str, full_name: str, job_title: str, organisation: Organisation) -> Person:
-        person = Person.objects.filter(email=email).first()
+        person: Person | None = Person.objects.filter(email=email).first()
         if person is None:
             person = Person.objects.create(
                 email=email,
@@ -188,7 +188,9 @@ class People:
                 raise CommandError(_("Deze werkplaats heeft geen facilitator die de demo kan inrichten."))
             self.role(collaboration, facilitator, RoleKind.FACILITATOR, None, other.person)
         cast = Cast(collaboration=collaboration, facilitator=facilitator, partners=partners)
-        personas = {(p.gm_code, p.kind): p for p in PERSONAS if p.gm_code and roo_id in p.roo_ids and not self.domain}
+        personas: dict[tuple[str | None, str], Persona] = {
+            (p.gm_code, p.kind): p for p in PERSONAS if p.gm_code and roo_id in p.roo_ids and not self.domain
+        }
         for partner in partners:
             organisation = partner.organisation
             for kind, prefix, title in (

@@ -1,5 +1,6 @@
 """What the goal page and the result page show, gathered in a fixed number of queries."""
 
+import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -118,7 +119,7 @@ def progress_chart(result: Result) -> dict[str, Any] | None:
     first, last = result.baseline_on, max(result.due_on, points[-1][0])
     days = max((last - first).days, 1)
 
-    def x(day: Any) -> float:
+    def x(day: datetime.date) -> float:
         return CHART_PAD + (day - first).days / days * (CHART_WIDTH - 2 * CHART_PAD)
 
     line = " ".join(f"{x(day):.1f},{_scale(value, low, high):.1f}" for day, value in points)

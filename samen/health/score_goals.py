@@ -139,7 +139,7 @@ def _ownership_facts(
             % {
                 "title": row["title"],
                 "opened": nl_date(timezone.localdate(row["opened_at"])),  # type: ignore[arg-type]
-                "deadline": nl_date(row["deadline"]),  # type: ignore[arg-type]
+                "deadline": nl_date(row["deadline"]),
             }
         )
     on_track, risk, off = results

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from samen import permissions
+from samen.core.http import AuthedRequest
 from samen.core.services import require
 from samen.notifications import delivery as delivery_services
 from samen.notifications import ics, services
@@ -49,7 +50,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def calendar_link(request: HttpRequest) -> HttpResponse:
+def calendar_link(request: AuthedRequest) -> HttpResponse:
     new_url = ""
     status = 200
     if request.method == "POST":

@@ -39,7 +39,7 @@ def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoIte
             _("Vier het: %(title)s") % {"title": title},
             collaboration_id,
             collaboration_name,
-            reverse("successes:record", args=[collaboration_id]) + "?" + urlencode({"aanleiding": pk}),
+            reverse("successes:record", args=[collaboration_id]) + "?" + urlencode({"aanleiding": str(pk)}),
             None,
         )
         for pk, title, collaboration_id, collaboration_name in prompts

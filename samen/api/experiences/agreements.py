@@ -30,7 +30,7 @@ from samen.experiences.splitter import FORMAT_AUTO, FORMAT_ROO, FORMATS
 
 
 @extend_schema_serializer(component_name="Overeenkomst")
-class AgreementSerializer(serializers.Serializer):
+class AgreementSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     soort = serializers.ChoiceField(source="kind", choices=AgreementKind.choices, read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
@@ -48,7 +48,7 @@ class AgreementSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Artikel")
-class ArticleSerializer(serializers.Serializer):
+class ArticleSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     overeenkomst = serializers.UUIDField(source="agreement_id", read_only=True)
     nummer = BlankAsNullCharField(source="number")
@@ -65,7 +65,7 @@ class ArticleSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Lezing")
-class ReadingSerializer(serializers.Serializer):
+class ReadingSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     artikel = serializers.UUIDField(source="article_id", read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)

@@ -33,8 +33,8 @@ SCORES = {
 }
 
 
-def _score_fields() -> dict[str, serializers.Field]:
-    fields: dict[str, serializers.Field] = {
+def _score_fields() -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+    fields: dict[str, serializers.Field[Any, Any, Any, Any]] = {
         name: serializers.FloatField(allow_null=True, min_value=1, max_value=5) for name in SCORES.values()
     }
     fields["relatie"] = serializers.FloatField(
@@ -51,7 +51,7 @@ AveragesSerializer = extend_schema_serializer(component_name="Gemiddelden")(
 
 
 @extend_schema_serializer(component_name="DeelnemerUitkomst")
-class PartnerOutcomeSerializer(serializers.Serializer):
+class PartnerOutcomeSerializer(serializers.Serializer[Any]):
     deelnemer = serializers.UUIDField()
     respondenten = serializers.IntegerField(
         allow_null=True, help_text=gettext_lazy("Leeg als de gemiddelden leeg zijn: dan blijft ook het aantal anoniem.")
@@ -60,7 +60,7 @@ class PartnerOutcomeSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="CheckIn")
-class CheckInSerializer(serializers.Serializer):
+class CheckInSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     titel = serializers.CharField()
     openVanaf = serializers.DateField()
@@ -129,7 +129,7 @@ class CheckInListView(ApiView):
         return response
 
 
-class _CheckInRows(serializers.Serializer):
+class _CheckInRows(serializers.Serializer[Any]):
     """Turns each check-in into its aggregates (``checkin_data``), then into the documented shape."""
 
     def to_representation(self, instance: CheckIn) -> dict[str, Any]:

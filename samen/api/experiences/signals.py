@@ -29,7 +29,7 @@ from samen.experiences.models import (
 
 
 @extend_schema_serializer(component_name="Signaal")
-class SignalSerializer(serializers.Serializer):
+class SignalSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     soort = serializers.ChoiceField(source="kind", choices=SignalKind.choices, read_only=True)
     onderwerp = serializers.CharField(source="subject", read_only=True)
@@ -68,7 +68,7 @@ class SignalCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Afwijking")
-class DeviationSerializer(serializers.Serializer):
+class DeviationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     organisatie = OrganisationRefSerializer(source="partner.organisation", read_only=True)
@@ -201,7 +201,7 @@ class DeviationsView(ApiView):
 
 
 @extend_schema_serializer(component_name="SignaalReactie")
-class SignalReplySerializer(serializers.Serializer):
+class SignalReplySerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     tekst = serializers.CharField(source="text", read_only=True)
     door = PersonBriefSerializer(source="by", allow_null=True, read_only=True)

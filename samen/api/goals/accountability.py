@@ -1,5 +1,6 @@
 """Partners hold each other to account: ask, reply, close."""
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404
@@ -25,7 +26,7 @@ from samen.goals.models import (
 
 
 @extend_schema_serializer(component_name="Aanspreekverzoek")
-class AccountabilitySerializer(serializers.Serializer):
+class AccountabilitySerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     doel = serializers.UUIDField(source="goal_id", read_only=True)
     afspraak = serializers.UUIDField(source="commitment_id", allow_null=True, read_only=True)
@@ -56,7 +57,7 @@ class ReplyCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Reactie")
-class ReplySerializer(serializers.Serializer):
+class ReplySerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     tekst = serializers.CharField(source="text", read_only=True)
     door = PersonBriefSerializer(source="person", read_only=True)

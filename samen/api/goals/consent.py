@@ -28,7 +28,7 @@ from samen.goals.models import (
 
 
 @extend_schema_serializer(component_name="Besluit")
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     besluit = serializers.ChoiceField(source="kind", choices=DecisionKind.choices, read_only=True)
@@ -39,7 +39,7 @@ class DecisionSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Advies")
-class AdviceSerializer(serializers.Serializer):
+class AdviceSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     advies = serializers.ChoiceField(source="kind", choices=AdviceKind.choices, read_only=True)
@@ -49,7 +49,7 @@ class AdviceSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Stand")
-class TallySerializer(serializers.Serializer):
+class TallySerializer(serializers.Serializer[Any]):
     totaal = serializers.IntegerField(source="total")
     ingestemd = serializers.IntegerField(source="consented")
     bezwaar = serializers.IntegerField(source="objected")
@@ -63,7 +63,7 @@ class TallySerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Instemmingsronde")
-class RoundSerializer(serializers.Serializer):
+class RoundSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     versie = VersionBriefSerializer(source="version", read_only=True)
     status = serializers.ChoiceField(choices=RoundStatus.choices, read_only=True)

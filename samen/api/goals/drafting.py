@@ -28,7 +28,7 @@ from samen.goals.models import (
 
 
 @extend_schema_serializer(component_name="DoelversieKort")
-class VersionBriefSerializer(serializers.Serializer):
+class VersionBriefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     nummer = serializers.IntegerField(source="number", read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
@@ -54,7 +54,7 @@ class VersionSerializer(VersionBriefSerializer):
 
 
 @extend_schema_serializer(component_name="Doel")
-class GoalSerializer(serializers.Serializer):
+class GoalSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     samenwerking = serializers.UUIDField(source="collaboration_id", read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
@@ -94,7 +94,7 @@ class DraftSerializer(GoalCreateSerializer):
 
 
 @extend_schema_serializer(component_name="Opbrengst")
-class BenefitSerializer(serializers.Serializer):
+class BenefitSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     organisatie = OrganisationRefSerializer(source="partner.organisation", read_only=True)

@@ -1,5 +1,6 @@
 """Results with their progress, and the commitments partners make under a goal."""
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404
@@ -25,7 +26,7 @@ from samen.goals.models import (
 
 
 @extend_schema_serializer(component_name="Resultaat")
-class ResultSerializer(serializers.Serializer):
+class ResultSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     doel = serializers.UUIDField(source="goal_id", read_only=True)
     indicator = serializers.CharField(read_only=True)
@@ -55,7 +56,7 @@ class ResultCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Voortgangsmelding")
-class ProgressSerializer(serializers.Serializer):
+class ProgressSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     waarde = NumberField(source="value", read_only=True)
     peildatum = serializers.DateField(source="measured_on", read_only=True)
@@ -71,7 +72,7 @@ class ProgressCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Afspraak")
-class CommitmentSerializer(serializers.Serializer):
+class CommitmentSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     doel = serializers.UUIDField(source="goal_id", read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)

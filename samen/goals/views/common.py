@@ -59,7 +59,7 @@ def goal_url(goal: Goal, anchor: str = "") -> str:
 
 def page_context(
     request: HttpRequest, collaboration: Collaboration, goal: Goal | None, title: str, **extra: Any
-) -> dict:
+) -> dict[str, Any]:
     context = workspace_context(request, collaboration, TAB, page_title=title, goal=goal, **extra)
     crumbs = list(context["breadcrumbs"])  # type: ignore[call-overload]
     crumbs.append((_("Doelen"), reverse("goals:overview", args=[collaboration.pk])))

@@ -53,7 +53,7 @@ def overview(request: HttpRequest, pk: Any) -> HttpResponse:
         can_write=permissions.can_write_goal(request.user, collaboration),
         drafts_visible=drafts,
     )
-    context["breadcrumbs"] = [*cast(list, context["breadcrumbs"]), (_("Doelen"), "")]
+    context["breadcrumbs"] = [*cast(list[Any], context["breadcrumbs"]), (_("Doelen"), "")]
     return render(request, "goals/overview.html", context)
 
 
