@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from samen.collaborations.models import Collaboration, Partner
 from samen.council import figures, services
 from samen.council.models import Basis, Document, DocumentKind, Stance
@@ -86,7 +88,7 @@ def build_cycle_year(
 
     ``contacts``: per partner a person who may write its zienswijze (a contact or its griffie).
     """
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     services.add_own_moment(
         collaboration=collaboration,
         by=facilitator,

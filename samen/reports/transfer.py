@@ -154,6 +154,17 @@ class _Refs:
     organisations: dict[Any, str] = field(default_factory=dict)
     policy_fields: dict[Any, str] = field(default_factory=dict)
 
+    def ref(self, kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "person":
+            return self.people[value]
+        if kind == "organisation":
+            return self.organisations[value]
+        if kind == "policy_field":
+            return self.policy_fields[value]
+        return str(value)
+
 
 def _plain(f: Any, value: Any) -> Any:
     if value is None:
@@ -212,28 +223,17 @@ def export_data(collaboration: Collaboration) -> dict[str, Any]:
     )
     organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=organisation_ids)}
 
-    def ref(kind: str, value: Any) -> Any:
-        if value is None:
-            return None
-        if kind == "person":
-            return refs.people[value]
-        if kind == "organisation":
-            return refs.organisations[value]
-        if kind == "policy_field":
-            return refs.policy_fields[value]
-        return str(value)
-
     objects_out = []
     for part, objects, m2m in rows:
         for obj in objects:
             fields: dict[str, Any] = {}
             for f in _concrete_fields(part.model):
                 if f.is_relation:
-                    fields[f.name] = ref(_kind(f), getattr(obj, f.attname))
+                    fields[f.name] = refs.ref(_kind(f), getattr(obj, f.attname))
                 else:
                     fields[f.name] = _plain(f, getattr(obj, f.attname))
             for f in _m2m_fields(part.model):
-                fields[f.name] = sorted(ref(_kind(f), r) for r in m2m[f.name].get(obj.pk, []))
+                fields[f.name] = sorted(refs.ref(_kind(f), r) for r in m2m[f.name].get(obj.pk, []))
             objects_out.append({"model": part.label, "id": str(obj.pk), "fields": fields})
     return {
         "format": FORMAT,

@@ -1,5 +1,4 @@
 from collections.abc import Callable
-from datetime import date
 from functools import wraps
 from typing import Any
 
@@ -10,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -235,7 +234,12 @@ def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpRespo
         document = documents.request_document(
             builder="samen.reports.exports.build_document",
             content_key=documents.key_of(
-                found.slug, fmt, request.user.pk, language, documents.collaboration_stamp(collaboration), date.today()
+                found.slug,
+                fmt,
+                request.user.pk,
+                language,
+                documents.collaboration_stamp(collaboration),
+                timezone.localdate(),
             ),
             filename=filename,
             content_type=content_type,

@@ -92,15 +92,7 @@ def _clean_success(
             )
             % {"names": ", ".join(str(person) for person in outsiders)}
         )
-    if result is not None:
-        if result.pk not in set(results_of(collaboration).filter(pk=result.pk).values_list("pk", flat=True)):
-            errors.setdefault("result", []).append(_("Dit resultaat hoort niet bij deze samenwerking."))
-        elif goal is None:
-            goal = result.goal
-        elif result.goal_id != goal.pk:
-            errors.setdefault("result", []).append(_("Dit resultaat hoort niet bij het gekozen doel."))
-    if goal is not None and not goals_of(collaboration).filter(pk=goal.pk).exists():
-        errors.setdefault("goal", []).append(_("Dit doel hoort niet bij deze samenwerking."))
+    goal = _check_goal_and_result(collaboration, goal, result, errors)
     checked = None
     if attachment:
         try:
@@ -112,6 +104,20 @@ def _clean_success(
         raise ValidationError(errors)
     fields = {"title": title, "story": story, "date": date, "goal": goal, "result": result}
     return fields, partner_list, people_list, checked
+
+
+def _check_goal_and_result(collaboration: Collaboration, goal: Any, result: Any, errors: dict[str, list[str]]) -> Any:
+    """The goal the success counts towards: the chosen one, or else the goal of the chosen result."""
+    if result is not None:
+        if result.pk not in set(results_of(collaboration).filter(pk=result.pk).values_list("pk", flat=True)):
+            errors.setdefault("result", []).append(_("Dit resultaat hoort niet bij deze samenwerking."))
+        elif goal is None:
+            goal = result.goal
+        elif result.goal_id != goal.pk:
+            errors.setdefault("result", []).append(_("Dit resultaat hoort niet bij het gekozen doel."))
+    if goal is not None and not goals_of(collaboration).filter(pk=goal.pk).exists():
+        errors.setdefault("goal", []).append(_("Dit doel hoort niet bij deze samenwerking."))
+    return goal
 
 
 def _store_attachment(success: Success, checked: CheckedAttachment) -> None:
