@@ -2,7 +2,7 @@
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -23,7 +23,22 @@ from samen.api.models import ApiToken
 from samen.api.schema import ApiSchema
 from samen.core import dates, idempotency
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 DEFAULT_RATE = "600/min"
+
+
+class AuthedApiRequest(Request):
+    """The request an ``ApiView`` handler receives: ``IsAuthenticated`` lets only a Person through."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def user(self) -> "Person": ...
+
+        @user.setter
+        def user(self, value: "Person") -> None: ...
 
 
 class TokenScope(permissions.BasePermission):

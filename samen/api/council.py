@@ -12,7 +12,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, ChoiceField, DateField, QuerySerializer, StrictSerializer, TextField, UUIDField
+from samen.api.base import (
+    ApiView,
+    AuthedApiRequest,
+    ChoiceField,
+    DateField,
+    QuerySerializer,
+    StrictSerializer,
+    TextField,
+    UUIDField,
+)
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Collaboration, Partner
@@ -209,7 +218,7 @@ class DocumentsView(ApiView):
         request=DocumentCreateSerializer,
         responses={201: DocumentSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = _cycle(request, id)
         data = body_of(DocumentCreateSerializer, request)
         document = services.record_document(
@@ -268,7 +277,7 @@ class ZienswijzenView(ApiView):
         request=ZienswijzeCreateSerializer,
         responses={201: ZienswijzeSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration, document = _document(request, id)
         data = body_of(ZienswijzeCreateSerializer, request)
         partner: Any = resolve(Partner, [data["deelnemer"]], "deelnemer", collaboration.partners.all())[0]

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, DateField, StrictSerializer, TextField
 from samen.api.interests import TAGS, InterestSerializer, RedLineSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, http, query_of
@@ -149,7 +149,7 @@ class RoundsView(ApiView):
         request=RoundCreateSerializer,
         responses={201: RoundSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(RoundCreateSerializer, request)
         honesty_round = interests.open_round(
@@ -166,7 +166,7 @@ class RoundClosingsView(ApiView):
         request=None,
         responses={200: RoundSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         honesty_round = interests.close_round(honesty_round=round_for(request, id), by=request.user)
         return Response(RoundSerializer(honesty_round).data)
 
@@ -192,7 +192,7 @@ class OwnDeclarationView(ApiView):
         request=DeclarationInputSerializer,
         responses={200: OwnDeclarationSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def put(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         honesty_round = round_for(request, id)
         partner = partner_of(honesty_round.collaboration, deelnemerId)
         data = body_of(DeclarationInputSerializer, request)
@@ -253,7 +253,7 @@ class GoDecisionView(ApiView):
         request=GoDecisionInputSerializer,
         responses={200: GoDecisionSerializer},
     )
-    def put(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         honesty_round = round_for(request, id)
         partner = partner_of(honesty_round.collaboration, deelnemerId)
         data = body_of(GoDecisionInputSerializer, request)
@@ -277,7 +277,7 @@ class TensionsView(ApiView):
         request=TensionInputSerializer,
         responses={201: TensionInputSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(TensionInputSerializer, request)
         tension = interests.add_tension(

@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, StrictSerializer, TextField, UUIDField
 from samen.api.goals import PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
@@ -166,7 +166,7 @@ class AmbitionsView(ApiView):
         request=AmbitionCreateSerializer,
         responses={201: AmbitionSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(AmbitionCreateSerializer, request)
         ambition = interests.create_ambition(
@@ -199,7 +199,7 @@ class PledgesView(ApiView):
         request=PledgeCreateSerializer,
         responses={201: PledgeSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration_id = Ambition.objects.filter(pk=id).values_list("collaboration_id", flat=True).first()
         if collaboration_id is None:
             raise Http404
@@ -267,7 +267,7 @@ class AmbitionView(ApiView):
         request=AmbitionUpdateSerializer,
         responses={200: AmbitionSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def put(self, request: Request, id: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID) -> Response:
         ambition = ambition_for(request, id)
         data = body_of(AmbitionUpdateSerializer, request)
         ambition = interests.update_ambition(
@@ -289,7 +289,7 @@ class AmbitionView(ApiView):
         summary=gettext_lazy("Een ambitie verwijderen (de facilitator)"),
         responses={204: None},
     )
-    def delete(self, request: Request, id: UUID) -> Response:
+    def delete(self, request: AuthedApiRequest, id: UUID) -> Response:
         interests.remove_ambition(ambition=ambition_for(request, id), by=request.user)
         return Response(status=204)
 
@@ -309,7 +309,7 @@ class MotivesView(ApiView):
         request=MotiveCreateSerializer,
         responses={201: MotiveCreateSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(MotiveCreateSerializer, request)
         motive = interests.add_motive(

@@ -18,7 +18,7 @@ from samen import permissions
 from samen.accounts import services as accounts
 from samen.accounts.models import Invitation
 from samen.api import serializers as s
-from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.problems import camel
 from samen.api.views import body_of, http, query_of, resolve, workspace_people
@@ -73,7 +73,7 @@ class InvitationsView(ApiView):
         request=InvitationCreateSerializer,
         responses={201: InvitationSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = workspace_people(request, id)
         data = body_of(InvitationCreateSerializer, request)
         partner = None
@@ -98,7 +98,7 @@ class InvitationRevocationsView(ApiView):
         request=None,
         responses={200: InvitationSerializer},
     )
-    def post(self, request: Request, id: UUID, uitnodigingId: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID, uitnodigingId: UUID) -> Response:
         collaboration = workspace_people(request, id)
         invitation = get_object_or_404(Invitation, pk=uitnodigingId, collaboration=collaboration)
         accounts.revoke_invitation(invitation=invitation, by=request.user)
@@ -147,7 +147,7 @@ class PreferencesView(ApiView):
         request=PreferencesSerializer,
         responses={200: PreferencesSerializer},
     )
-    def patch(self, request: Request) -> Response:
+    def patch(self, request: AuthedApiRequest) -> Response:
         data = body_of(PreferencesSerializer, request)
         by_name = {name: kind for kind, name in KIND_NAMES.items()}
         notifications.set_preferences(
@@ -169,7 +169,7 @@ class CalendarFeedsView(ApiView):
         request=None,
         responses={201: CalendarFeedSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthedApiRequest) -> Response:
         token = notifications.create_calendar_feed(person=request.user, by=request.user)
         return Response({"url": notifications.calendar_feed_url(token)}, status=201)
 
@@ -179,7 +179,7 @@ class CalendarFeedsView(ApiView):
         summary=gettext_lazy("De agendalink intrekken; agenda-apps krijgen dan niets meer"),
         responses={204: None},
     )
-    def delete(self, request: Request) -> Response:
+    def delete(self, request: AuthedApiRequest) -> Response:
         notifications.revoke_calendar_feed(person=request.user, by=request.user)
         return Response(status=204)
 

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 
 from samen import permissions
 from samen.accounts.models import Person
-from samen.api.base import ApiView, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.goals import PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField
@@ -139,7 +139,7 @@ class CollaborationSuccessesView(ApiView):
         request=SuccessCreateSerializer,
         responses={201: SuccessSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(SuccessCreateSerializer, request)
         partners = resolve(Partner, data["deelnemers"], "deelnemers", collaboration.partners.all())
@@ -191,7 +191,7 @@ class SuccessView(ApiView):
         request=SuccessUpdateSerializer,
         responses={200: SuccessSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def put(self, request: Request, id: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID) -> Response:
         success = success_for(request, id)
         collaboration = success.collaboration
         data = body_of(SuccessUpdateSerializer, request)
@@ -224,7 +224,7 @@ class VisibilityView(ApiView):
         request=VisibilitySerializer,
         responses={201: SuccessSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         success = success_for(request, id)
         data = body_of(VisibilitySerializer, request)
         services.set_success_public(success=success, by=request.user, public=data["openbaar"])
@@ -276,7 +276,7 @@ class SpotlightsView(ApiView):
         request=SpotlightCreateSerializer,
         responses={201: SpotlightSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         if not permissions.can_view_internal_successes(request.user, collaboration):
             raise Http404

@@ -7,13 +7,16 @@ is created (a document is never sent in the future), so the current year shows a
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
 from samen.collaborations.models import Collaboration, Partner
 from samen.council import figures, services
 from samen.council.models import Basis, Document, DocumentKind, Stance
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 STANCES = [Stance.POSITIVE, Stance.REMARKS, Stance.NEGATIVE, Stance.REMARKS]
 THEMES = [["indexatie"], ["indexatie", "reserves"], ["personeel", "indexatie"], ["risico's"]]
@@ -26,7 +29,7 @@ TEXTS = {
 
 def _document(
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     year: int,
     kind: str,
     title: str,

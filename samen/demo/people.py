@@ -151,7 +151,9 @@ class People:
             record(None, "person.totp_activated", facilitator, collaboration=collaboration, after={"demo": True})
             self.changes += 1
 
-    def role(self, collaboration: Collaboration, person: Person, kind: str, partner: Partner | None, by: Any) -> None:
+    def role(
+        self, collaboration: Collaboration, person: Person, kind: str, partner: Partner | None, by: "Person"
+    ) -> None:
         if not Role.objects.filter(person=person, collaboration=collaboration, partner=partner, kind=kind).exists():
             services.assign_role(collaboration=collaboration, person=person, kind=kind, partner=partner, by=by)
             self.changes += 1

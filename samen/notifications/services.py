@@ -9,7 +9,7 @@ out through the task worker once the transaction commits (see ``delivery``).
 import datetime
 import secrets
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import structlog
@@ -36,6 +36,9 @@ from samen.notifications.models import (
     default_cadence,
     hash_feed_token,
 )
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 __all__ = [
     "Cadence",
@@ -235,7 +238,7 @@ def _reroute_waiting(person: Any, kind: str, value: str) -> int:
     return waiting.update(cadence=target)
 
 
-def _apply_preference(*, person: Any, kind: str, value: str, by: Any, via: str, before: str) -> None:
+def _apply_preference(*, person: Any, kind: str, value: str, by: "Person", via: str, before: str) -> None:
     if value == DEFAULT:
         Preference.objects.filter(person=person, kind=kind).delete()
     else:
@@ -250,7 +253,7 @@ def _apply_preference(*, person: Any, kind: str, value: str, by: Any, via: str, 
     )
 
 
-def set_preferences(*, person: Any, by: Any, choices: Mapping[str, str]) -> list[str]:
+def set_preferences(*, person: Any, by: "Person", choices: Mapping[str, str]) -> list[str]:
     """Set how often ``person`` gets e-mail per kind. Returns the kinds that changed.
 
     ``choices``: ``{kind: "immediately" | "daily" | "weekly" | "off" | "default"}``. All
@@ -354,7 +357,7 @@ def calendar_feed_url(token: str) -> str:
     return absolute_url(reverse("notifications:calendar_feed", args=[token]))
 
 
-def create_calendar_feed(*, person: Any, by: Any) -> str:
+def create_calendar_feed(*, person: Any, by: "Person") -> str:
     """A new secret calendar link for ``person``; an older one stops working. Returns the token.
 
     The token is shown once; only its hash is stored.
@@ -372,13 +375,13 @@ def create_calendar_feed(*, person: Any, by: Any) -> str:
     return token
 
 
-def _revoke(feed: CalendarFeed, *, by: Any) -> None:
+def _revoke(feed: CalendarFeed, *, by: "Person") -> None:
     feed.revoked_at = timezone.now()
     feed.save(update_fields=["revoked_at"])
     record(by, "notifications.calendar_feed_revoked", feed)
 
 
-def revoke_calendar_feed(*, person: Any, by: Any) -> None:
+def revoke_calendar_feed(*, person: Any, by: "Person") -> None:
     """Stop the person's calendar link; calendar apps then get 404 and no data."""
     require(
         permissions.can_change_notification_preferences(by, person),

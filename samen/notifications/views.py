@@ -30,7 +30,7 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthedRequest) -> HttpResponse:
     posted = request.method == "POST"
     forms = preference_forms(request.POST if posted else None, Preference.objects.cadences_of(request.user))
     errors: list[str] = []
@@ -115,7 +115,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def delivery(request: HttpRequest) -> HttpResponse:
+def delivery(request: AuthedRequest) -> HttpResponse:
     require(permissions.can_view_mail_delivery(request.user), _("Alleen beheerders zien de verzending van e-mail."))
     if request.method == "POST":
         mail_id = request.POST.get("mail", "")

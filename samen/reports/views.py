@@ -20,6 +20,7 @@ from samen.collaborations.views import workspace_context
 from samen.core import documents
 from samen.core.documents import pdf_response
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 from samen.health.pages import subnav
 from samen.health.published import health_from_data
 from samen.reports import exports, services, transfer
@@ -51,7 +52,7 @@ def _digest_for(request: HttpRequest, collaboration: Collaboration, digest_pk: s
 
 @login_required
 @refusals
-def digests(request: HttpRequest, pk: str) -> HttpResponse:
+def digests(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     can_write = permissions.can_write_digest(request.user, collaboration)
     form = DigestForm(request.POST or None, collaboration=collaboration)
@@ -81,7 +82,7 @@ def digests(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_POST
 @refusals
-def plan(request: HttpRequest, pk: str) -> HttpResponse:
+def plan(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     form: CycleForm | MomentForm = MomentForm(request.POST) if "kind" in request.POST else CycleForm(request.POST)
     try:
@@ -100,7 +101,7 @@ def plan(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @refusals
-def digest(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponse:
+def digest(request: AuthedRequest, pk: str, digest_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     digest = _digest_for(request, collaboration, digest_pk)
     can_write = permissions.can_write_digest(request.user, collaboration) and not digest.is_published
@@ -147,7 +148,7 @@ def _digest_action(action: str) -> Callable[..., HttpResponseBase]:
     @login_required
     @require_POST
     @refusals
-    def view(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponse:
+    def view(request: AuthedRequest, pk: str, digest_pk: str) -> HttpResponse:
         collaboration = permissions.get_collaboration_for(request, pk)
         digest = _digest_for(request, collaboration, digest_pk)
         try:
@@ -180,7 +181,7 @@ publish = _digest_action("publish")
 
 
 @login_required
-def pdf(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponseBase:
+def pdf(request: AuthedRequest, pk: str, digest_pk: str) -> HttpResponseBase:
     collaboration = permissions.get_collaboration_for(request, pk)
     digest = _digest_for(request, collaboration, digest_pk)
     html = render_to_string(
@@ -221,7 +222,7 @@ def export(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @refusals
-def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpResponseBase:
+def export_list(request: AuthedRequest, pk: str, name: str, fmt: str) -> HttpResponseBase:
     collaboration = permissions.get_collaboration_for(request, pk)
     _require_export(request, collaboration)
     found = exports.find_export(name)
@@ -256,7 +257,7 @@ def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpRespo
 
 @login_required
 @refusals
-def export_all(request: HttpRequest, pk: str) -> HttpResponse:
+def export_all(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     content = transfer.export_collaboration(collaboration=collaboration, by=request.user)
     response = HttpResponse(content, content_type="application/json; charset=utf-8")
@@ -266,7 +267,7 @@ def export_all(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @refusals
-def import_collaboration(request: HttpRequest) -> HttpResponse:
+def import_collaboration(request: AuthedRequest) -> HttpResponse:
     if not permissions.can_import_collaboration(request.user):
         raise PermissionDenied(_("Alleen een beheerder van deze installatie kan een samenwerking importeren."))
     form = ImportForm(request.POST or None, request.FILES or None)

@@ -54,7 +54,7 @@ def absolute_url(path: str) -> str:
 def _clean_success(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     title: str,
     story: str,
     date: datetime.date | None,
@@ -159,7 +159,7 @@ def _summary(success: Success) -> dict[str, Any]:
 def record_success(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     title: str,
     story: str,
     date: datetime.date | None,
@@ -241,7 +241,7 @@ def record_success(
 def update_success(
     *,
     success: Success,
-    by: Any,
+    by: "Person",
     version: int | None,
     title: str,
     story: str,
@@ -319,7 +319,7 @@ def update_success(
     return success
 
 
-def set_success_public(*, success: Success, by: Any, public: bool) -> Success:
+def set_success_public(*, success: Success, by: "Person", public: bool) -> Success:
     """A bestuurlijk contact of a partner involved lets a success go outside, or takes it back."""
     require(permissions.can_view_success(by, success), _("U kunt dit succes niet zien."))
     partner_ids = list(success.partners.values_list("pk", flat=True))
@@ -363,7 +363,7 @@ def _close_prompts(success: Success, prompt: CelebrationPrompt | None) -> list[C
     return closed
 
 
-def _tell_credited(success: Success, people: Iterable[Any], by: Any) -> None:
+def _tell_credited(success: Success, people: Iterable[Any], by: "Person") -> None:
     recipients = [person for person in people if person.pk != getattr(by, "pk", None)]
     if not recipients:
         return
@@ -383,7 +383,7 @@ def _tell_credited(success: Success, people: Iterable[Any], by: Any) -> None:
 
 
 def give_spotlight(
-    *, collaboration: Collaboration, by: Any, people: Sequence[Any] = (), team: str = "", message: str
+    *, collaboration: Collaboration, by: "Person", people: Sequence[Any] = (), team: str = "", message: str
 ) -> Spotlight:
     """Put people or a team of the collaboration in the sun; the people named are told."""
     require(

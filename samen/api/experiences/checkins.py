@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.experiences.common import TAGS, experiences_of, partner_in
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, query_of
@@ -203,7 +203,7 @@ class CheckInsView(CheckInListView):
         request=CheckInScheduleSerializer,
         responses={201: CheckInSerializer(many=True)},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = experiences_of(request, id)
         data = body_of(CheckInScheduleSerializer, request)
         created = checkins.schedule_checkins(
@@ -226,7 +226,7 @@ class CheckInClosingsView(ApiView):
         request=None,
         responses={200: CheckInSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         checkin = checkin_for(request, id)
         checkins.close_checkin(checkin=checkin, by=request.user)
         return Response(CheckInSerializer(checkin_data(checkin)).data)
@@ -246,7 +246,7 @@ class CheckInAnswersView(ApiView):
         request=CheckInAnswerSerializer,
         responses={204: None},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         checkin = checkin_for(request, id)
         data = body_of(CheckInAnswerSerializer, request)
         partner = partner_in(checkin.collaboration, data["deelnemer"], "deelnemer")

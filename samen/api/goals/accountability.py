@@ -10,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from samen.api.base import ApiView, ChoiceField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, StrictSerializer, TextField, UUIDField
 from samen.api.goals.common import TAGS, PersonBriefSerializer, goal_for, partner_of
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, BlankAsNullChoiceField
@@ -102,7 +102,7 @@ class AccountabilityView(ApiView):
         request=AccountabilityCreateSerializer,
         responses={201: AccountabilitySerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(AccountabilityCreateSerializer, request)
         commitment = (
@@ -138,7 +138,7 @@ class RepliesView(ApiView):
         request=ReplyCreateSerializer,
         responses={201: ReplySerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         found = accountability_for(request, id)
         data = body_of(ReplyCreateSerializer, request)
         reply = services.reply_to_accountability_request(request=found, by=request.user, text=data["tekst"])
@@ -156,7 +156,7 @@ class ClosingsView(ApiView):
         request=ClosingSerializer,
         responses={201: AccountabilitySerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         found = accountability_for(request, id)
         data = body_of(ClosingSerializer, request)
         services.close_accountability_request(
