@@ -3,7 +3,7 @@ draft), go / no-go per partner, and tensions for the catalogue. The same service
 pages: a draft is readable only inside its own partner, and only the bestuurlijk contact shares.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -21,6 +21,9 @@ from samen.api.views import body_of, http, query_of
 from samen.collaborations.models import Collaboration, Partner
 from samen.interests import services as interests
 from samen.interests.models import Declaration, GoChoice, GoDecision, HonestyRound
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 @extend_schema_serializer(component_name="Eerlijkheidsronde")
@@ -114,7 +117,7 @@ def partner_of(collaboration: Collaboration, pk: UUID) -> Partner:
     return partner
 
 
-def own_declaration(honesty_round: HonestyRound, partner: Partner, person: Any) -> Declaration:
+def own_declaration(honesty_round: HonestyRound, partner: Partner, person: "Person") -> Declaration:
     """The partner's declaration in this round, if the person may read it (its own partner, or shared)."""
     declaration = (
         Declaration.objects.with_contents().filter(round=honesty_round, partner=partner).select_related("round").first()
@@ -180,7 +183,7 @@ class OwnDeclarationView(ApiView):
         summary=gettext_lazy("De verklaring van een deelnemer in een ronde: het concept alleen voor de eigen partner"),
         responses={200: OwnDeclarationSerializer},
     )
-    def get(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def get(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         honesty_round = round_for(request, id)
         declaration = own_declaration(honesty_round, partner_of(honesty_round.collaboration, deelnemerId), request.user)
         return Response(OwnDeclarationSerializer(declaration).data)
@@ -211,7 +214,7 @@ class OwnDeclarationView(ApiView):
         return Response(OwnDeclarationSerializer(own_declaration(honesty_round, partner, request.user)).data)
 
 
-def _declaration_step(request: Request, id: UUID, deelnemerId: UUID, step: Any) -> Response:
+def _declaration_step(request: AuthedApiRequest, id: UUID, deelnemerId: UUID, step: Any) -> Response:
     """Share or withdraw the partner's declaration, then answer with it as the person may now see it."""
     honesty_round = round_for(request, id)
     partner = partner_of(honesty_round.collaboration, deelnemerId)
@@ -227,7 +230,7 @@ class DeclarationSharingsView(ApiView):
         request=None,
         responses={200: OwnDeclarationSerializer},
     )
-    def post(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         return _declaration_step(request, id, deelnemerId, interests.share_declaration)
 
 
@@ -239,7 +242,7 @@ class DeclarationWithdrawalsView(ApiView):
         request=None,
         responses={200: OwnDeclarationSerializer},
     )
-    def post(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         return _declaration_step(request, id, deelnemerId, interests.reopen_declaration)
 
 

@@ -4,7 +4,7 @@ An invitation's one-time link goes only by e-mail, never in an API answer. The c
 shown once, in the answer that makes it, as on the page.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
@@ -26,6 +26,9 @@ from samen.collaborations import services as collaboration_services
 from samen.collaborations.models import Organisation, Partner, RoleKind
 from samen.notifications import services as notifications
 from samen.notifications.models import Kind, Preference
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 TAGS = ["Samenwerkingen"]
 ME = ["Mijn instellingen"]
@@ -123,7 +126,7 @@ def _preferences_serializer() -> type[StrictSerializer]:
 PreferencesSerializer = _preferences_serializer()
 
 
-def preferences_of(person: Any) -> dict[str, str]:
+def preferences_of(person: "Person") -> dict[str, str]:
     chosen = Preference.objects.cadences_of(person)
     return {KIND_NAMES[kind]: chosen.get(kind, notifications.DEFAULT) for kind in Kind.values}
 
@@ -137,7 +140,7 @@ class PreferencesView(ApiView):
         summary=gettext_lazy("Hoe vaak u e-mail krijgt, per soort bericht"),
         responses={200: PreferencesSerializer},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthedApiRequest) -> Response:
         return Response(preferences_of(request.user))
 
     @extend_schema(

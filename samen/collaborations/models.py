@@ -1,7 +1,7 @@
 """Organisations, collaborations, partners and the roles people hold in them."""
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -125,7 +125,7 @@ class CollaborationQuerySet(QuerySet["Collaboration"]):
         )
         return self.annotate(partner_count=Coalesce(Subquery(current), 0))
 
-    def visible_to(self, person: Any) -> "CollaborationQuerySet":
+    def visible_to(self, person: "Person") -> "CollaborationQuerySet":
         """Register collaborations, and others only where ``person`` has a role (permissions.can_view_collaboration)."""
         from samen import permissions
 

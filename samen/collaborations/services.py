@@ -92,7 +92,9 @@ def create_collaboration(
     return collaboration
 
 
-def assign_role(*, collaboration: Collaboration, person: Any, kind: str, partner: Partner | None, by: "Person") -> Role:
+def assign_role(
+    *, collaboration: Collaboration, person: "Person", kind: str, partner: Partner | None, by: "Person"
+) -> Role:
     """Give ``person`` a role; a partner role only for someone of that partner's organisation."""
     require(permissions.can_manage(by, collaboration), _("Alleen de facilitator kan rollen toekennen."))
     validate_role(collaboration=collaboration, kind=kind, partner=partner, organisation=person.organisation)

@@ -50,7 +50,9 @@ def _document(
     )
 
 
-def _zienswijzen(document: Document, contacts: Mapping[Partner, Any], facilitator: Any, today: datetime.date) -> None:
+def _zienswijzen(
+    document: Document, contacts: Mapping[Partner, Any], facilitator: "Person", today: datetime.date
+) -> None:
     """Every council gives its view a few weeks before the period ends; the last one stays a draft while it runs."""
     assert document.zienswijze_until is not None
     decided = min(document.zienswijze_until - datetime.timedelta(days=10), today)
@@ -83,7 +85,7 @@ def build_cycle_year(
     collaboration: Collaboration,
     year: int,
     *,
-    facilitator: Any,
+    facilitator: "Person",
     contacts: Mapping[Partner, Any],
     today: datetime.date | None = None,
 ) -> list[Document]:

@@ -249,7 +249,9 @@ def _checkin(story: Story, n: int, opens: datetime.date, *, last: bool) -> None:
                      hour=9 + (m + k) % 8)  # fmt: skip
 
 
-def _answer(story: Story, tag: str, key: str, partner: Partner, person: Any, content: int, relationship: int) -> Any:
+def _answer(
+    story: Story, tag: str, key: str, partner: Partner, person: "Person", content: int, relationship: int
+) -> Any:
     texts = story.texts
 
     def act() -> None:

@@ -2,7 +2,7 @@
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
@@ -22,11 +22,14 @@ from samen.goals.models import (
     tally,
 )
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 CHART_POINTS = 60
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 600, 220, 30
 
 
-def goal_page(person: Any, collaboration: Collaboration, goal: Goal) -> dict[str, Any]:
+def goal_page(person: "Person", collaboration: Collaboration, goal: Goal) -> dict[str, Any]:
     """Everything on one goal's page. Readers get the adopted wording, results and commitments only."""
     drafts = permissions.can_view_goal_drafts(person, collaboration)
     everyone = list(collaboration.partners.select_related("organisation").order_by("organisation__name"))

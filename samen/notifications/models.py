@@ -8,7 +8,7 @@ A ``CalendarFeed`` is a person's secret calendar link; only the hash of its toke
 """
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -19,6 +19,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 class Kind(models.TextChoices):
@@ -54,7 +57,7 @@ def default_cadence(addressed: bool) -> str:
 
 
 class PreferenceQuerySet(QuerySet["Preference"]):
-    def cadences_of(self, person: Any) -> dict[str, str]:
+    def cadences_of(self, person: "Person") -> dict[str, str]:
         """``{kind: cadence}`` for the kinds the person has chosen; missing kinds use the default."""
         return dict(self.filter(person=person).values_list("kind", "cadence"))
 
@@ -138,11 +141,11 @@ class Mail(Model):
 
 
 class EventQuerySet(QuerySet["Event"]):
-    def of(self, person: Any) -> "EventQuerySet":
+    def of(self, person: "Person") -> "EventQuerySet":
         """A person's own notifications, newest first, with what the overview page shows."""
         return self.filter(recipient=person).select_related("collaboration", "mail").order_by("-created_at", "-id")
 
-    def upcoming_on_calendar(self, person: Any, now: datetime.datetime, limit: int = 500) -> list["Event"]:
+    def upcoming_on_calendar(self, person: "Person", now: datetime.datetime, limit: int = 500) -> list["Event"]:
         """The person's events with calendar data that have not ended yet, by start.
 
         One per calendar uid: when an area notifies again about the same check-in or deadline

@@ -223,7 +223,7 @@ def preference_values() -> list[str]:
     return [DEFAULT, *Cadence.values]
 
 
-def _reroute_waiting(person: Any, kind: str, value: str) -> int:
+def _reroute_waiting(person: "Person", kind: str, value: str) -> int:
     """Move events still waiting for a digest to the new choice, so no backlog floods in.
 
     Waiting events of a kind switched to "immediately" go into the next daily digest.
@@ -238,7 +238,7 @@ def _reroute_waiting(person: Any, kind: str, value: str) -> int:
     return waiting.update(cadence=target)
 
 
-def _apply_preference(*, person: Any, kind: str, value: str, by: "Person", via: str, before: str) -> None:
+def _apply_preference(*, person: "Person", kind: str, value: str, by: "Person", via: str, before: str) -> None:
     if value == DEFAULT:
         Preference.objects.filter(person=person, kind=kind).delete()
     else:
@@ -253,7 +253,7 @@ def _apply_preference(*, person: Any, kind: str, value: str, by: "Person", via: 
     )
 
 
-def set_preferences(*, person: Any, by: "Person", choices: Mapping[str, str]) -> list[str]:
+def set_preferences(*, person: "Person", by: "Person", choices: Mapping[str, str]) -> list[str]:
     """Set how often ``person`` gets e-mail per kind. Returns the kinds that changed.
 
     ``choices``: ``{kind: "immediately" | "daily" | "weekly" | "off" | "default"}``. All
@@ -294,12 +294,12 @@ def set_preferences(*, person: Any, by: "Person", choices: Mapping[str, str]) ->
 # --- one-click unsubscribe (RFC 8058) ---------------------------------------------------
 
 
-def unsubscribe_token(person: Any, kinds: Iterable[str]) -> str:
+def unsubscribe_token(person: "Person", kinds: Iterable[str]) -> str:
     """A signed, time-limited token that switches ``kinds`` off for ``person``."""
     return signing.dumps({"p": str(person.pk), "k": sorted(set(kinds))}, salt=UNSUBSCRIBE_SALT)
 
 
-def unsubscribe_url(person: Any, kinds: Iterable[str]) -> str:
+def unsubscribe_url(person: "Person", kinds: Iterable[str]) -> str:
     return absolute_url(reverse("notifications:unsubscribe", args=[unsubscribe_token(person, kinds)]))
 
 
@@ -357,7 +357,7 @@ def calendar_feed_url(token: str) -> str:
     return absolute_url(reverse("notifications:calendar_feed", args=[token]))
 
 
-def create_calendar_feed(*, person: Any, by: "Person") -> str:
+def create_calendar_feed(*, person: "Person", by: "Person") -> str:
     """A new secret calendar link for ``person``; an older one stops working. Returns the token.
 
     The token is shown once; only its hash is stored.
@@ -381,7 +381,7 @@ def _revoke(feed: CalendarFeed, *, by: "Person") -> None:
     record(by, "notifications.calendar_feed_revoked", feed)
 
 
-def revoke_calendar_feed(*, person: Any, by: "Person") -> None:
+def revoke_calendar_feed(*, person: "Person", by: "Person") -> None:
     """Stop the person's calendar link; calendar apps then get 404 and no data."""
     require(
         permissions.can_change_notification_preferences(by, person),

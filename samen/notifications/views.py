@@ -23,7 +23,7 @@ from samen.notifications.models import CalendarFeed, Event, Kind, Mail, MailStat
 
 
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthedRequest) -> HttpResponse:
     page = Paginator(Event.objects.of(request.user), 25).get_page(request.GET.get("pagina"))
     context = {"page": page, "nav": "notifications", "is_staff": permissions.can_view_mail_delivery(request.user)}
     return render(request, "notifications/overview.html", context)

@@ -206,7 +206,7 @@ def _require_export(request: HttpRequest, collaboration: Collaboration) -> None:
 
 @login_required
 @refusals
-def export(request: HttpRequest, pk: str) -> HttpResponse:
+def export(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     _require_export(request, collaboration)
     context = workspace_context(

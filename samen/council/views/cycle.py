@@ -119,7 +119,7 @@ def _document(collaboration: Collaboration, document_pk: Any) -> Document:
 
 
 @login_required
-def document(request: HttpRequest, pk: Any, document_pk: Any) -> HttpResponse:
+def document(request: AuthedRequest, pk: Any, document_pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     doc = _document(collaboration, document_pk)
     doc.collaboration = collaboration

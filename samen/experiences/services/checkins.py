@@ -101,7 +101,7 @@ def close_checkin(*, checkin: CheckIn, by: "Person", expected_version: int | Non
     return checkin
 
 
-def has_answered(checkin: CheckIn, person: Any) -> bool:
+def has_answered(checkin: CheckIn, person: "Person") -> bool:
     return CheckInParticipation.objects.filter(checkin=checkin, person=person).exists()
 
 

@@ -240,7 +240,7 @@ def record_decision(
     return decision
 
 
-def _adopt_if_complete(consent_round: ConsentRound, actor: Any) -> bool:
+def _adopt_if_complete(consent_round: ConsentRound, actor: "Person | None") -> bool:
     """Adopt the round's version when the tally allows it. Call inside a transaction holding the round."""
     current = round_tally(consent_round)
     if not current.adoptable:

@@ -34,7 +34,7 @@ def _check_owner(
     errors: dict[str, list[str]],
     goal: Goal,
     partner: Partner | None,
-    person: Any,
+    person: "Person",
     partner_field: str,
     person_field: str,
 ) -> None:
@@ -58,7 +58,7 @@ def add_result(
     target: Any,
     due_on: datetime.date | None,
     owner_partner: Partner | None,
-    owner_person: Any,
+    owner_person: "Person",
     baseline_on: datetime.date | None = None,
 ) -> Result:
     """A measurable result under ``goal``: from a baseline to a target by a date, with an owner."""

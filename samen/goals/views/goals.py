@@ -59,7 +59,7 @@ def overview(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def goal(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def goal(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     context = page_context(request, collaboration, found, found.title, **goal_page(request.user, collaboration, found))

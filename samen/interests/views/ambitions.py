@@ -23,7 +23,7 @@ from samen.interests.views.common import attempt, page_context, partner_of, refu
 
 
 @login_required
-def ambitions(request: HttpRequest, pk: Any) -> HttpResponse:
+def ambitions(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     context = page_context(
         request,

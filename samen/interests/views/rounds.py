@@ -32,7 +32,9 @@ from samen.interests.views.common import (
 )
 
 
-def _round_page(request: HttpRequest, collaboration: Collaboration, honesty_round: HonestyRound | None) -> HttpResponse:
+def _round_page(
+    request: AuthedRequest, collaboration: Collaboration, honesty_round: HonestyRound | None
+) -> HttpResponse:
     rounds = list(HonestyRound.objects.of(collaboration))
     status = round_status(honesty_round, collaboration, request.user) if honesty_round else []
     decided = {row.partner.pk: row.decision for row in status if row.decision}
@@ -52,13 +54,13 @@ def _round_page(request: HttpRequest, collaboration: Collaboration, honesty_roun
 
 
 @login_required
-def rounds(request: HttpRequest, pk: Any) -> HttpResponse:
+def rounds(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     return _round_page(request, collaboration, HonestyRound.objects.of(collaboration).first())
 
 
 @login_required
-def round_detail(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
+def round_detail(request: AuthedRequest, pk: Any, round_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     return _round_page(request, collaboration, round_of(collaboration, round_pk))
 
