@@ -23,6 +23,8 @@ import statistics
 import time
 from typing import Any
 
+from django.utils import timezone
+
 from bench.util import measure_get, signed_in_client, worker_document
 
 DOMAIN = "bench-gezondheid.example"
@@ -218,8 +220,8 @@ def run() -> dict[str, object]:
     digest = services.create_digest(
         collaboration=typical,
         by=world.facilitator,
-        period_start=datetime.date.today() - datetime.timedelta(days=365),
-        period_end=datetime.date.today(),
+        period_start=timezone.localdate() - datetime.timedelta(days=365),
+        period_end=timezone.localdate(),
     )
     pdf = worker_document(facilitator, reverse("reports:pdf", args=[typical.pk, digest.pk]))
     figures["digest_pdf_request_ms"] = pdf["request_ms"]  # the status page; the worker renders

@@ -10,6 +10,8 @@ import datetime
 import random
 from typing import Any
 
+from django.utils import timezone
+
 from bench.util import measure_get, signed_in_client, worker_document
 
 SUCCESSES_IN_YEAR = 200
@@ -111,7 +113,7 @@ def run() -> dict[str, object]:
     _successes(collaboration, facilitator, partners, people)
     client = signed_in_client(people[0])
 
-    year_end = datetime.date.today()
+    year_end = timezone.localdate()
     year_start = year_end - datetime.timedelta(days=365)
     pdf_url = reverse("successes:brief_pdf", args=[collaboration.pk]) + f"?van={year_start}&tot={year_end}"
     pdf = worker_document(client, pdf_url)

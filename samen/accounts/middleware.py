@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samen.accounts.models import Person
 from samen.collaborations.models import RoleKind
 from samen.permissions import roles_of
 
@@ -42,7 +43,7 @@ class RequireFacilitatorTwoFactorMiddleware:
         return self.get_response(request)
 
 
-def _is_facilitator_anywhere(user: object) -> bool:
+def _is_facilitator_anywhere(user: Person) -> bool:
     return any(
         kind == RoleKind.FACILITATOR for roles in roles_of(user).by_collaboration.values() for kind, _partner in roles
     )

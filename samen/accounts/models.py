@@ -13,13 +13,13 @@ from samen.collaborations.models import Collaboration, Organisation, Partner, Ro
 from samen.core.models import Model, QuerySet
 
 
-class PersonManager(BaseUserManager.from_queryset(QuerySet)):  # type: ignore[misc]
+class PersonManager(BaseUserManager.from_queryset(QuerySet)):
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **extra: object) -> "Person":
         if not email:
             raise ValueError("An e-mail address is required.")
-        person = self.model(email=self.normalize_email(email).lower(), **extra)
+        person: Person = self.model(email=self.normalize_email(email).lower(), **extra)
         person.set_password(password)
         person.save(using=self._db)
         return person
@@ -75,7 +75,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class InvitationQuerySet(QuerySet):
+class InvitationQuerySet(QuerySet["Invitation"]):
     def open(self) -> "InvitationQuerySet":
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
 

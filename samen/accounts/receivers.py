@@ -1,6 +1,6 @@
 """Reactions to other apps' changes, connected in AccountsConfig.ready."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
@@ -8,8 +8,11 @@ from samen.accounts.models import Invitation
 from samen.audit.services import record
 from samen.collaborations.models import Partner
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def partner_left(sender: type[Partner], partner: Partner, by: Any, reason: str, **kwargs: Any) -> None:
+
+def partner_left(sender: type[Partner], partner: Partner, by: "Person", reason: str, **kwargs: Any) -> None:
     """Nobody can still join on behalf of a partner that left: its open invitations are revoked (audited)."""
     invitations = list(Invitation.objects.open().filter(partner=partner))
     if not invitations:

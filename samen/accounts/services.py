@@ -2,7 +2,6 @@
 
 import datetime
 import secrets
-from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,7 +24,7 @@ INVITATION_VALID_FOR = datetime.timedelta(days=14)
 
 
 def invite_person(
-    *, collaboration: Collaboration, email: str, full_name: str, kind: str, partner: Partner | None, by: Any
+    *, collaboration: Collaboration, email: str, full_name: str, kind: str, partner: Partner | None, by: "Person"
 ) -> Invitation:
     """Send a one-time invitation link by e-mail. Returns the invitation (the token is only in the mail)."""
     require(permissions.can_manage(by, collaboration), _("Alleen de facilitator kan mensen uitnodigen."))
@@ -154,7 +153,7 @@ def accept_invitation(*, token: str, person: Person | None, full_name: str = "",
     return person
 
 
-def revoke_invitation(*, invitation: Invitation, by: Any) -> None:
+def revoke_invitation(*, invitation: Invitation, by: "Person") -> None:
     require(
         permissions.can_manage(by, invitation.collaboration), _("Alleen de facilitator kan uitnodigingen intrekken.")
     )

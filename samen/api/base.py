@@ -2,7 +2,7 @@
 
 import math
 from collections.abc import Callable, Mapping
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -23,7 +23,22 @@ from samen.api.models import ApiToken
 from samen.api.schema import ApiSchema
 from samen.core import dates, idempotency
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 DEFAULT_RATE = "600/min"
+
+
+class AuthedApiRequest(Request):
+    """The request an ``ApiView`` handler receives: ``IsAuthenticated`` lets only a Person through."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def user(self) -> "Person": ...
+
+        @user.setter
+        def user(self, value: "Person") -> None: ...
 
 
 class TokenScope(permissions.BasePermission):
@@ -70,7 +85,7 @@ class JSONParser(parsers.JSONParser):
             raise exceptions.ParseError(_("De body is geen geldige JSON.")) from exc
 
 
-class StrictSerializer(serializers.Serializer):
+class StrictSerializer(serializers.Serializer[Any]):
     """Input serializers reject fields they do not know, instead of silently ignoring a typo."""
 
     def to_internal_value(self, data: Any) -> Any:
@@ -145,7 +160,7 @@ class Replay(Exception):
         self.response = response
 
 
-def claim_idempotency_key(request: Request) -> idempotency.Claim:
+def claim_idempotency_key(request: AuthedApiRequest) -> idempotency.Claim:
     """The first request with a key handles it; a repeat gets the first answer (``Replay``), nothing new.
 
     The same key with another body (or on another path) is a client error: 422.
@@ -214,7 +229,8 @@ class ApiView(APIView):
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         if request.method == "POST" and "Idempotency-Key" in request.headers:
-            request.idempotency_claim = claim_idempotency_key(request)  # type: ignore[attr-defined]
+            # super().initial checked IsAuthenticated: the user is a Person
+            request.idempotency_claim = claim_idempotency_key(cast(AuthedApiRequest, request))  # type: ignore[attr-defined]
 
     def handle_exception(self, exc: Exception) -> Any:
         if isinstance(exc, Replay):

@@ -12,7 +12,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, ChoiceField, DateField, QuerySerializer, StrictSerializer, TextField, UUIDField
+from samen.api.base import (
+    ApiView,
+    AuthedApiRequest,
+    ChoiceField,
+    DateField,
+    QuerySerializer,
+    StrictSerializer,
+    TextField,
+    UUIDField,
+)
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Collaboration, Partner
@@ -32,7 +41,7 @@ class YearQuery(QuerySerializer):
 
 
 @extend_schema_serializer(component_name="PcMoment")
-class MomentSerializer(serializers.Serializer):
+class MomentSerializer(serializers.Serializer[Any]):
     soort = serializers.CharField(help_text=gettext_lazy("kaderbrief, ontwerpbegroting, zienswijzen, ... of eigen."))
     omschrijving = serializers.CharField()
     uiterlijk = serializers.DateField(help_text=gettext_lazy("De laatste dag waarop het op tijd is."))
@@ -46,13 +55,13 @@ class MomentSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="PcPlanning")
-class CalendarSerializer(serializers.Serializer):
+class CalendarSerializer(serializers.Serializer[Any]):
     jaar = serializers.IntegerField()
     momenten = MomentSerializer(many=True)
 
 
 @extend_schema_serializer(component_name="PcStuk")
-class DocumentSerializer(serializers.Serializer):
+class DocumentSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     samenwerking = serializers.UUIDField(source="collaboration_id", read_only=True)
     jaar = serializers.IntegerField(source="year", read_only=True)
@@ -78,7 +87,7 @@ class DocumentCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Zienswijze")
-class ZienswijzeSerializer(serializers.Serializer):
+class ZienswijzeSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     stuk = serializers.UUIDField(source="document_id", read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
@@ -102,7 +111,7 @@ class ZienswijzeCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Bijdrage")
-class ContributionSerializer(serializers.Serializer):
+class ContributionSerializer(serializers.Serializer[Any]):
     deelnemer = serializers.UUIDField(source="partner_id")
     bijdrage = serializers.DecimalField(source="amount", max_digits=15, decimal_places=2, allow_null=True)
     aandeel = serializers.DecimalField(source="share", max_digits=6, decimal_places=3, allow_null=True)
@@ -110,7 +119,7 @@ class ContributionSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Kengetallen")
-class FiguresSerializer(serializers.Serializer):
+class FiguresSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     jaar = serializers.IntegerField(source="year")
     bron = serializers.CharField(source="basis")
@@ -209,7 +218,7 @@ class DocumentsView(ApiView):
         request=DocumentCreateSerializer,
         responses={201: DocumentSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = _cycle(request, id)
         data = body_of(DocumentCreateSerializer, request)
         document = services.record_document(
@@ -268,7 +277,7 @@ class ZienswijzenView(ApiView):
         request=ZienswijzeCreateSerializer,
         responses={201: ZienswijzeSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration, document = _document(request, id)
         data = body_of(ZienswijzeCreateSerializer, request)
         partner: Any = resolve(Partner, [data["deelnemer"]], "deelnemer", collaboration.partners.all())[0]

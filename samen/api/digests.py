@@ -17,7 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Partner
@@ -28,7 +28,7 @@ TAGS = ["Raadsbrieven"]
 
 
 @extend_schema_serializer(component_name="Raadsbrief")
-class DigestSerializer(serializers.Serializer):
+class DigestSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
     samenvatting = serializers.CharField(source="summary", read_only=True)
@@ -117,7 +117,7 @@ class DigestsView(ApiView):
         request=DigestCreateSerializer,
         responses={201: DigestSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(DigestCreateSerializer, request)
         digest = reports.create_digest(
@@ -144,7 +144,7 @@ class DigestView(ApiView):
         request=DigestUpdateSerializer,
         responses={200: DigestSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def patch(self, request: Request, id: UUID) -> Response:
+    def patch(self, request: AuthedApiRequest, id: UUID) -> Response:
         digest = digest_for(request, id)
         data = body_of(DigestUpdateSerializer, request)
         digest = reports.update_digest(
@@ -189,7 +189,7 @@ class ApprovalsView(ApiView):
         request=ApprovalSerializer,
         responses={200: DigestSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         digest = digest_for(request, id)
         data = body_of(ApprovalSerializer, request)
         partner: Partner = resolve(

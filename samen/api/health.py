@@ -29,13 +29,13 @@ class Source:
 
 
 @extend_schema_serializer(component_name="DeelnemerScore")
-class PartnerScoreSerializer(serializers.Serializer):
+class PartnerScoreSerializer(serializers.Serializer[Any]):
     deelnemer = serializers.UUIDField()
     score = serializers.IntegerField(allow_null=True, min_value=0, max_value=100)
 
 
 @extend_schema_serializer(component_name="Gezondheidsindicator")
-class IndicatorSerializer(serializers.Serializer):
+class IndicatorSerializer(serializers.Serializer[Any]):
     gebied = serializers.ChoiceField(source="area", choices=Area.choices)
     score = serializers.IntegerField(allow_null=True, help_text=gettext_lazy("0 tot en met 100; leeg zonder gegevens."))
     status = serializers.ChoiceField(choices=Status.choices)
@@ -50,7 +50,7 @@ class IndicatorSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Gezondheid")
-class HealthSerializer(serializers.Serializer):
+class HealthSerializer(serializers.Serializer[Any]):
     bron = serializers.ChoiceField(
         choices=[(Source.LIVE, Source.LIVE), (Source.PUBLISHED, Source.PUBLISHED)],
         allow_null=True,

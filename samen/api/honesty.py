@@ -3,7 +3,7 @@ draft), go / no-go per partner, and tensions for the catalogue. The same service
 pages: a draft is readable only inside its own partner, and only the bestuurlijk contact shares.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, DateField, StrictSerializer, TextField
 from samen.api.interests import TAGS, InterestSerializer, RedLineSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, http, query_of
@@ -22,9 +22,12 @@ from samen.collaborations.models import Collaboration, Partner
 from samen.interests import services as interests
 from samen.interests.models import Declaration, GoChoice, GoDecision, HonestyRound
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 
 @extend_schema_serializer(component_name="Eerlijkheidsronde")
-class RoundSerializer(serializers.Serializer):
+class RoundSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
     deadline = serializers.DateField(read_only=True)
@@ -33,7 +36,7 @@ class RoundSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="EigenVerklaring")
-class OwnDeclarationSerializer(serializers.Serializer):
+class OwnDeclarationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     status = serializers.CharField(read_only=True)
@@ -45,7 +48,7 @@ class OwnDeclarationSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="GoBesluit")
-class GoDecisionSerializer(serializers.Serializer):
+class GoDecisionSerializer(serializers.Serializer[Any]):
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     besluit = serializers.CharField(source="decision", read_only=True)
     toelichting = serializers.CharField(source="reasons", read_only=True)
@@ -114,7 +117,7 @@ def partner_of(collaboration: Collaboration, pk: UUID) -> Partner:
     return partner
 
 
-def own_declaration(honesty_round: HonestyRound, partner: Partner, person: Any) -> Declaration:
+def own_declaration(honesty_round: HonestyRound, partner: Partner, person: "Person") -> Declaration:
     """The partner's declaration in this round, if the person may read it (its own partner, or shared)."""
     declaration = (
         Declaration.objects.with_contents().filter(round=honesty_round, partner=partner).select_related("round").first()
@@ -149,7 +152,7 @@ class RoundsView(ApiView):
         request=RoundCreateSerializer,
         responses={201: RoundSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(RoundCreateSerializer, request)
         honesty_round = interests.open_round(
@@ -166,7 +169,7 @@ class RoundClosingsView(ApiView):
         request=None,
         responses={200: RoundSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         honesty_round = interests.close_round(honesty_round=round_for(request, id), by=request.user)
         return Response(RoundSerializer(honesty_round).data)
 
@@ -180,7 +183,7 @@ class OwnDeclarationView(ApiView):
         summary=gettext_lazy("De verklaring van een deelnemer in een ronde: het concept alleen voor de eigen partner"),
         responses={200: OwnDeclarationSerializer},
     )
-    def get(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def get(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         honesty_round = round_for(request, id)
         declaration = own_declaration(honesty_round, partner_of(honesty_round.collaboration, deelnemerId), request.user)
         return Response(OwnDeclarationSerializer(declaration).data)
@@ -192,7 +195,7 @@ class OwnDeclarationView(ApiView):
         request=DeclarationInputSerializer,
         responses={200: OwnDeclarationSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def put(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         honesty_round = round_for(request, id)
         partner = partner_of(honesty_round.collaboration, deelnemerId)
         data = body_of(DeclarationInputSerializer, request)
@@ -211,7 +214,7 @@ class OwnDeclarationView(ApiView):
         return Response(OwnDeclarationSerializer(own_declaration(honesty_round, partner, request.user)).data)
 
 
-def _declaration_step(request: Request, id: UUID, deelnemerId: UUID, step: Any) -> Response:
+def _declaration_step(request: AuthedApiRequest, id: UUID, deelnemerId: UUID, step: Any) -> Response:
     """Share or withdraw the partner's declaration, then answer with it as the person may now see it."""
     honesty_round = round_for(request, id)
     partner = partner_of(honesty_round.collaboration, deelnemerId)
@@ -227,7 +230,7 @@ class DeclarationSharingsView(ApiView):
         request=None,
         responses={200: OwnDeclarationSerializer},
     )
-    def post(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         return _declaration_step(request, id, deelnemerId, interests.share_declaration)
 
 
@@ -239,7 +242,7 @@ class DeclarationWithdrawalsView(ApiView):
         request=None,
         responses={200: OwnDeclarationSerializer},
     )
-    def post(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         return _declaration_step(request, id, deelnemerId, interests.reopen_declaration)
 
 
@@ -253,7 +256,7 @@ class GoDecisionView(ApiView):
         request=GoDecisionInputSerializer,
         responses={200: GoDecisionSerializer},
     )
-    def put(self, request: Request, id: UUID, deelnemerId: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID, deelnemerId: UUID) -> Response:
         honesty_round = round_for(request, id)
         partner = partner_of(honesty_round.collaboration, deelnemerId)
         data = body_of(GoDecisionInputSerializer, request)
@@ -277,7 +280,7 @@ class TensionsView(ApiView):
         request=TensionInputSerializer,
         responses={201: TensionInputSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(TensionInputSerializer, request)
         tension = interests.add_tension(

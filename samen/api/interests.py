@@ -15,7 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, StrictSerializer, TextField, UUIDField
 from samen.api.goals import PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
@@ -35,7 +35,7 @@ class Money(serializers.DecimalField):
 
 
 @extend_schema_serializer(component_name="Toezegging")
-class PledgeSerializer(serializers.Serializer):
+class PledgeSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     urgentie = serializers.IntegerField(source="urgency", read_only=True, help_text=gettext_lazy("1 tot en met 5."))
@@ -47,7 +47,7 @@ class PledgeSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Ambitie")
-class AmbitionSerializer(serializers.Serializer):
+class AmbitionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
     omschrijving = BlankAsNullCharField(source="description")
@@ -64,26 +64,26 @@ class AmbitionSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Belang")
-class InterestSerializer(serializers.Serializer):
+class InterestSerializer(serializers.Serializer[Any]):
     motief = serializers.CharField(source="motive", read_only=True)
     gewicht = serializers.IntegerField(source="weight", read_only=True, help_text=gettext_lazy("1 tot en met 5."))
     toelichting = BlankAsNullCharField(source="explanation")
 
 
 @extend_schema_serializer(component_name="RodeLijn")
-class RedLineSerializer(serializers.Serializer):
+class RedLineSerializer(serializers.Serializer[Any]):
     tekst = serializers.CharField(source="text", read_only=True)
     motief = BlankAsNullCharField(source="motive")
 
 
 @extend_schema_serializer(component_name="RondeKort")
-class RoundBriefSerializer(serializers.Serializer):
+class RoundBriefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
 
 
 @extend_schema_serializer(component_name="Verklaring")
-class DeclarationSerializer(serializers.Serializer):
+class DeclarationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     ronde = RoundBriefSerializer(source="round", read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
@@ -166,7 +166,7 @@ class AmbitionsView(ApiView):
         request=AmbitionCreateSerializer,
         responses={201: AmbitionSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(AmbitionCreateSerializer, request)
         ambition = interests.create_ambition(
@@ -199,7 +199,7 @@ class PledgesView(ApiView):
         request=PledgeCreateSerializer,
         responses={201: PledgeSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration_id = Ambition.objects.filter(pk=id).values_list("collaboration_id", flat=True).first()
         if collaboration_id is None:
             raise Http404
@@ -267,7 +267,7 @@ class AmbitionView(ApiView):
         request=AmbitionUpdateSerializer,
         responses={200: AmbitionSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def put(self, request: Request, id: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID) -> Response:
         ambition = ambition_for(request, id)
         data = body_of(AmbitionUpdateSerializer, request)
         ambition = interests.update_ambition(
@@ -289,7 +289,7 @@ class AmbitionView(ApiView):
         summary=gettext_lazy("Een ambitie verwijderen (de facilitator)"),
         responses={204: None},
     )
-    def delete(self, request: Request, id: UUID) -> Response:
+    def delete(self, request: AuthedApiRequest, id: UUID) -> Response:
         interests.remove_ambition(ambition=ambition_for(request, id), by=request.user)
         return Response(status=204)
 
@@ -309,7 +309,7 @@ class MotivesView(ApiView):
         request=MotiveCreateSerializer,
         responses={201: MotiveCreateSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(MotiveCreateSerializer, request)
         motive = interests.add_motive(

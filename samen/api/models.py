@@ -32,7 +32,7 @@ def hash_api_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-class ApiTokenQuerySet(QuerySet):
+class ApiTokenQuerySet(QuerySet["ApiToken"]):
     def active(self) -> "ApiTokenQuerySet":
         return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
 
@@ -66,7 +66,7 @@ class ApiToken(Model):
         _("verloopt op"), default=default_expiry, help_text=_("Na dit moment werkt het token niet meer.")
     )
 
-    objects = ApiTokenQuerySet.as_manager()  # type: ignore[misc]
+    objects = ApiTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("API-token")

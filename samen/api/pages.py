@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -13,11 +13,12 @@ from samen.api import services
 from samen.api.forms import TokenForm
 from samen.api.models import ApiToken
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 
 
 @never_cache
 @login_required
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthedRequest) -> HttpResponse:
     """The token itself is shown once, in the answer to the POST that made it; it is never stored."""
     form = TokenForm(request.POST or None)
     new_token = ""
@@ -39,7 +40,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke(request: HttpRequest, pk: str) -> HttpResponse:
+def revoke(request: AuthedRequest, pk: str) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, person=request.user)
     try:
         services.revoke_token(token=token, by=request.user)

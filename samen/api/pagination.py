@@ -32,12 +32,12 @@ class PageQuery(QuerySerializer):
 
 
 @extend_schema_serializer(component_name="Link")
-class Link(serializers.Serializer):
+class Link(serializers.Serializer[Any]):
     href = serializers.URLField()
 
 
 @extend_schema_serializer(component_name="PaginaLinks")
-class PageLinks(serializers.Serializer):
+class PageLinks(serializers.Serializer[Any]):
     self = Link()
     first = Link()
     prev = Link(allow_null=True)
@@ -45,7 +45,7 @@ class PageLinks(serializers.Serializer):
     last = Link()
 
 
-def page_serializer(item: type[serializers.Serializer], name: str) -> type[serializers.Serializer]:
+def page_serializer(item: type[serializers.Serializer[Any]], name: str) -> type[serializers.Serializer[Any]]:
     """The schema of one page of ``item``s (documentation only; ``paginated`` builds the data)."""
     fields: dict[str, Any] = {
         "_links": PageLinks(),
@@ -69,7 +69,7 @@ def _link(request: Request, page: int | None) -> dict[str, str] | None:
 def paginated(
     request: Request,
     queryset: QuerySet[Any],
-    serializer_class: type[serializers.Serializer],
+    serializer_class: type[serializers.Serializer[Any]],
     query: dict[str, Any],
     context: dict[str, Any] | None = None,
     prepare: Callable[[list[Any]], object] | None = None,

@@ -4,7 +4,7 @@ An invitation's one-time link goes only by e-mail, never in an API answer. The c
 shown once, in the answer that makes it, as on the page.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
@@ -18,7 +18,7 @@ from samen import permissions
 from samen.accounts import services as accounts
 from samen.accounts.models import Invitation
 from samen.api import serializers as s
-from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.problems import camel
 from samen.api.views import body_of, http, query_of, resolve, workspace_people
@@ -27,12 +27,15 @@ from samen.collaborations.models import Organisation, Partner, RoleKind
 from samen.notifications import services as notifications
 from samen.notifications.models import Kind, Preference
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 TAGS = ["Samenwerkingen"]
 ME = ["Mijn instellingen"]
 
 
 @extend_schema_serializer(component_name="Uitnodiging")
-class InvitationSerializer(serializers.Serializer):
+class InvitationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     email = serializers.EmailField(read_only=True)
     naam = serializers.CharField(source="full_name", read_only=True)
@@ -73,7 +76,7 @@ class InvitationsView(ApiView):
         request=InvitationCreateSerializer,
         responses={201: InvitationSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = workspace_people(request, id)
         data = body_of(InvitationCreateSerializer, request)
         partner = None
@@ -98,7 +101,7 @@ class InvitationRevocationsView(ApiView):
         request=None,
         responses={200: InvitationSerializer},
     )
-    def post(self, request: Request, id: UUID, uitnodigingId: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID, uitnodigingId: UUID) -> Response:
         collaboration = workspace_people(request, id)
         invitation = get_object_or_404(Invitation, pk=uitnodigingId, collaboration=collaboration)
         accounts.revoke_invitation(invitation=invitation, by=request.user)
@@ -123,7 +126,7 @@ def _preferences_serializer() -> type[StrictSerializer]:
 PreferencesSerializer = _preferences_serializer()
 
 
-def preferences_of(person: Any) -> dict[str, str]:
+def preferences_of(person: "Person") -> dict[str, str]:
     chosen = Preference.objects.cadences_of(person)
     return {KIND_NAMES[kind]: chosen.get(kind, notifications.DEFAULT) for kind in Kind.values}
 
@@ -137,7 +140,7 @@ class PreferencesView(ApiView):
         summary=gettext_lazy("Hoe vaak u e-mail krijgt, per soort bericht"),
         responses={200: PreferencesSerializer},
     )
-    def get(self, request: Request) -> Response:
+    def get(self, request: AuthedApiRequest) -> Response:
         return Response(preferences_of(request.user))
 
     @extend_schema(
@@ -147,7 +150,7 @@ class PreferencesView(ApiView):
         request=PreferencesSerializer,
         responses={200: PreferencesSerializer},
     )
-    def patch(self, request: Request) -> Response:
+    def patch(self, request: AuthedApiRequest) -> Response:
         data = body_of(PreferencesSerializer, request)
         by_name = {name: kind for kind, name in KIND_NAMES.items()}
         notifications.set_preferences(
@@ -157,7 +160,7 @@ class PreferencesView(ApiView):
 
 
 @extend_schema_serializer(component_name="Agendalink")
-class CalendarFeedSerializer(serializers.Serializer):
+class CalendarFeedSerializer(serializers.Serializer[Any]):
     url = serializers.URLField(help_text=gettext_lazy("Eenmalig getoond: zet deze link in uw agenda-app."))
 
 
@@ -169,7 +172,7 @@ class CalendarFeedsView(ApiView):
         request=None,
         responses={201: CalendarFeedSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthedApiRequest) -> Response:
         token = notifications.create_calendar_feed(person=request.user, by=request.user)
         return Response({"url": notifications.calendar_feed_url(token)}, status=201)
 
@@ -179,7 +182,7 @@ class CalendarFeedsView(ApiView):
         summary=gettext_lazy("De agendalink intrekken; agenda-apps krijgen dan niets meer"),
         responses={204: None},
     )
-    def delete(self, request: Request) -> Response:
+    def delete(self, request: AuthedApiRequest) -> Response:
         notifications.revoke_calendar_feed(person=request.user, by=request.user)
         return Response(status=204)
 

@@ -45,14 +45,14 @@ class BlankAsNullChoiceField(serializers.ChoiceField):
 
 
 @extend_schema_serializer(component_name="OrganisatieVerwijzing")
-class OrganisationRefSerializer(serializers.Serializer):
+class OrganisationRefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     naam = serializers.CharField(source="name", read_only=True)
     code = BlankAsNullCharField(help_text=_("Bijvoorbeeld GM0363 voor een gemeente."))
 
 
 @extend_schema_serializer(component_name="Organisatie")
-class OrganisationSerializer(serializers.Serializer):
+class OrganisationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     naam = serializers.CharField(source="name", read_only=True)
     soort = serializers.ChoiceField(source="kind", choices=OrganisationKind.choices, read_only=True)
@@ -80,7 +80,7 @@ class OrganisationFilter(PageQuery):
 
 
 @extend_schema_serializer(component_name="Beleidsterrein")
-class PolicyFieldSerializer(serializers.Serializer):
+class PolicyFieldSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     naam = serializers.CharField(source="name", read_only=True)
 
@@ -89,7 +89,7 @@ class PolicyFieldSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Samenwerking")
-class CollaborationSerializer(serializers.Serializer):
+class CollaborationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     naam = serializers.CharField(source="name", read_only=True)
     citeertitel = BlankAsNullCharField(source="short_name")
@@ -159,7 +159,7 @@ class CollaborationCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Deelnemer")
-class PartnerSerializer(serializers.Serializer):
+class PartnerSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     organisatie = OrganisationRefSerializer(source="organisation", read_only=True)
     toegetredenOp = serializers.DateField(source="joined_on", allow_null=True, read_only=True)
@@ -170,7 +170,7 @@ class PartnerSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="PersoonVerwijzing")
-class PersonRefSerializer(serializers.Serializer):
+class PersonRefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     naam = serializers.CharField(source="full_name", read_only=True)
     functie = BlankAsNullCharField(source="job_title")
@@ -178,7 +178,7 @@ class PersonRefSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Rol")
-class RoleSerializer(serializers.Serializer):
+class RoleSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     persoon = PersonRefSerializer(source="person", read_only=True)
     soort = serializers.ChoiceField(source="kind", choices=RoleKind.choices, read_only=True)
@@ -204,13 +204,13 @@ class RoleCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Uitvoerder")
-class ActorSerializer(serializers.Serializer):
+class ActorSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(source="actor_id", allow_null=True, read_only=True)
     naam = serializers.CharField(source="actor_name", read_only=True)
 
 
 @extend_schema_serializer(component_name="Auditgebeurtenis")
-class AuditEventSerializer(serializers.Serializer):
+class AuditEventSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     tijdstip = serializers.DateTimeField(source="at", read_only=True)
     actie = serializers.CharField(source="action", read_only=True)

@@ -2,7 +2,7 @@
 
 import datetime
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,12 +14,15 @@ from samen.api.models import ApiToken, TokenLifetime, TokenScope, hash_api_token
 from samen.audit.services import record
 from samen.core.services import require
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 TOKEN_PREFIX = "samen_"  # noqa: S105 - a recognisable prefix, not a secret
 # Writing "last used" on every request would turn each read into a write; once a minute is enough.
 LAST_USED_RESOLUTION = datetime.timedelta(minutes=1)
 
 
-def create_token(*, by: Any, name: str, scope: str, lifetime: int = TokenLifetime.YEAR) -> tuple[ApiToken, str]:
+def create_token(*, by: "Person", name: str, scope: str, lifetime: int = TokenLifetime.YEAR) -> tuple[ApiToken, str]:
     """A new personal token. Returns the token row and the token itself, which is never stored."""
     require(permissions.can_use_api(by), _("Alleen een actief account kan API-tokens aanmaken."))
     name = name.strip()
@@ -51,7 +54,7 @@ def create_token(*, by: Any, name: str, scope: str, lifetime: int = TokenLifetim
     return token, raw
 
 
-def revoke_token(*, token: ApiToken, by: Any) -> ApiToken:
+def revoke_token(*, token: ApiToken, by: "Person") -> ApiToken:
     require(permissions.can_revoke_api_token(by, token), _("U kunt alleen uw eigen tokens intrekken."))
     with transaction.atomic():
         changed = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now())

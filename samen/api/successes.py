@@ -1,5 +1,6 @@
 """Erken en vier successen over the API: the success log of a collaboration (readers: public successes only)."""
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404
@@ -11,7 +12,7 @@ from rest_framework.response import Response
 
 from samen import permissions
 from samen.accounts.models import Person
-from samen.api.base import ApiView, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.goals import PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField
@@ -25,7 +26,7 @@ TAGS = ["Successen"]
 
 
 @extend_schema_serializer(component_name="Succes")
-class SuccessSerializer(serializers.Serializer):
+class SuccessSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     samenwerking = serializers.UUIDField(source="collaboration_id", read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
@@ -138,7 +139,7 @@ class CollaborationSuccessesView(ApiView):
         request=SuccessCreateSerializer,
         responses={201: SuccessSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(SuccessCreateSerializer, request)
         partners = resolve(Partner, data["deelnemers"], "deelnemers", collaboration.partners.all())
@@ -190,7 +191,7 @@ class SuccessView(ApiView):
         request=SuccessUpdateSerializer,
         responses={200: SuccessSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def put(self, request: Request, id: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID) -> Response:
         success = success_for(request, id)
         collaboration = success.collaboration
         data = body_of(SuccessUpdateSerializer, request)
@@ -223,7 +224,7 @@ class VisibilityView(ApiView):
         request=VisibilitySerializer,
         responses={201: SuccessSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         success = success_for(request, id)
         data = body_of(VisibilitySerializer, request)
         services.set_success_public(success=success, by=request.user, public=data["openbaar"])
@@ -234,7 +235,7 @@ class VisibilityView(ApiView):
 
 
 @extend_schema_serializer(component_name="Waardering")
-class SpotlightSerializer(serializers.Serializer):
+class SpotlightSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     van = PersonBriefSerializer(source="given_by", read_only=True)
     mensen = PersonBriefSerializer(source="people.all", many=True, read_only=True)
@@ -275,7 +276,7 @@ class SpotlightsView(ApiView):
         request=SpotlightCreateSerializer,
         responses={201: SpotlightSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         if not permissions.can_view_internal_successes(request.user, collaboration):
             raise Http404
@@ -290,7 +291,7 @@ class SpotlightsView(ApiView):
 
 
 @extend_schema_serializer(component_name="Vieringsvoorstel")
-class PromptSerializer(serializers.Serializer):
+class PromptSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     aanleiding = serializers.ChoiceField(source="reason", choices=PromptReason.choices, read_only=True)
     watIsBereikt = serializers.CharField(source="title", read_only=True)

@@ -20,7 +20,7 @@ from samen import permissions
 from samen.accounts.models import Person
 from samen.api import problems
 from samen.api import serializers as s
-from samen.api.base import ApiView, QuerySerializer, StrictSerializer
+from samen.api.base import ApiView, AuthedApiRequest, QuerySerializer, StrictSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.schema import document_text
 from samen.audit.models import AuditEvent
@@ -51,7 +51,7 @@ def body_of(serializer_class: type[StrictSerializer], request: Request) -> dict[
     return dict(body.validated_data)
 
 
-def resolve(model: type[DjangoModel], ids: Iterable[UUID], field: str, queryset: Any = None) -> list[Any]:
+def resolve[M: DjangoModel](model: type[M], ids: Iterable[UUID], field: str, queryset: Any = None) -> list[M]:
     """Objects for ``ids`` in the given order; unknown ids are a 400 on ``field``."""
     ids = list(dict.fromkeys(ids))
     found = (queryset if queryset is not None else model._default_manager).in_bulk(ids)
@@ -152,7 +152,7 @@ class CollaborationListView(ApiView):
         request=s.CollaborationCreateSerializer,
         responses={201: s.CollaborationSerializer},
     )
-    def post(self, request: Request) -> Response:
+    def post(self, request: AuthedApiRequest) -> Response:
         data = body_of(s.CollaborationCreateSerializer, request)
         organisations = resolve(
             Organisation, data["organisaties"], "organisaties", Organisation.objects.filter(exists=True)
@@ -201,7 +201,7 @@ class ActivationView(ApiView):
         request=ActivationSerializer,
         responses={201: s.CollaborationSerializer, 409: OpenApiResponse(description="Al actief")},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id, workspace=False)
         if request.data:
             body_of(ActivationSerializer, request)
@@ -258,7 +258,7 @@ class RoleListView(ApiView):
         request=s.RoleCreateSerializer,
         responses={201: s.RoleSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = workspace_people(request, id)
         data = body_of(s.RoleCreateSerializer, request)
         person = resolve(Person, [data["persoon"]], "persoon", Person.objects.filter(is_active=True))[0]
@@ -279,7 +279,7 @@ class RoleDetailView(ApiView):
         description=gettext_lazy("Alleen de facilitator; de laatste facilitator blijft."),
         responses={204: None},
     )
-    def delete(self, request: Request, id: UUID, rolId: UUID) -> Response:
+    def delete(self, request: AuthedApiRequest, id: UUID, rolId: UUID) -> Response:
         collaboration = workspace_people(request, id)
         role = get_object_or_404(
             Role.objects.select_related("person", "partner"), pk=rolId, collaboration=collaboration

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.core.models import Model, QuerySet
 
 
-class AuditEventQuerySet(QuerySet):
+class AuditEventQuerySet(QuerySet["AuditEvent"]):
     def for_collaboration(self, collaboration: object) -> "AuditEventQuerySet":
         return self.filter(collaboration=collaboration).select_related("actor", "organisation").order_by("-at")
 

@@ -3,12 +3,15 @@
 import datetime
 import decimal
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.db import models
 
 from samen.audit.models import AuditEvent
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 log = structlog.get_logger("samen.audit")
 
@@ -27,7 +30,7 @@ def _plain(value: Any) -> Any:
 
 
 def record(
-    actor: Any,
+    actor: "Person | None",
     action: str,
     obj: models.Model | None,
     *,

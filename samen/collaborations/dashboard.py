@@ -5,7 +5,7 @@ Everything is read from the areas' public functions; nothing here computes healt
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +15,9 @@ from samen.audit.models import AuditEvent
 from samen.collaborations.models import Collaboration
 from samen.todo.compose import published_for, todo_for
 from samen.todo.items import PublishedItem, TodoItem
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 # Only what every contact may read: no drafts, no check-in answers, no signals (those may be
 # addressed to one partner only). An action missing here simply does not show.
@@ -86,7 +89,9 @@ def latest_activity(collaboration: Collaboration, limit: int = 8) -> list[Activi
     ]
 
 
-def next_deadlines(person: Any, collaboration: Collaboration, todo: list[TodoItem], limit: int = 6) -> list[Deadline]:
+def next_deadlines(
+    person: "Person", collaboration: Collaboration, todo: list[TodoItem], limit: int = 6
+) -> list[Deadline]:
     """The person's dated to-dos and the dates in their calendar feed for this collaboration (one query)."""
     from samen.notifications.models import Event
 
@@ -108,7 +113,7 @@ def next_deadlines(person: Any, collaboration: Collaboration, todo: list[TodoIte
     return upcoming[:limit]
 
 
-def dashboard_for(person: Any, collaboration: Collaboration) -> Dashboard:
+def dashboard_for(person: "Person", collaboration: Collaboration) -> Dashboard:
     if not permissions.can_view_workspace(person, collaboration):
         return Dashboard()
     if not permissions.works_in(person, collaboration.pk):

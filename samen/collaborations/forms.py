@@ -89,7 +89,7 @@ class InviteForm(Form):
     )
 
     def __init__(self, *args: object, collaboration: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         partner_field = self.fields["partner"]
         assert isinstance(partner_field, forms.ModelChoiceField)
         partner_field.queryset = collaboration.current_partners()  # type: ignore[attr-defined]

@@ -38,7 +38,8 @@ def people(
         roles = roles.filter(kind__in=list(kinds))
     if partner_ids is not None:
         roles = roles.filter(partner_id__in=[getattr(p, "pk", p) for p in partner_ids])
-    return get_user_model().objects.filter(pk__in=roles.values("person_id"), is_active=True)
+    found: QuerySet[Person] = get_user_model().objects.filter(pk__in=roles.values("person_id"), is_active=True)
+    return found
 
 
 def contacts(collaboration: Collaboration | Any, partner_ids: Iterable[Any] | None = None) -> "QuerySet[Person]":

@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,10 +26,13 @@ from samen.collaborations.signals import partner_joined, partner_left
 from samen.core import formatting
 from samen.core.services import require
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 REASON_MAX = 300
 
 
-def activate_workspace(*, collaboration: Collaboration, by: Any) -> Collaboration:
+def activate_workspace(*, collaboration: Collaboration, by: "Person") -> Collaboration:
     """Start working in Samen on a register collaboration; the person who starts it facilitates."""
     require(
         permissions.can_activate(by, collaboration),
@@ -46,7 +49,7 @@ def activate_workspace(*, collaboration: Collaboration, by: Any) -> Collaboratio
 
 def create_collaboration(
     *,
-    by: Any,
+    by: "Person",
     name: str,
     kind: str,
     purpose: str,
@@ -89,7 +92,9 @@ def create_collaboration(
     return collaboration
 
 
-def assign_role(*, collaboration: Collaboration, person: Any, kind: str, partner: Partner | None, by: Any) -> Role:
+def assign_role(
+    *, collaboration: Collaboration, person: "Person", kind: str, partner: Partner | None, by: "Person"
+) -> Role:
     """Give ``person`` a role; a partner role only for someone of that partner's organisation."""
     require(permissions.can_manage(by, collaboration), _("Alleen de facilitator kan rollen toekennen."))
     validate_role(collaboration=collaboration, kind=kind, partner=partner, organisation=person.organisation)
@@ -131,7 +136,7 @@ def validate_role(
         )
 
 
-def remove_role(*, role: Role, by: Any) -> None:
+def remove_role(*, role: Role, by: "Person") -> None:
     collaboration = role.collaboration
     require(permissions.can_manage(by, collaboration), _("Alleen de facilitator kan rollen intrekken."))
     if role.kind == RoleKind.FACILITATOR and collaboration.roles.filter(kind=RoleKind.FACILITATOR).count() == 1:
@@ -162,7 +167,7 @@ def remove_role(*, role: Role, by: Any) -> None:
 # Health and the check-in anonymity groups count current partners only, so they follow by themselves.
 
 
-def _change_allowed(by: Any, collaboration: Collaboration) -> None:
+def _change_allowed(by: "Person | None", collaboration: Collaboration) -> None:
     """``by`` None is the register import, which records what the national register says."""
     if by is not None:
         require(permissions.can_change_partners(by, collaboration), str(permissions.CHANGE_PARTNERS_REFUSED))
@@ -212,7 +217,7 @@ def partner_leaves(
     collaboration: Collaboration,
     organisation: Organisation,
     on: datetime.date | None,
-    by: Any,
+    by: "Person | None",
     reason: str,
 ) -> Partner:
     """``organisation`` leaves ``collaboration`` on ``on`` (today or earlier; once; not before it joined)."""
@@ -276,7 +281,7 @@ def partner_joins(
     collaboration: Collaboration,
     organisation: Organisation,
     on: datetime.date | None,
-    by: Any,
+    by: "Person | None",
     reason: str,
     in_register: bool = False,
 ) -> Partner:

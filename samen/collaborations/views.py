@@ -23,7 +23,7 @@ from samen.collaborations.forms import (
 )
 from samen.collaborations.models import Collaboration, Organisation, Role
 from samen.collaborations.purpose import as_html as purpose_html
-from samen.collaborations.workspace import workspace_context
+from samen.collaborations.workspace import workspace_context as workspace_context  # re-exported for other apps
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
 from samen.todo.compose import published_for, todo_for

@@ -25,12 +25,13 @@ def by_hex(ids: Iterable[UUID]) -> dict[str, UUID]:
     return {i.hex: i for i in ids}
 
 
-def activity(queryset: QuerySet, partner_field: str, time_field: str) -> QuerySet:
+def activity(queryset: QuerySet[Any], partner_field: str, time_field: str) -> QuerySet[Any, dict[str, Any]]:
     """The latest ``time_field`` per partner of ``queryset``, as rows of ``p`` and ``last``."""
-    return queryset.order_by().values(p=F(partner_field)).annotate(last=Max(time_field)).values("p", "last")
+    rows: QuerySet[Any, dict[str, Any]] = queryset.order_by().values(p=F(partner_field)).annotate(last=Max(time_field))
+    return rows.values("p", "last")
 
 
-def latest_per_partner(querysets: Iterable[QuerySet]) -> dict[UUID, datetime.datetime]:
+def latest_per_partner(querysets: Iterable[QuerySet[Any, dict[str, Any]]]) -> dict[UUID, datetime.datetime]:
     """The latest moment per partner over several ``activity`` querysets (one query for all)."""
     querysets = list(querysets)
     if not querysets:

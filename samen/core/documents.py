@@ -13,7 +13,7 @@ import datetime
 import hashlib
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.core.files.base import ContentFile
@@ -26,7 +26,11 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from samen.audit.services import record
+from samen.core.http import AuthedRequest
 from samen.core.models import DocumentStatus, RenderedDocument
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 log = structlog.get_logger("samen.documents")
 
@@ -66,7 +70,7 @@ def request_document(
     content_key: str,
     filename: str,
     content_type: str,
-    by: Any,
+    by: "Person",
     collaboration: Any = None,
     source: str = "",
     params: dict[str, Any] | None = None,
@@ -165,7 +169,7 @@ def pdf_from_source(document: RenderedDocument, progress: Callable[[int], None])
     return html_to_pdf(document.source, progress)
 
 
-def pdf_response(request: HttpRequest, html: str, filename: str, *, collaboration: Any = None) -> HttpResponseBase:
+def pdf_response(request: AuthedRequest, html: str, filename: str, *, collaboration: Any = None) -> HttpResponseBase:
     """A PDF of ``html`` (a complete document): the file when the worker made it, else the status page."""
     document = request_document(
         builder=PDF_BUILDER,

@@ -58,7 +58,7 @@ class Form(forms.Form):
         style_widgets(self)
 
 
-class ModelForm(forms.ModelForm):
+class ModelForm(forms.ModelForm[Any]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         style_widgets(self)

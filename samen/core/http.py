@@ -10,5 +10,5 @@ if TYPE_CHECKING:
 
 
 class AuthedRequest(HttpRequest):
-    user: "Person"  # type: ignore[assignment]
+    user: "Person"
     htmx: HtmxDetails

@@ -13,7 +13,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -26,6 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen.core.models import SubmissionKey
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 FIELD = "_eenmalig"
 WEB, API = "web", "api"
@@ -58,7 +61,7 @@ class Claim:
         return not self.fresh and self.row.status is None
 
 
-def claim(person: Any, channel: str, key: str, print_: str = "") -> Claim:
+def claim(person: "Person", channel: str, key: str, print_: str = "") -> Claim:
     now = timezone.now()
     SubmissionKey.objects.filter(expires_at__lt=now).delete()
     try:

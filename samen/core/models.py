@@ -1,14 +1,17 @@
 """Base classes every Samen model builds on."""
 
 import uuid
+from typing import TypeVar
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+_M = TypeVar("_M", bound=models.Model, covariant=True)
 
-class QuerySet(models.QuerySet):
+
+class QuerySet(models.QuerySet[_M]):
     """A queryset that loads related objects for all peers at once (Django 6.1 FETCH_PEERS).
 
     Touching ``partner.organisation`` on one row of a list then fetches the

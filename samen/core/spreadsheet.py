@@ -14,6 +14,7 @@ from typing import Any
 import openpyxl
 import tablib
 from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,6 +56,7 @@ def to_xlsx(data: tablib.Dataset) -> bytes:
     """One sheet, bold headers, frozen header row; text is always text, however it begins."""
     book = openpyxl.Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook has one worksheet, and it is active
     sheet.title = (data.title or "Export")[:31]
     sheet.append(list(data.headers or []))
     for cell in sheet[1]:

@@ -7,11 +7,16 @@ is created (a document is never sent in the future), so the current year shows a
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
 
 from samen.collaborations.models import Collaboration, Partner
 from samen.council import figures, services
 from samen.council.models import Basis, Document, DocumentKind, Stance
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 STANCES = [Stance.POSITIVE, Stance.REMARKS, Stance.NEGATIVE, Stance.REMARKS]
 THEMES = [["indexatie"], ["indexatie", "reserves"], ["personeel", "indexatie"], ["risico's"]]
@@ -24,7 +29,7 @@ TEXTS = {
 
 def _document(
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     year: int,
     kind: str,
     title: str,
@@ -45,7 +50,9 @@ def _document(
     )
 
 
-def _zienswijzen(document: Document, contacts: Mapping[Partner, Any], facilitator: Any, today: datetime.date) -> None:
+def _zienswijzen(
+    document: Document, contacts: Mapping[Partner, Any], facilitator: "Person", today: datetime.date
+) -> None:
     """Every council gives its view a few weeks before the period ends; the last one stays a draft while it runs."""
     assert document.zienswijze_until is not None
     decided = min(document.zienswijze_until - datetime.timedelta(days=10), today)
@@ -78,7 +85,7 @@ def build_cycle_year(
     collaboration: Collaboration,
     year: int,
     *,
-    facilitator: Any,
+    facilitator: "Person",
     contacts: Mapping[Partner, Any],
     today: datetime.date | None = None,
 ) -> list[Document]:
@@ -86,7 +93,7 @@ def build_cycle_year(
 
     ``contacts``: per partner a person who may write its zienswijze (a contact or its griffie).
     """
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     services.add_own_moment(
         collaboration=collaboration,
         by=facilitator,

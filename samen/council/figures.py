@@ -8,7 +8,7 @@ import csv
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tablib
 from django.core.exceptions import ValidationError
@@ -23,6 +23,9 @@ from samen.core.numbers import parse_dutch_decimal
 from samen.core.services import require
 from samen.council.models import Basis, Contribution, KeyFigures
 from samen.settings import DATA_DIR
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 COLUMNS = ["jaar", "bron", "kengetal", "deelnemer", "waarde", "iv3"]
 FIGURE_FIELDS = {
@@ -67,7 +70,7 @@ def _amount(value: Any) -> Decimal:
 def save_key_figures(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     year: int,
     basis: str,
     values: dict[str, Any],
@@ -144,7 +147,7 @@ def read_rows(content: bytes, file_name: str) -> list[dict[str, str]]:
     return [{h: str(v if v is not None else "").strip() for h, v in zip(headers, row, strict=False)} for row in data]
 
 
-def import_key_figures(*, collaboration: Collaboration, by: Any, content: bytes, file_name: str) -> int:
+def import_key_figures(*, collaboration: Collaboration, by: "Person", content: bytes, file_name: str) -> int:
     """Import a sheet in the documented layout; every row is checked first and nothing is written if one fails."""
     require(permissions.can_keep_cycle(by, collaboration), _("Alleen de facilitator houdt de kengetallen bij."))
     rows = read_rows(content, file_name)

@@ -46,7 +46,7 @@ class OwnMoment(Model):
         return self.title
 
 
-class DocumentQuerySet(QuerySet):
+class DocumentQuerySet(QuerySet["Document"]):
     def of_year(self, collaboration: Collaboration, year: int) -> "DocumentQuerySet":
         return self.filter(collaboration=collaboration, year=year).order_by("sent_on", "title")
 
@@ -103,7 +103,7 @@ class Stance(models.TextChoices):
     NEGATIVE = "negatief", _("negatief")
 
 
-class ZienswijzeQuerySet(QuerySet):
+class ZienswijzeQuerySet(QuerySet["Zienswijze"]):
     def visible_to(self, draft_partner_ids: set[Any]) -> "ZienswijzeQuerySet":
         """Adopted zienswijzen, plus the drafts of the partners the person works for."""
         return self.filter(Q(adopted_at__isnull=False) | Q(partner_id__in=draft_partner_ids))
@@ -164,7 +164,7 @@ class Basis(models.TextChoices):
     ACCOUNTS = "jaarrekening", _("jaarrekening")
 
 
-def amount(label: Any, help_text: Any = "") -> models.DecimalField:
+def amount(label: Any, help_text: Any = "") -> "models.DecimalField[Any, Any]":
     return models.DecimalField(label, max_digits=15, decimal_places=2, null=True, blank=True, help_text=help_text)
 
 

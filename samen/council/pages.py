@@ -2,7 +2,7 @@
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
@@ -10,6 +10,9 @@ from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.council import deadlines
 from samen.council.models import Document, DocumentKind, KeyFigures, OwnMoment, Stance, Zienswijze
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 #: Which document answers which Wgr moment.
 MOMENT_DOCUMENT = {
@@ -97,7 +100,7 @@ class Overview:
         return len(adopted) >= 2 and len({z.stance for z in adopted}) == 1
 
 
-def overview_of(document: Document, person: Any) -> Overview:
+def overview_of(document: Document, person: "Person") -> Overview:
     collaboration = document.collaboration
     drafts = permissions.zienswijze_draft_partner_ids(person, collaboration)
     shown = list(document.zienswijzen.visible_to(drafts).for_overview())

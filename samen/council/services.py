@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
@@ -21,6 +21,9 @@ from samen.council import deadlines
 from samen.council.models import ZIENSWIJZE_KINDS, Document, DocumentKind, OwnMoment, Stance, Zienswijze
 from samen.council.uploads import check_document
 from samen.notifications.services import Kind, notify
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 REMIND_DAYS_BEFORE = 14
 MAX_THEMES = 10
@@ -51,7 +54,7 @@ def _check_year(year: int) -> None:
 # --- the calendar ----------------------------------------------------------------------
 
 
-def add_own_moment(*, collaboration: Collaboration, by: Any, title: str, due_on: datetime.date) -> OwnMoment:
+def add_own_moment(*, collaboration: Collaboration, by: "Person", title: str, due_on: datetime.date) -> OwnMoment:
     """A moment the regeling adds to the Wgr's, such as a voorjaarsnota."""
     require(permissions.can_keep_cycle(by, collaboration), _("Alleen de facilitator houdt de P&C-planning bij."))
     title = title.strip()
@@ -64,7 +67,7 @@ def add_own_moment(*, collaboration: Collaboration, by: Any, title: str, due_on:
     return moment
 
 
-def remove_own_moment(*, moment: OwnMoment, by: Any) -> None:
+def remove_own_moment(*, moment: OwnMoment, by: "Person") -> None:
     collaboration = moment.collaboration
     require(permissions.can_keep_cycle(by, collaboration), _("Alleen de facilitator houdt de P&C-planning bij."))
     with transaction.atomic():
@@ -75,7 +78,7 @@ def remove_own_moment(*, moment: OwnMoment, by: Any) -> None:
 def record_document(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     year: int,
     kind: str,
     title: str,
@@ -138,7 +141,7 @@ def record_document(
     return document
 
 
-def _announce(document: Document, by: Any) -> None:
+def _announce(document: Document, by: "Person") -> None:
     collaboration = document.collaboration
     url = reverse("council:document", args=[collaboration.pk, document.pk])
     calendar = None
@@ -227,7 +230,7 @@ def save_zienswijze(
     *,
     document: Document,
     partner: Partner,
-    by: Any,
+    by: "Person",
     stance: str,
     text: str,
     themes: Iterable[str] = (),
@@ -271,7 +274,7 @@ def save_zienswijze(
     return zienswijze
 
 
-def adopt_zienswijze(*, zienswijze: Zienswijze, by: Any) -> Zienswijze:
+def adopt_zienswijze(*, zienswijze: Zienswijze, by: "Person") -> Zienswijze:
     """The council decided: the zienswijze is fixed and visible to every partner and the GR body."""
     collaboration = zienswijze.document.collaboration
     require(
@@ -309,7 +312,7 @@ def adopt_zienswijze(*, zienswijze: Zienswijze, by: Any) -> Zienswijze:
     return zienswijze
 
 
-def respond_to_zienswijze(*, zienswijze: Zienswijze, by: Any, response: str) -> Zienswijze:
+def respond_to_zienswijze(*, zienswijze: Zienswijze, by: "Person", response: str) -> Zienswijze:
     """The GR body says what it did with an adopted zienswijze."""
     collaboration = zienswijze.document.collaboration
     require(

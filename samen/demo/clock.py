@@ -44,7 +44,7 @@ def _history_is_not_mailed(mail_ids: object, **kwargs: object) -> list[object]:
 @contextmanager
 def in_the_past(start: datetime.datetime) -> Iterator[Clock]:
     """Travel to ``start``; the audit log is written as usual but not echoed line by line."""
-    chatty = logging.getLogger("samen")
+    chatty = logging.getLogger("samen")  # noqa: TID251 (sets the level of the stdlib logger structlog writes to)
     level = chatty.level
     chatty.setLevel(logging.WARNING)
     try:

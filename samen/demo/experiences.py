@@ -3,12 +3,15 @@ raised deviation, and check-ins: closed ones on both tracks, and one open now.""
 
 import datetime
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samen.collaborations.models import Partner
 from samen.demo.story import CRACK, HEALTHY, LIGHT, STARTING, Story
 from samen.experiences import roo, splitter
 from samen.experiences.services import agreements, checkins, signals
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 DAY = datetime.timedelta(days=1)
 
@@ -137,7 +140,7 @@ def _signal(
         if addressee == "facilitator":  # only the facilitator and the sender see it
             by = story.facilitator if r % 2 == 0 else story.official(sender)
 
-        def reply(by: Any = by, reply_text: str = reply_text) -> None:
+        def reply(by: "Person" = by, reply_text: str = reply_text) -> None:
             signals.reply_to_signal(signal=story.objects[key], by=by, text=reply_text)
 
         story.on(day + (2 + 4 * r) * DAY, reply, hour=15)
@@ -246,7 +249,9 @@ def _checkin(story: Story, n: int, opens: datetime.date, *, last: bool) -> None:
                      hour=9 + (m + k) % 8)  # fmt: skip
 
 
-def _answer(story: Story, tag: str, key: str, partner: Partner, person: Any, content: int, relationship: int) -> Any:
+def _answer(
+    story: Story, tag: str, key: str, partner: Partner, person: "Person", content: int, relationship: int
+) -> Any:
     texts = story.texts
 
     def act() -> None:

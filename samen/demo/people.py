@@ -121,7 +121,7 @@ class People:
         return self._hash
 
     def person(self, email: str, full_name: str, job_title: str, organisation: Organisation) -> Person:
-        person = Person.objects.filter(email=email).first()
+        person: Person | None = Person.objects.filter(email=email).first()
         if person is None:
             person = Person.objects.create(
                 email=email,
@@ -151,7 +151,9 @@ class People:
             record(None, "person.totp_activated", facilitator, collaboration=collaboration, after={"demo": True})
             self.changes += 1
 
-    def role(self, collaboration: Collaboration, person: Person, kind: str, partner: Partner | None, by: Any) -> None:
+    def role(
+        self, collaboration: Collaboration, person: Person, kind: str, partner: Partner | None, by: "Person"
+    ) -> None:
         if not Role.objects.filter(person=person, collaboration=collaboration, partner=partner, kind=kind).exists():
             services.assign_role(collaboration=collaboration, person=person, kind=kind, partner=partner, by=by)
             self.changes += 1
@@ -188,7 +190,9 @@ class People:
                 raise CommandError(_("Deze werkplaats heeft geen facilitator die de demo kan inrichten."))
             self.role(collaboration, facilitator, RoleKind.FACILITATOR, None, other.person)
         cast = Cast(collaboration=collaboration, facilitator=facilitator, partners=partners)
-        personas = {(p.gm_code, p.kind): p for p in PERSONAS if p.gm_code and roo_id in p.roo_ids and not self.domain}
+        personas: dict[tuple[str | None, str], Persona] = {
+            (p.gm_code, p.kind): p for p in PERSONAS if p.gm_code and roo_id in p.roo_ids and not self.domain
+        }
         for partner in partners:
             organisation = partner.organisation
             for kind, prefix, title in (

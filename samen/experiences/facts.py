@@ -41,7 +41,7 @@ COST_KINDS = (SignalKind.COSTS_HIGHER, SignalKind.PAYING_TOO_MUCH)
 MIN_RESPONDENTS = results.MIN_RESPONDENTS  # the anonymity rule: averages only from this many answers
 
 
-def _flag(condition: Q) -> ExpressionWrapper:
+def _flag(condition: Q) -> ExpressionWrapper[Q]:
     return ExpressionWrapper(condition, output_field=BooleanField())
 
 
@@ -351,7 +351,7 @@ def signal_rows(collaboration: Collaboration, *, partners: Any, facilitator: boo
             s.amount,
             s.get_status_display(),
             s.created_at,
-            s.reply_count,
+            s.reply_count,  # type: ignore[attr-defined]  # annotated by SignalQuerySet.overview()
         )
         for s in visible.overview()
     ]

@@ -51,7 +51,7 @@ class VersionField(forms.IntegerField):
         super().__init__(required=False, min_value=1, **kwargs)
 
 
-def _partner_field(partners: list[Partner], label: Any) -> forms.ModelChoiceField:
+def _partner_field(partners: list[Partner], label: Any) -> forms.ModelChoiceField[Partner]:
     field = forms.ModelChoiceField(
         queryset=Partner.objects.filter(pk__in=[p.pk for p in partners]).select_related("organisation"),
         label=label,

@@ -2,7 +2,7 @@
 
 import datetime
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.db.models import Q
@@ -15,15 +15,18 @@ from samen.experiences.models import Addressee, CheckIn, CheckInParticipation, S
 from samen.experiences.services.reminders import SIGNAL_WAIT_DAYS
 from samen.todo.items import Kind, TodoItem, acting_partners, item
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
+
+def open_actions(person: "Person", collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
     """Open check-ins the person has not answered, and signals to their partner (or to them as facilitator)."""
     partners = acting_partners(person, collaboration_ids)
     facilitated = permissions.facilitated_ids(person, collaboration_ids)
     return _checkins(person, partners) + _signals(person, partners, facilitated)
 
 
-def _checkins(person: Any, partners: dict[UUID, Any]) -> list[TodoItem]:
+def _checkins(person: "Person", partners: dict[UUID, Any]) -> list[TodoItem]:
     """One query: answering is for contacts of a current partner; whether they answered is all we ask."""
     if not partners:
         return []
@@ -47,7 +50,7 @@ def _checkins(person: Any, partners: dict[UUID, Any]) -> list[TodoItem]:
     ]
 
 
-def _signals(person: Any, partners: dict[UUID, Any], facilitated: set[UUID]) -> list[TodoItem]:
+def _signals(person: "Person", partners: dict[UUID, Any], facilitated: set[UUID]) -> list[TodoItem]:
     """One query: open signals addressed to the person's partner, or to the facilitator, nobody answered yet."""
     addressed = Q(addressee=Addressee.PARTNER, addressee_partner_id__in=list(partners))
     if facilitated:

@@ -38,7 +38,7 @@ from samen.goals.models import (
 ACTIVE = (CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS)
 
 
-def _flag(condition: Q) -> ExpressionWrapper:
+def _flag(condition: Q) -> ExpressionWrapper[Q]:
     return ExpressionWrapper(condition, output_field=BooleanField())
 
 

@@ -26,7 +26,7 @@ class PartnerChoiceForm(Form):
     def __init__(self, *args: Any, collaboration: Any, partners: Iterable[Partner] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         mine = list(partners)
-        field: forms.ModelChoiceField = self.fields["partner"]  # type: ignore[assignment]
+        field: forms.ModelChoiceField[Partner] = self.fields["partner"]  # type: ignore[assignment]
         field.queryset = collaboration.current_partners()
         field.error_messages["invalid_choice"] = _("Deze organisatie is geen partner van deze samenwerking.")
         if len(mine) == 1:

@@ -1,7 +1,8 @@
 """What the goal page and the result page show, gathered in a fixed number of queries."""
 
+import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
@@ -21,11 +22,14 @@ from samen.goals.models import (
     tally,
 )
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 CHART_POINTS = 60
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 600, 220, 30
 
 
-def goal_page(person: Any, collaboration: Collaboration, goal: Goal) -> dict[str, Any]:
+def goal_page(person: "Person", collaboration: Collaboration, goal: Goal) -> dict[str, Any]:
     """Everything on one goal's page. Readers get the adopted wording, results and commitments only."""
     drafts = permissions.can_view_goal_drafts(person, collaboration)
     everyone = list(collaboration.partners.select_related("organisation").order_by("organisation__name"))
@@ -118,7 +122,7 @@ def progress_chart(result: Result) -> dict[str, Any] | None:
     first, last = result.baseline_on, max(result.due_on, points[-1][0])
     days = max((last - first).days, 1)
 
-    def x(day: Any) -> float:
+    def x(day: datetime.date) -> float:
         return CHART_PAD + (day - first).days / days * (CHART_WIDTH - 2 * CHART_PAD)
 
     line = " ".join(f"{x(day):.1f},{_scale(value, low, high):.1f}" for day, value in points)

@@ -1,13 +1,16 @@
 """Reactions to other areas' changes, connected in GoalsConfig.ready."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from samen.audit.services import record
 from samen.collaborations.models import Partner
 from samen.goals.models.results import ACTIVE_COMMITMENT, Commitment, CommitmentStatus
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def partner_left(sender: type[Partner], partner: Partner, by: Any, reason: str, **kwargs: Any) -> None:
+
+def partner_left(sender: type[Partner], partner: Partner, by: "Person", reason: str, **kwargs: Any) -> None:
     """A partner that left no longer counts in a running consent round, and its open commitments lapse.
 
     Commitments are dropped (status "vervallen"), not handed over: who takes over an action is a

@@ -6,7 +6,7 @@
 """
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.urls import reverse
@@ -19,8 +19,11 @@ from samen.collaborations.models import RoleKind
 from samen.goals.models import AccountabilityRequest, Advice, ConsentRound, Decision, Goal, RequestStatus, RoundStatus
 from samen.todo.items import Kind, PublishedItem, PublishedKind, TodoItem, acting_partners, item
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
+
+def open_actions(person: "Person", collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
     """Decisions, advice and accountability answers (five queries, whatever the number of rounds)."""
     partners = acting_partners(person, collaboration_ids)
     if not partners:
@@ -28,7 +31,7 @@ def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoIte
     return _consent(person, collaboration_ids, partners) + _accountability(partners)
 
 
-def _consent(person: Any, collaboration_ids: Sequence[UUID], partners: dict[UUID, Any]) -> list[TodoItem]:
+def _consent(person: "Person", collaboration_ids: Sequence[UUID], partners: dict[UUID, Any]) -> list[TodoItem]:
     executive = permissions.todo_partner_ids(person, collaboration_ids, {RoleKind.EXECUTIVE})
     official = permissions.todo_partner_ids(person, collaboration_ids, {RoleKind.OFFICIAL})
     rounds = list(
@@ -82,7 +85,7 @@ def _accountability(partners: dict[UUID, Any]) -> list[TodoItem]:
     return found
 
 
-def published_items(person: Any, collaboration_ids: Sequence[UUID], *, limit: int = 10) -> list[PublishedItem]:
+def published_items(person: "Person", collaboration_ids: Sequence[UUID], *, limit: int = 10) -> list[PublishedItem]:
     """The goals adopted most recently, for readers (one query)."""
     goals = (
         Goal.objects.filter(

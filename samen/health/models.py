@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.core.models import Model, QuerySet
 
 
-class PublishedHealthQuerySet(QuerySet):
+class PublishedHealthQuerySet(QuerySet["PublishedHealth"]):
     def latest_for(self, collaboration_ids: Any) -> dict[Any, "PublishedHealth"]:
         """The most recent publication per collaboration (one query, whatever the number)."""
         rows: Any = (

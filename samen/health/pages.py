@@ -1,7 +1,7 @@
 """What the health page shows: indicators, cracks, the radar per partner and the trend, each chart with its table."""
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.safestring import SafeString
@@ -14,6 +14,9 @@ from samen.health.charts import Series, radar_svg, trend_svg
 from samen.health.cracks import RULE_TEXTS, Crack, cracks_for
 from samen.health.indicators import DEFINITIONS, Health, health_for
 from samen.health.store import stored_health
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 # Up to this many partners every radar is on the page (folded); above it, one radar on demand.
 RADARS_ON_PAGE = 12
@@ -140,7 +143,7 @@ def build_page(
     )
 
 
-def subnav(person: Any, collaboration: Any, current: str) -> list[tuple[str, str, bool]]:
+def subnav(person: "Person", collaboration: Any, current: str) -> list[tuple[str, str, bool]]:
     """The links inside the tab "Gezondheid en raadsbrief": health, digests, and exports for those who may."""
     from django.urls import reverse
 

@@ -16,7 +16,7 @@ register entry that has no workspace. The whole table costs a fixed number of qu
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 from uuid import UUID
 
@@ -42,6 +42,9 @@ from samen.health.areas import (
 from samen.health.models import PublishedHealth
 from samen.health.published import health_from_data
 from samen.health.store import stored_cells
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 class Level:
@@ -98,7 +101,7 @@ def live_cells(collaboration_ids: list[UUID], now: datetime.datetime) -> dict[UU
 
 
 def build_rows(
-    person: Any, collaborations: Iterable[Collaboration], *, now: datetime.datetime | None = None
+    person: "Person", collaborations: Iterable[Collaboration], *, now: datetime.datetime | None = None
 ) -> list[Row]:
     """A row per collaboration, at the level the person may see (live, published or nothing)."""
     collaborations = list(collaborations)
@@ -252,7 +255,7 @@ def heatmap_rows(rows: list[Row]) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped or one of our own labels
 
 
-def collaborations_of_person(person: Any) -> list[Collaboration]:
+def collaborations_of_person(person: "Person") -> list[Collaboration]:
     """Every collaboration with a workspace in which the person holds any role (the personal portfolio)."""
     ids: set[UUID] = permissions.visible_collaboration_ids(person)
     return list(

@@ -1,6 +1,6 @@
 """State changes of the health area: publishing a snapshot for readers."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
@@ -10,9 +10,12 @@ from samen.health.indicators import Health
 from samen.health.models import PublishedHealth
 from samen.health.published import health_to_data
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 
 def publish_health(
-    *, collaboration: Collaboration, health: Health, by: Any, source: str, source_url: str = ""
+    *, collaboration: Collaboration, health: Health, by: "Person", source: str, source_url: str = ""
 ) -> PublishedHealth:
     """Make ``health`` what readers see, as part of a publication (a council digest) that was approved.
 

@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from samen import permissions
 from samen.collaborations.models import Collaboration, Organisation
 from samen.collaborations.workspace import workspace_context
+from samen.core.http import AuthedRequest
 from samen.council.facts import council_facts
 from samen.health import portfolio as portfolios
 from samen.health.areas import Area, Status
@@ -17,7 +18,7 @@ from samen.health.published import health_from_data
 
 
 @login_required
-def health(request: HttpRequest, pk: str) -> HttpResponse:
+def health(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_view_health(request.user, collaboration):
         raise Http404
@@ -48,7 +49,7 @@ def health(request: HttpRequest, pk: str) -> HttpResponse:
 PORTFOLIO_PAGE_SIZE = 50
 
 
-def _portfolio(request: HttpRequest, collaborations: list[Collaboration], **extra: object) -> HttpResponse:
+def _portfolio(request: AuthedRequest, collaborations: list[Collaboration], **extra: object) -> HttpResponse:
     choice = portfolios.Choice.from_query(request.GET)
     rows = portfolios.build_rows(request.user, collaborations)
     shown = portfolios.apply(rows, choice)
@@ -72,7 +73,7 @@ def _portfolio(request: HttpRequest, collaborations: list[Collaboration], **extr
 
 
 @login_required
-def portfolio(request: HttpRequest) -> HttpResponse:
+def portfolio(request: AuthedRequest) -> HttpResponse:
     collaborations = portfolios.collaborations_of_person(request.user)
     return _portfolio(
         request,
@@ -84,7 +85,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def organisation_portfolio(request: HttpRequest, pk: str) -> HttpResponse:
+def organisation_portfolio(request: AuthedRequest, pk: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
     if not permissions.can_view_organisation_portfolio(request.user, organisation):
         raise Http404

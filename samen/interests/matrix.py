@@ -6,7 +6,7 @@ Three queries whatever the number of ambitions or partners: ambitions, partners,
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,6 +17,9 @@ from samen.core import formatting
 from samen.interests import rules
 from samen.interests.analysis import join_names
 from samen.interests.models import Ambition, Pledge
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +221,7 @@ def _findings(row: AmbitionRow) -> list[MatrixFinding]:
     return found
 
 
-def matrix_for(collaboration: Collaboration, person: Any) -> PledgeMatrix:
+def matrix_for(collaboration: Collaboration, person: "Person") -> PledgeMatrix:
     """The page's data in three queries (plus the person's roles, cached per request)."""
     ambitions = list(Ambition.objects.of(collaboration))
     partners = list(collaboration.current_partners())

@@ -22,7 +22,7 @@ from samen.interests import rules
 SCALE = Q(urgency__gte=rules.SCALE_MIN, urgency__lte=rules.SCALE_MAX)
 
 
-def _person_fk(verbose_name: Any, related_name: str = "+") -> models.ForeignKey:
+def _person_fk(verbose_name: Any, related_name: str = "+") -> "models.ForeignKey[Any]":
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=verbose_name,
@@ -36,7 +36,7 @@ def _person_fk(verbose_name: Any, related_name: str = "+") -> models.ForeignKey:
 # --- ambitions and pledges ---------------------------------------------------------------
 
 
-class AmbitionQuerySet(QuerySet):
+class AmbitionQuerySet(QuerySet["Ambition"]):
     def of(self, collaboration: Any) -> "AmbitionQuerySet":
         return self.filter(collaboration=collaboration).order_by("created_at", "title")
 
@@ -93,7 +93,7 @@ class Ambition(VersionedModel):
         return self.title
 
 
-class PledgeQuerySet(QuerySet):
+class PledgeQuerySet(QuerySet["Pledge"]):
     def current(self) -> "PledgeQuerySet":
         return self.filter(superseded_at__isnull=True)
 
@@ -223,7 +223,7 @@ class CustomTension(Model):
 # --- the honesty round -------------------------------------------------------------------
 
 
-class HonestyRoundQuerySet(QuerySet):
+class HonestyRoundQuerySet(QuerySet["HonestyRound"]):
     def of(self, collaboration: Any) -> "HonestyRoundQuerySet":
         return self.filter(collaboration=collaboration).order_by("-opened_at")
 
@@ -274,7 +274,7 @@ class DeclarationStatus(models.TextChoices):
     SHARED = "gedeeld", _("gedeeld")
 
 
-class DeclarationQuerySet(QuerySet):
+class DeclarationQuerySet(QuerySet["Declaration"]):
     def shared(self) -> "DeclarationQuerySet":
         return self.filter(status=DeclarationStatus.SHARED)
 

@@ -5,7 +5,7 @@ declarations: partners, declarations, their interests and red lines, decisions, 
 """
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -24,6 +24,9 @@ from samen.interests.analysis import (
 )
 from samen.interests.catalogue import Catalogue, catalogue_for
 from samen.interests.models import Declaration, DeclarationStatus, GoChoice, GoDecision, HonestyRound, Interest, RedLine
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 @dataclass
@@ -66,7 +69,7 @@ def shared_declarations(honesty_round: HonestyRound, partner_ids: set[Any]) -> l
     return list(declarations.values())
 
 
-def round_status(honesty_round: HonestyRound, collaboration: Collaboration, person: Any) -> list[PartnerStatus]:
+def round_status(honesty_round: HonestyRound, collaboration: Collaboration, person: "Person") -> list[PartnerStatus]:
     """Per current partner: shared or not, and the declaration if this person may see it (drafts: own only)."""
     partners = list(collaboration.current_partners())
     own = permissions.declaration_draft_partner_ids(person, collaboration)

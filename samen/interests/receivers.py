@@ -1,6 +1,6 @@
 """Reactions to other areas' changes, connected in InterestsConfig.ready."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
@@ -8,8 +8,11 @@ from samen.audit.services import record
 from samen.collaborations.models import Partner
 from samen.interests.models import Pledge
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def partner_left(sender: type[Partner], partner: Partner, by: Any, reason: str, **kwargs: Any) -> None:
+
+def partner_left(sender: type[Partner], partner: Partner, by: "Person", reason: str, **kwargs: Any) -> None:
     """A partner that left puts nothing into the ambitions any more: its current pledges are closed.
 
     Closed as superseded (not deleted), so the pledge history of each ambition still shows what the

@@ -1,7 +1,7 @@
 """What Ben eerlijk asks of a person now: their partner's declaration in an open honesty round."""
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.urls import reverse
@@ -12,8 +12,11 @@ from samen.collaborations.models import RoleKind
 from samen.interests.models import Declaration, DeclarationStatus, HonestyRound
 from samen.todo.items import Kind, TodoItem, acting_partners, item
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
+
+def open_actions(person: "Person", collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
     """A declaration to draft (or, for the bestuurlijk contact, a draft to confirm and share). Three queries."""
     partners = acting_partners(person, collaboration_ids)
     if not partners:

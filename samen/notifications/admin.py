@@ -1,9 +1,11 @@
+from typing import Any
+
 from django.contrib import admin
 
 from samen.notifications.models import CalendarFeed, Event, Mail, Preference
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(admin.ModelAdmin[Any]):
     """Changes go through the services (with an audit record); the admin only shows."""
 
     def has_add_permission(self, request: object) -> bool:

@@ -16,7 +16,7 @@ mails whose task is gone and queues them again.
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.core.exceptions import ValidationError
@@ -33,6 +33,9 @@ from samen.audit.services import record
 from samen.core.services import require
 from samen.notifications.mails import compose, new_message_id
 from samen.notifications.models import Event, Mail, MailStatus
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 log = structlog.get_logger("samen.notifications")
 
@@ -217,7 +220,7 @@ def requeue_stranded(*, now: datetime.datetime | None = None) -> int:
     return len(stranded)
 
 
-def retry_mail(*, mail: Mail, by: Any) -> None:
+def retry_mail(*, mail: Mail, by: "Person") -> None:
     """Staff: try a mail that was given up on once more."""
     require(permissions.can_view_mail_delivery(by), _("Alleen beheerders kunnen de verzending van e-mail beheren."))
     if mail.status != MailStatus.FAILED:

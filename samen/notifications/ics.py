@@ -9,6 +9,8 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 CRLF = "\r\n"
 MAX_OCTETS = 75
 PRODID = "-//Samen//Meldingen//NL"
@@ -107,7 +109,7 @@ def calendar(
 
     ``refresh``: for a subscribed feed, ask clients to fetch it again every hour (RFC 7986).
     """
-    stamp = now or datetime.datetime.now(datetime.UTC)
+    stamp = now or timezone.now()
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if name:
         lines.append(f"NAME:{escape_text(name)}")

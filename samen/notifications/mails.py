@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from email.headerregistry import HeaderRegistry, UnstructuredHeader
 from functools import lru_cache
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -22,6 +22,9 @@ from samen.core import formatting
 from samen.notifications import ics
 from samen.notifications.models import Cadence, Event, Kind, Mail
 from samen.notifications.services import absolute_url, unsubscribe_token
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 DIGEST_MAX_ITEMS = 100
 """A digest lists at most this many events; the rest are on the Meldingen page."""
@@ -159,7 +162,7 @@ def _link_prefixes(site_url: str) -> tuple[str, str, str]:
 class _Writer:
     """Builds the plain text of one mail in the active language (a few thousand a minute)."""
 
-    def __init__(self, person: Any) -> None:
+    def __init__(self, person: "Person") -> None:
         self.person = person
         self.unsubscribe_prefix, self.preferences_url, self.overview_url = _link_prefixes(settings.SITE_URL)
         self._dates: dict[tuple[datetime.date, bool], str] = {}

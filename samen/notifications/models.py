@@ -8,7 +8,7 @@ A ``CalendarFeed`` is a person's secret calendar link; only the hash of its toke
 """
 
 import datetime
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -19,6 +19,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 class Kind(models.TextChoices):
@@ -53,8 +56,8 @@ def default_cadence(addressed: bool) -> str:
     return Cadence.IMMEDIATELY if addressed else Cadence.WEEKLY
 
 
-class PreferenceQuerySet(QuerySet):
-    def cadences_of(self, person: Any) -> dict[str, str]:
+class PreferenceQuerySet(QuerySet["Preference"]):
+    def cadences_of(self, person: "Person") -> dict[str, str]:
         """``{kind: cadence}`` for the kinds the person has chosen; missing kinds use the default."""
         return dict(self.filter(person=person).values_list("kind", "cadence"))
 
@@ -90,7 +93,7 @@ class MailStatus(models.TextChoices):
     CANCELLED = "cancelled", _("niet verstuurd")
 
 
-class MailQuerySet(QuerySet):
+class MailQuerySet(QuerySet["Mail"]):
     def with_problems(self) -> "MailQuerySet":
         """Mails staff should look at: given up, or still trying after a failed attempt."""
         return (
@@ -137,12 +140,12 @@ class Mail(Model):
         return f"{self.get_cadence_display()} → {self.recipient}"
 
 
-class EventQuerySet(QuerySet):
-    def of(self, person: Any) -> "EventQuerySet":
+class EventQuerySet(QuerySet["Event"]):
+    def of(self, person: "Person") -> "EventQuerySet":
         """A person's own notifications, newest first, with what the overview page shows."""
         return self.filter(recipient=person).select_related("collaboration", "mail").order_by("-created_at", "-id")
 
-    def upcoming_on_calendar(self, person: Any, now: datetime.datetime, limit: int = 500) -> list["Event"]:
+    def upcoming_on_calendar(self, person: "Person", now: datetime.datetime, limit: int = 500) -> list["Event"]:
         """The person's events with calendar data that have not ended yet, by start.
 
         One per calendar uid: when an area notifies again about the same check-in or deadline
@@ -155,8 +158,7 @@ class EventQuerySet(QuerySet):
         )
         seen: set[str] = set()
         unique: list[Event] = []
-        for row in rows:
-            event = cast("Event", row)
+        for event in rows:
             if event.calendar_uid not in seen:
                 seen.add(event.calendar_uid)
                 unique.append(event)
@@ -266,7 +268,7 @@ def hash_feed_token(token: str) -> str:
     return hash_token(token)
 
 
-class CalendarFeedQuerySet(QuerySet):
+class CalendarFeedQuerySet(QuerySet["CalendarFeed"]):
     def active(self) -> "CalendarFeedQuerySet":
         return self.filter(revoked_at__isnull=True)
 

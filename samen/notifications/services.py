@@ -9,7 +9,7 @@ out through the task worker once the transaction commits (see ``delivery``).
 import datetime
 import secrets
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import structlog
@@ -37,6 +37,9 @@ from samen.notifications.models import (
     default_cadence,
     hash_feed_token,
 )
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 __all__ = [
     "Cadence",
@@ -221,7 +224,7 @@ def preference_values() -> list[str]:
     return [DEFAULT, *Cadence.values]
 
 
-def _reroute_waiting(person: Any, kind: str, value: str) -> int:
+def _reroute_waiting(person: "Person", kind: str, value: str) -> int:
     """Move events still waiting for a digest to the new choice, so no backlog floods in.
 
     Waiting events of a kind switched to "immediately" go into the next daily digest.
@@ -236,7 +239,7 @@ def _reroute_waiting(person: Any, kind: str, value: str) -> int:
     return waiting.update(cadence=target)
 
 
-def _apply_preference(*, person: Any, kind: str, value: str, by: Any, via: str, before: str) -> None:
+def _apply_preference(*, person: "Person", kind: str, value: str, by: "Person", via: str, before: str) -> None:
     if value == DEFAULT:
         Preference.objects.filter(person=person, kind=kind).delete()
     else:
@@ -251,7 +254,7 @@ def _apply_preference(*, person: Any, kind: str, value: str, by: Any, via: str, 
     )
 
 
-def set_preferences(*, person: Any, by: Any, choices: Mapping[str, str]) -> list[str]:
+def set_preferences(*, person: "Person", by: "Person", choices: Mapping[str, str]) -> list[str]:
     """Set how often ``person`` gets e-mail per kind. Returns the kinds that changed.
 
     ``choices``: ``{kind: "immediately" | "daily" | "weekly" | "off" | "default"}``. All
@@ -292,12 +295,12 @@ def set_preferences(*, person: Any, by: Any, choices: Mapping[str, str]) -> list
 # --- one-click unsubscribe (RFC 8058) ---------------------------------------------------
 
 
-def unsubscribe_token(person: Any, kinds: Iterable[str]) -> str:
+def unsubscribe_token(person: "Person", kinds: Iterable[str]) -> str:
     """A signed, time-limited token that switches ``kinds`` off for ``person``."""
     return signing.dumps({"p": str(person.pk), "k": sorted(set(kinds))}, salt=UNSUBSCRIBE_SALT)
 
 
-def unsubscribe_url(person: Any, kinds: Iterable[str]) -> str:
+def unsubscribe_url(person: "Person", kinds: Iterable[str]) -> str:
     return absolute_url(reverse("notifications:unsubscribe", args=[unsubscribe_token(person, kinds)]))
 
 
@@ -358,7 +361,7 @@ def calendar_feed_url(token: str) -> str:
 CALENDAR_FEED_REFUSED = gettext_lazy("U kunt alleen uw eigen agendalink beheren.")
 
 
-def create_calendar_feed(*, person: Any, by: Any) -> str:
+def create_calendar_feed(*, person: "Person", by: "Person") -> str:
     """A new secret calendar link for ``person``; an older one stops working. Returns the token.
 
     The token is shown once; only its hash is stored.
@@ -373,13 +376,13 @@ def create_calendar_feed(*, person: Any, by: Any) -> str:
     return token
 
 
-def _revoke(feed: CalendarFeed, *, by: Any) -> None:
+def _revoke(feed: CalendarFeed, *, by: "Person") -> None:
     feed.revoked_at = timezone.now()
     feed.save(update_fields=["revoked_at"])
     record(by, "notifications.calendar_feed_revoked", feed)
 
 
-def revoke_calendar_feed(*, person: Any, by: Any) -> None:
+def revoke_calendar_feed(*, person: "Person", by: "Person") -> None:
     """Stop the person's calendar link; calendar apps then get 404 and no data."""
     require(permissions.can_change_notification_preferences(by, person), str(CALENDAR_FEED_REFUSED))
     with transaction.atomic():

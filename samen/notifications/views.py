@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from samen import permissions
+from samen.core.http import AuthedRequest
 from samen.core.services import require
 from samen.notifications import delivery as delivery_services
 from samen.notifications import ics, services
@@ -22,14 +23,14 @@ from samen.notifications.models import CalendarFeed, Event, Kind, Mail, MailStat
 
 
 @login_required
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: AuthedRequest) -> HttpResponse:
     page = Paginator(Event.objects.of(request.user), 25).get_page(request.GET.get("pagina"))
     context = {"page": page, "nav": "notifications", "is_staff": permissions.can_view_mail_delivery(request.user)}
     return render(request, "notifications/overview.html", context)
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthedRequest) -> HttpResponse:
     posted = request.method == "POST"
     forms = preference_forms(request.POST if posted else None, Preference.objects.cadences_of(request.user))
     errors: list[str] = []
@@ -49,7 +50,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @login_required
-def calendar_link(request: HttpRequest) -> HttpResponse:
+def calendar_link(request: AuthedRequest) -> HttpResponse:
     new_url = ""
     status = 200
     if request.method == "POST":
@@ -114,7 +115,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
-def delivery(request: HttpRequest) -> HttpResponse:
+def delivery(request: AuthedRequest) -> HttpResponse:
     require(permissions.can_view_mail_delivery(request.user), _("Alleen beheerders zien de verzending van e-mail."))
     if request.method == "POST":
         mail_id = request.POST.get("mail", "")

@@ -2,10 +2,17 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from samen.collaborations.models import Role, RoleKind
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from samen.accounts.models import Person
+
+    type Viewer = Person | AnonymousUser  # whoever asks: request.user, signed in or not
 
 CONTACT_KINDS = frozenset({RoleKind.OFFICIAL, RoleKind.EXECUTIVE})
 
@@ -28,26 +35,26 @@ class Roles:
         }
 
 
-def roles_of(person: Any) -> Roles:
+def roles_of(person: "Viewer") -> Roles:
     """All roles of ``person``, cached on the person object for the rest of the request."""
-    if not getattr(person, "is_authenticated", False):
+    if not getattr(person, "is_authenticated", False) or person.pk is None:
         return Roles()
     cached: Roles | None = getattr(person, "_samen_roles", None)
     if cached is None:
         cached = Roles()
-        for collaboration_id, partner_id, kind in Role.objects.filter(person=person).values_list(
+        for collaboration_id, partner_id, kind in Role.objects.filter(person_id=person.pk).values_list(
             "collaboration_id", "partner_id", "kind"
         ):
             cached.by_collaboration.setdefault(collaboration_id, set()).add((kind, partner_id))
-        person._samen_roles = cached
+        person._samen_roles = cached  # type: ignore[attr-defined]  # a cache for this request, on the user object
     return cached
 
 
-def forget_roles(person: Any) -> None:
+def forget_roles(person: "Viewer") -> None:
     """Call after changing a person's roles within the same request."""
     if hasattr(person, "_samen_roles"):
         del person._samen_roles
 
 
-def _is_staff(person: Any) -> bool:
+def _is_staff(person: "Viewer") -> bool:
     return bool(getattr(person, "is_authenticated", False) and person.is_staff)

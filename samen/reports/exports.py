@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tablib
 from django.apps import apps
@@ -25,6 +25,9 @@ from samen.experiences import facts as experiences
 from samen.goals import facts as goals_facts
 from samen.interests import facts as interests_facts
 from samen.successes import facts as successes_facts
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 def _cell(value: Any) -> Any:
@@ -47,7 +50,7 @@ def _dataset(title: str, headers: list[str], rows: Sequence[Sequence[Any]]) -> t
     return data
 
 
-def ambitions(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def ambitions(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     rows = interests_facts.ambition_rows(collaboration)
     return _dataset(
         _("Ambities"),
@@ -63,7 +66,7 @@ def ambitions(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     )
 
 
-def pledges(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def pledges(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     rows = interests_facts.pledge_rows(collaboration)
     return _dataset(
         _("Inzet"),
@@ -81,7 +84,7 @@ def pledges(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     )
 
 
-def interests(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def interests(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     """Interests from shared declarations only: drafts stay inside the partner."""
     rows = interests_facts.shared_interest_rows(collaboration)
     return _dataset(
@@ -91,12 +94,12 @@ def interests(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     )
 
 
-def goals(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def goals(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     rows = goals_facts.goal_rows(collaboration, drafts=permissions.can_view_goal_drafts(person, collaboration))
     return _dataset(_("Doelen"), [_("Titel"), _("Stand"), _("Versie"), _("Vastgesteld op"), _("Tekst")], rows)
 
 
-def results(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def results(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     rows = goals_facts.result_rows(collaboration, drafts=permissions.can_view_goal_drafts(person, collaboration))
     return _dataset(
         _("Resultaten"),
@@ -118,7 +121,7 @@ def results(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     )
 
 
-def commitments(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def commitments(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     rows = goals_facts.commitment_rows(collaboration)
     return _dataset(
         _("Afspraken"),
@@ -127,7 +130,7 @@ def commitments(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     )
 
 
-def successes(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def successes(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     internal = permissions.can_view_internal_successes(person, collaboration)
     rows = successes_facts.success_rows(collaboration, internal=internal)
     return _dataset(
@@ -137,7 +140,7 @@ def successes(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     )
 
 
-def signals(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def signals(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     """The signals the person may see: to everyone, from or to their own partner; all for the facilitator."""
     rows = experiences.signal_rows(
         collaboration,
@@ -160,7 +163,7 @@ def signals(collaboration: Collaboration, person: Any) -> tablib.Dataset:
     )
 
 
-def checkins(collaboration: Collaboration, person: Any) -> tablib.Dataset:
+def checkins(collaboration: Collaboration, person: "Person") -> tablib.Dataset:
     """Per closed check-in: respondents and averages, for everyone and per partner where the anonymity rule allows."""
     headers = [_("Check-in"), _("Gesloten op"), _("Wie"), _("Aantal antwoorden")]
     headers += [str(label) for _n, label in experiences.SCORE_QUESTIONS]
@@ -214,7 +217,7 @@ def find_export(slug: str) -> ListExport | None:
     return next((e for e in available_exports() if e.slug == slug), None)
 
 
-def render(export: ListExport, collaboration: Collaboration, person: Any, fmt: str) -> bytes:
+def render(export: ListExport, collaboration: Collaboration, person: "Person", fmt: str) -> bytes:
     data = export.build(collaboration, person)
     if fmt == "csv":
         # A byte-order mark so that Excel opens the Dutch characters correctly.

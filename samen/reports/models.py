@@ -27,7 +27,7 @@ class MomentKind(models.TextChoices):
     OTHER = "overig", _("ander moment")
 
 
-class DigestMomentQuerySet(QuerySet):
+class DigestMomentQuerySet(QuerySet["DigestMoment"]):
     def for_collaboration(self, collaboration: Any) -> "DigestMomentQuerySet":
         return self.filter(collaboration=collaboration).order_by("due_on", "kind")
 
@@ -99,7 +99,7 @@ class DigestStatus(models.TextChoices):
     PUBLISHED = "gepubliceerd", _("gepubliceerd")
 
 
-class CouncilDigestQuerySet(QuerySet):
+class CouncilDigestQuerySet(QuerySet["CouncilDigest"]):
     def for_collaboration(self, collaboration: Any, *, drafts: bool) -> "CouncilDigestQuerySet":
         """Every digest for the people who work in it; only published ones for readers."""
         qs = self.filter(collaboration=collaboration)

@@ -1,7 +1,7 @@
 """Every state change of council digests and their P&C moments: check the rule, validate, write, audit."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.core.exceptions import ValidationError
@@ -21,6 +21,9 @@ from samen.health.services import publish_health
 from samen.notifications.services import Kind, notify
 from samen.reports.compose import compose
 from samen.reports.models import CouncilDigest, DigestApproval, DigestMoment, DigestStatus, MomentKind
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 log = structlog.get_logger("samen.reports")
 
@@ -56,7 +59,7 @@ def digest_url(digest: CouncilDigest) -> str:
 def create_digest(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     period_start: datetime.date | None,
     period_end: datetime.date | None,
     title: str = "",
@@ -96,7 +99,7 @@ def create_digest(
     return digest
 
 
-def _reset_approvals(digest: CouncilDigest, by: Any) -> int:
+def _reset_approvals(digest: CouncilDigest, by: "Person") -> int:
     removed, _details = digest.approvals.all().delete()
     if digest.status != DigestStatus.DRAFT:
         CouncilDigest.objects.filter(pk=digest.pk).update(status=DigestStatus.DRAFT, submitted_at=None)
@@ -107,7 +110,7 @@ def _reset_approvals(digest: CouncilDigest, by: Any) -> int:
 
 
 def update_digest(
-    *, digest: CouncilDigest, by: Any, expected_version: int | None, title: str, summary: str
+    *, digest: CouncilDigest, by: "Person", expected_version: int | None, title: str, summary: str
 ) -> CouncilDigest:
     """Change the title and summary. A change after approval asks every partner to approve again."""
     require(
@@ -132,7 +135,7 @@ def update_digest(
     return digest
 
 
-def refresh_digest(*, digest: CouncilDigest, by: Any) -> CouncilDigest:
+def refresh_digest(*, digest: CouncilDigest, by: "Person") -> CouncilDigest:
     """Read the facts of the areas again (only before publication; approvals start over)."""
     require(
         permissions.can_write_digest(by, digest.collaboration),
@@ -156,7 +159,7 @@ def _executives(partners: list[Partner]) -> list[Any]:
     )
 
 
-def submit_digest(*, digest: CouncilDigest, by: Any) -> CouncilDigest:
+def submit_digest(*, digest: CouncilDigest, by: "Person") -> CouncilDigest:
     """Ask the bestuurlijk contacts of the partners to approve the digest."""
     collaboration = digest.collaboration
     require(
@@ -190,7 +193,7 @@ def submit_digest(*, digest: CouncilDigest, by: Any) -> CouncilDigest:
     return digest
 
 
-def approve_digest(*, digest: CouncilDigest, partner: Partner, by: Any) -> DigestApproval:
+def approve_digest(*, digest: CouncilDigest, partner: Partner, by: "Person") -> DigestApproval:
     """The partner's bestuurlijk contact approves. Approving twice changes nothing."""
     require(
         partner.collaboration_id == digest.collaboration_id and permissions.can_approve_digest(by, partner),
@@ -222,7 +225,7 @@ def missing_approvals(digest: CouncilDigest) -> list[Partner]:
     return [p for p in digest.approving_partners() if p.pk not in approved]
 
 
-def publish_digest(*, digest: CouncilDigest, by: Any) -> CouncilDigest:
+def publish_digest(*, digest: CouncilDigest, by: "Person") -> CouncilDigest:
     """Publish to readers once every partner with a bestuurlijk contact approved; the health goes with it."""
     collaboration = digest.collaboration
     require(
@@ -289,7 +292,7 @@ def default_moments(year: int) -> list[tuple[str, datetime.date, datetime.date, 
     ]
 
 
-def plan_cycle(*, collaboration: Collaboration, by: Any, year: int) -> list[DigestMoment]:
+def plan_cycle(*, collaboration: Collaboration, by: "Person", year: int) -> list[DigestMoment]:
     """The year's kadernota, ontwerpbegroting and jaarrekening moments; existing ones are kept as they are."""
     require(
         permissions.can_plan_digest_moments(by, collaboration),
@@ -322,7 +325,7 @@ def plan_cycle(*, collaboration: Collaboration, by: Any, year: int) -> list[Dige
 def plan_moment(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     kind: str,
     year: int,
     due_on: datetime.date | None,

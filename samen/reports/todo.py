@@ -1,7 +1,7 @@
 """What the reports area asks of a bestuurlijk contact (approve a raadsbrief), and published for readers."""
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.urls import reverse
@@ -13,8 +13,11 @@ from samen.collaborations.models import RoleKind
 from samen.reports.models import CouncilDigest, DigestApproval, DigestStatus
 from samen.todo.items import Kind, PublishedItem, PublishedKind, TodoItem, acting_partners, item
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
+
+def open_actions(person: "Person", collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
     """A raadsbrief awaiting approval that the person's partner has not approved yet (two queries)."""
     executive = permissions.todo_partner_ids(person, collaboration_ids, {RoleKind.EXECUTIVE})
     if not executive:
@@ -43,7 +46,7 @@ def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoIte
     ]
 
 
-def published_items(person: Any, collaboration_ids: Sequence[UUID], *, limit: int = 10) -> list[PublishedItem]:
+def published_items(person: "Person", collaboration_ids: Sequence[UUID], *, limit: int = 10) -> list[PublishedItem]:
     """The raadsbrieven published most recently (one query)."""
     digests = (
         CouncilDigest.objects.filter(

@@ -20,7 +20,7 @@ import base64
 import json
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.conf import settings
@@ -35,6 +35,9 @@ from samen import permissions
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Organisation, PolicyField
 from samen.core.services import require
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 FORMAT = "samen.samenwerking"
 VERSION = 1
@@ -154,6 +157,17 @@ class _Refs:
     organisations: dict[Any, str] = field(default_factory=dict)
     policy_fields: dict[Any, str] = field(default_factory=dict)
 
+    def ref(self, kind: str, value: Any) -> Any:
+        if value is None:
+            return None
+        if kind == "person":
+            return self.people[value]
+        if kind == "organisation":
+            return self.organisations[value]
+        if kind == "policy_field":
+            return self.policy_fields[value]
+        return str(value)
+
 
 def _plain(f: Any, value: Any) -> Any:
     if value is None:
@@ -212,28 +226,17 @@ def export_data(collaboration: Collaboration) -> dict[str, Any]:
     )
     organisations = {o.pk: o for o in Organisation.objects.filter(pk__in=organisation_ids)}
 
-    def ref(kind: str, value: Any) -> Any:
-        if value is None:
-            return None
-        if kind == "person":
-            return refs.people[value]
-        if kind == "organisation":
-            return refs.organisations[value]
-        if kind == "policy_field":
-            return refs.policy_fields[value]
-        return str(value)
-
     objects_out = []
     for part, objects, m2m in rows:
         for obj in objects:
             fields: dict[str, Any] = {}
             for f in _concrete_fields(part.model):
                 if f.is_relation:
-                    fields[f.name] = ref(_kind(f), getattr(obj, f.attname))
+                    fields[f.name] = refs.ref(_kind(f), getattr(obj, f.attname))
                 else:
                     fields[f.name] = _plain(f, getattr(obj, f.attname))
             for f in _m2m_fields(part.model):
-                fields[f.name] = sorted(ref(_kind(f), r) for r in m2m[f.name].get(obj.pk, []))
+                fields[f.name] = sorted(refs.ref(_kind(f), r) for r in m2m[f.name].get(obj.pk, []))
             objects_out.append({"model": part.label, "id": str(obj.pk), "fields": fields})
     return {
         "format": FORMAT,
@@ -264,7 +267,7 @@ def dumps(data: dict[str, Any]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-def export_collaboration(*, collaboration: Collaboration, by: Any) -> bytes:
+def export_collaboration(*, collaboration: Collaboration, by: "Person") -> bytes:
     require(
         permissions.can_export_collaboration(by, collaboration),
         _(
@@ -474,7 +477,7 @@ def _value(f: Any, raw: Any, people: dict[str, Any], plan: Plan, saved_files: li
     return f.to_python(raw)
 
 
-def _write(plan: Plan, by: Any) -> Collaboration:
+def _write(plan: Plan, by: "Person") -> Collaboration:
     people = _people(plan)
     saved_files: list[str] = []
     try:
@@ -522,7 +525,7 @@ def _m2m_value(f: Any, raw: Any, people: dict[str, Any], plan: Plan) -> Any:
     return f.related_model._meta.pk.to_python(raw)
 
 
-def import_collaboration(*, raw: bytes | str, by: Any) -> Collaboration:
+def import_collaboration(*, raw: bytes | str, by: "Person") -> Collaboration:
     """Read a complete export into this installation: all or nothing, with the reason when it refuses."""
     require(
         permissions.can_import_collaboration(by),

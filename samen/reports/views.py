@@ -1,5 +1,4 @@
 from collections.abc import Callable
-from datetime import date
 from functools import wraps
 from typing import Any
 
@@ -10,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,6 +20,7 @@ from samen.collaborations.workspace import workspace_context
 from samen.core import documents
 from samen.core.documents import pdf_response
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 from samen.health.pages import subnav
 from samen.health.published import health_from_data
 from samen.reports import exports, services, transfer
@@ -52,7 +52,7 @@ def _digest_for(request: HttpRequest, collaboration: Collaboration, digest_pk: s
 
 @login_required
 @refusals
-def digests(request: HttpRequest, pk: str) -> HttpResponse:
+def digests(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     can_write = permissions.can_write_digest(request.user, collaboration)
     form = DigestForm(request.POST or None, collaboration=collaboration)
@@ -82,7 +82,7 @@ def digests(request: HttpRequest, pk: str) -> HttpResponse:
 @login_required
 @require_POST
 @refusals
-def plan(request: HttpRequest, pk: str) -> HttpResponse:
+def plan(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     form: CycleForm | MomentForm = MomentForm(request.POST) if "kind" in request.POST else CycleForm(request.POST)
     try:
@@ -101,7 +101,7 @@ def plan(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @refusals
-def digest(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponse:
+def digest(request: AuthedRequest, pk: str, digest_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     digest = _digest_for(request, collaboration, digest_pk)
     can_write = permissions.can_write_digest(request.user, collaboration) and not digest.is_published
@@ -148,7 +148,7 @@ def _digest_action(action: str) -> Callable[..., HttpResponseBase]:
     @login_required
     @require_POST
     @refusals
-    def view(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponse:
+    def view(request: AuthedRequest, pk: str, digest_pk: str) -> HttpResponse:
         collaboration = permissions.get_collaboration_for(request, pk)
         digest = _digest_for(request, collaboration, digest_pk)
         try:
@@ -181,7 +181,7 @@ publish = _digest_action("publish")
 
 
 @login_required
-def pdf(request: HttpRequest, pk: str, digest_pk: str) -> HttpResponseBase:
+def pdf(request: AuthedRequest, pk: str, digest_pk: str) -> HttpResponseBase:
     collaboration = permissions.get_collaboration_for(request, pk)
     digest = _digest_for(request, collaboration, digest_pk)
     html = render_to_string(
@@ -201,7 +201,7 @@ def _require_export(request: HttpRequest, collaboration: Collaboration) -> None:
 
 @login_required
 @refusals
-def export(request: HttpRequest, pk: str) -> HttpResponse:
+def export(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     _require_export(request, collaboration)
     context = workspace_context(
@@ -217,7 +217,7 @@ def export(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @refusals
-def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpResponseBase:
+def export_list(request: AuthedRequest, pk: str, name: str, fmt: str) -> HttpResponseBase:
     collaboration = permissions.get_collaboration_for(request, pk)
     _require_export(request, collaboration)
     found = exports.find_export(name)
@@ -230,7 +230,12 @@ def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpRespo
         document = documents.request_document(
             builder="samen.reports.exports.build_document",
             content_key=documents.key_of(
-                found.slug, fmt, request.user.pk, language, documents.collaboration_stamp(collaboration), date.today()
+                found.slug,
+                fmt,
+                request.user.pk,
+                language,
+                documents.collaboration_stamp(collaboration),
+                timezone.localdate(),
             ),
             filename=filename,
             content_type=content_type,
@@ -247,7 +252,7 @@ def export_list(request: HttpRequest, pk: str, name: str, fmt: str) -> HttpRespo
 
 @login_required
 @refusals
-def export_all(request: HttpRequest, pk: str) -> HttpResponse:
+def export_all(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     content = transfer.export_collaboration(collaboration=collaboration, by=request.user)
     response = HttpResponse(content, content_type="application/json; charset=utf-8")
@@ -257,7 +262,7 @@ def export_all(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @refusals
-def import_collaboration(request: HttpRequest) -> HttpResponse:
+def import_collaboration(request: AuthedRequest) -> HttpResponse:
     if not permissions.can_import_collaboration(request.user):
         raise PermissionDenied(str(permissions.IMPORT_COLLABORATION_REFUSED))
     form = ImportForm(request.POST or None, request.FILES or None)

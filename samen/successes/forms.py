@@ -16,13 +16,13 @@ from samen.successes.services import people_in
 NOT_IN_COLLABORATION = _("Deze persoon werkt niet in deze samenwerking. Kies iemand uit de lijst.")
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(forms.ModelMultipleChoiceField[Any]):
     def label_from_instance(self, obj: Any) -> str:
         organisation = getattr(obj, "organisation", None)
         return f"{obj.full_name} ({organisation.name})" if organisation else str(obj.full_name)
 
 
-class PartnerChoiceField(forms.ModelMultipleChoiceField):
+class PartnerChoiceField(forms.ModelMultipleChoiceField[Any]):
     def label_from_instance(self, obj: Any) -> str:
         return str(obj.organisation.name)
 

@@ -3,7 +3,7 @@
 import datetime
 import os
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.db import models
@@ -27,7 +27,7 @@ def attachment_path(instance: "Success", filename: str) -> str:
     return f"successen/{uuid.uuid4().hex}{extension}"
 
 
-class SuccessQuerySet(QuerySet):
+class SuccessQuerySet(QuerySet["Success"]):
     def visible_to(self, *, internal: bool) -> "SuccessQuerySet":
         """Everything for people who work in the collaboration; only public successes for readers."""
         return self if internal else self.filter(is_public=True)
@@ -73,7 +73,7 @@ def _as_date(value: Any) -> datetime.date:
         return value.date()
     if isinstance(value, str):  # some SQLite versions hand the truncated date back as text
         return datetime.date.fromisoformat(value[:10])
-    return value
+    return cast(datetime.date, value)
 
 
 class Success(VersionedModel):
@@ -147,7 +147,7 @@ class Success(VersionedModel):
     )
     recorded_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
 
-    objects = SuccessQuerySet.as_manager()  # type: ignore[misc]
+    objects = SuccessQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("succes")
@@ -189,7 +189,7 @@ def teams_from_text(text: str) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
 
-class SpotlightQuerySet(QuerySet):
+class SpotlightQuerySet(QuerySet["Spotlight"]):
     def feed(self, collaboration: "Collaboration") -> "SpotlightQuerySet":
         return (
             self.filter(collaboration=collaboration)
@@ -220,7 +220,7 @@ class Spotlight(Model):
     )
     created_at = models.DateTimeField(_("gegeven op"), default=timezone.now)
 
-    objects = SpotlightQuerySet.as_manager()  # type: ignore[misc]
+    objects = SpotlightQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("in het zonnetje")
@@ -245,7 +245,7 @@ class PromptReason(models.TextChoices):
     MILESTONE_DONE = "mijlpaal_gehaald", _("een mijlpaal is gehaald")
 
 
-class CelebrationPromptQuerySet(QuerySet):
+class CelebrationPromptQuerySet(QuerySet["CelebrationPrompt"]):
     def open(self) -> "CelebrationPromptQuerySet":
         return self.filter(success__isnull=True)
 
@@ -292,7 +292,7 @@ class CelebrationPrompt(Model):
     )
     closed_at = models.DateTimeField(_("gevierd op"), null=True, blank=True)
 
-    objects = CelebrationPromptQuerySet.as_manager()  # type: ignore[misc]
+    objects = CelebrationPromptQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("aanleiding om te vieren")

@@ -54,7 +54,7 @@ def absolute_url(path: str) -> str:
 def _clean_success(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     title: str,
     story: str,
     date: datetime.date | None,
@@ -92,15 +92,7 @@ def _clean_success(
             )
             % {"names": ", ".join(str(person) for person in outsiders)}
         )
-    if result is not None:
-        if result.pk not in set(results_of(collaboration).filter(pk=result.pk).values_list("pk", flat=True)):
-            errors.setdefault("result", []).append(_("Dit resultaat hoort niet bij deze samenwerking."))
-        elif goal is None:
-            goal = result.goal
-        elif result.goal_id != goal.pk:
-            errors.setdefault("result", []).append(_("Dit resultaat hoort niet bij het gekozen doel."))
-    if goal is not None and not goals_of(collaboration).filter(pk=goal.pk).exists():
-        errors.setdefault("goal", []).append(_("Dit doel hoort niet bij deze samenwerking."))
+    goal = _check_goal_and_result(collaboration, goal, result, errors)
     checked = None
     if attachment:
         try:
@@ -112,6 +104,20 @@ def _clean_success(
         raise ValidationError(errors)
     fields = {"title": title, "story": story, "date": date, "goal": goal, "result": result}
     return fields, partner_list, people_list, checked
+
+
+def _check_goal_and_result(collaboration: Collaboration, goal: Any, result: Any, errors: dict[str, list[str]]) -> Any:
+    """The goal the success counts towards: the chosen one, or else the goal of the chosen result."""
+    if result is not None:
+        if result.pk not in set(results_of(collaboration).filter(pk=result.pk).values_list("pk", flat=True)):
+            errors.setdefault("result", []).append(_("Dit resultaat hoort niet bij deze samenwerking."))
+        elif goal is None:
+            goal = result.goal
+        elif result.goal_id != goal.pk:
+            errors.setdefault("result", []).append(_("Dit resultaat hoort niet bij het gekozen doel."))
+    if goal is not None and not goals_of(collaboration).filter(pk=goal.pk).exists():
+        errors.setdefault("goal", []).append(_("Dit doel hoort niet bij deze samenwerking."))
+    return goal
 
 
 def _store_attachment(success: Success, checked: CheckedAttachment) -> None:
@@ -153,7 +159,7 @@ def _summary(success: Success) -> dict[str, Any]:
 def record_success(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     title: str,
     story: str,
     date: datetime.date | None,
@@ -235,7 +241,7 @@ def record_success(
 def update_success(
     *,
     success: Success,
-    by: Any,
+    by: "Person",
     version: int | None,
     title: str,
     story: str,
@@ -313,7 +319,7 @@ def update_success(
     return success
 
 
-def set_success_public(*, success: Success, by: Any, public: bool) -> Success:
+def set_success_public(*, success: Success, by: "Person", public: bool) -> Success:
     """A bestuurlijk contact of a partner involved lets a success go outside, or takes it back."""
     require(permissions.can_view_success(by, success), _("U kunt dit succes niet zien."))
     partner_ids = list(success.partners.values_list("pk", flat=True))
@@ -357,7 +363,7 @@ def _close_prompts(success: Success, prompt: CelebrationPrompt | None) -> list[C
     return closed
 
 
-def _tell_credited(success: Success, people: Iterable[Any], by: Any) -> None:
+def _tell_credited(success: Success, people: Iterable[Any], by: "Person") -> None:
     recipients = [person for person in people if person.pk != getattr(by, "pk", None)]
     if not recipients:
         return
@@ -377,7 +383,7 @@ def _tell_credited(success: Success, people: Iterable[Any], by: Any) -> None:
 
 
 def give_spotlight(
-    *, collaboration: Collaboration, by: Any, people: Sequence[Any] = (), team: str = "", message: str
+    *, collaboration: Collaboration, by: "Person", people: Sequence[Any] = (), team: str = "", message: str
 ) -> Spotlight:
     """Put people or a team of the collaboration in the sun; the people named are told."""
     require(

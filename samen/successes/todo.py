@@ -1,7 +1,7 @@
 """What Erken en vier successen asks of a person now (celebrate what was reached), and what went public."""
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db.models import Q
@@ -14,8 +14,11 @@ from samen import permissions
 from samen.successes.models import CelebrationPrompt, Success
 from samen.todo.items import Kind, PublishedItem, PublishedKind, TodoItem, acting_partners, item
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
+
+def open_actions(person: "Person", collaboration_ids: Sequence[UUID]) -> list[TodoItem]:
     """Open celebration prompts (one query).
 
     The facilitator sees every prompt; a contact sees those of results their own partner owns,
@@ -39,14 +42,14 @@ def open_actions(person: Any, collaboration_ids: Sequence[UUID]) -> list[TodoIte
             _("Vier het: %(title)s") % {"title": title},
             collaboration_id,
             collaboration_name,
-            reverse("successes:record", args=[collaboration_id]) + "?" + urlencode({"aanleiding": pk}),
+            reverse("successes:record", args=[collaboration_id]) + "?" + urlencode({"aanleiding": str(pk)}),
             None,
         )
         for pk, title, collaboration_id, collaboration_name in prompts
     ]
 
 
-def published_items(person: Any, collaboration_ids: Sequence[UUID], *, limit: int = 10) -> list[PublishedItem]:
+def published_items(person: "Person", collaboration_ids: Sequence[UUID], *, limit: int = 10) -> list[PublishedItem]:
     """The successes made public most recently, for readers (one query)."""
     successes = (
         Success.objects.filter(

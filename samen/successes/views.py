@@ -19,6 +19,7 @@ from samen.collaborations.models import Collaboration
 from samen.collaborations.workspace import workspace_context
 from samen.core.documents import pdf_response
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 from samen.successes import services
 from samen.successes.brief import brief_markdown, brief_pdf_html, build_brief
 from samen.successes.forms import PartnerFilterForm, PeriodForm, SpotlightForm, SuccessForm
@@ -70,7 +71,7 @@ def overview(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def record(request: HttpRequest, pk: Any) -> HttpResponse:
+def record(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_record_success(request.user, collaboration):
         raise Http404
@@ -114,7 +115,7 @@ def detail(request: HttpRequest, pk: Any, success_pk: Any) -> HttpResponse:
 
 
 @login_required
-def edit(request: HttpRequest, pk: Any, success_pk: Any) -> HttpResponse:
+def edit(request: AuthedRequest, pk: Any, success_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     success = _success_for(request, collaboration, success_pk)
     if not permissions.can_edit_success(request.user, success, [p.pk for p in success.partners.all()]):
@@ -154,7 +155,7 @@ def edit(request: HttpRequest, pk: Any, success_pk: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, pk: Any, success_pk: Any) -> HttpResponse:
+def publish(request: AuthedRequest, pk: Any, success_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     success = _success_for(request, collaboration, success_pk)
     public = request.POST.get("openbaar") == "ja"
@@ -187,7 +188,7 @@ def attachment(request: HttpRequest, pk: Any, success_pk: Any) -> FileResponse:
 
 
 @login_required
-def spotlights(request: HttpRequest, pk: Any) -> HttpResponse:
+def spotlights(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_view_internal_successes(request.user, collaboration):
         raise Http404
@@ -240,7 +241,7 @@ def brief(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def brief_as_pdf(request: HttpRequest, pk: Any) -> HttpResponseBase:
+def brief_as_pdf(request: AuthedRequest, pk: Any) -> HttpResponseBase:
     """Made by the task worker; until it is ready this answers with a page that says so."""
     collaboration, _form, the_brief = _brief_for(request, pk)
     filename = f"{the_brief.filename_stem}.pdf"

@@ -5,11 +5,14 @@ themselves only import ``samen.todo.items``.
 """
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from samen import permissions
 from samen.todo.items import PublishedItem, TodoItem
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 Asker = Callable[[Any, Sequence[UUID]], list[TodoItem]]
 Publisher = Callable[[Any, Sequence[UUID]], list[PublishedItem]]
@@ -39,7 +42,7 @@ def _publishers() -> list[Publisher]:
     return [reports.published_items, goals.published_items, successes.published_items]
 
 
-def todo_for(person: Any, collaboration_ids: Iterable[UUID] | None = None) -> list[TodoItem]:
+def todo_for(person: "Person", collaboration_ids: Iterable[UUID] | None = None) -> list[TodoItem]:
     """Everything the person should do in ``collaboration_ids`` (default: all theirs), most urgent first."""
     ids = _working_in(person, collaboration_ids)
     if not ids:
@@ -49,7 +52,7 @@ def todo_for(person: Any, collaboration_ids: Iterable[UUID] | None = None) -> li
 
 
 def published_for(
-    person: Any, collaboration_ids: Iterable[UUID] | None = None, *, limit: int = 10
+    person: "Person", collaboration_ids: Iterable[UUID] | None = None, *, limit: int = 10
 ) -> list[PublishedItem]:
     """What was published in the collaborations where the person only reads, newest first."""
     ids = _reading_in(person, collaboration_ids)
@@ -59,14 +62,14 @@ def published_for(
     return sorted(found, key=lambda entry: (entry.on, entry.title), reverse=True)[:limit]
 
 
-def _candidates(person: Any, collaboration_ids: Iterable[UUID] | None) -> list[UUID]:
+def _candidates(person: "Person", collaboration_ids: Iterable[UUID] | None) -> list[UUID]:
     mine = permissions.visible_collaboration_ids(person)
     return sorted(mine if collaboration_ids is None else mine & set(collaboration_ids))
 
 
-def _working_in(person: Any, collaboration_ids: Iterable[UUID] | None) -> list[UUID]:
+def _working_in(person: "Person", collaboration_ids: Iterable[UUID] | None) -> list[UUID]:
     return [cid for cid in _candidates(person, collaboration_ids) if permissions.works_in(person, cid)]
 
 
-def _reading_in(person: Any, collaboration_ids: Iterable[UUID] | None) -> list[UUID]:
+def _reading_in(person: "Person", collaboration_ids: Iterable[UUID] | None) -> list[UUID]:
     return [cid for cid in _candidates(person, collaboration_ids) if not permissions.works_in(person, cid)]

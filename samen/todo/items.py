@@ -10,7 +10,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.db import models
@@ -18,6 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen import permissions
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 SOON = datetime.timedelta(days=7)
 
@@ -120,7 +123,7 @@ class ActingPartner:
     name: str
 
 
-def acting_partners(person: Any, collaboration_ids: Sequence[UUID]) -> dict[UUID, ActingPartner]:
+def acting_partners(person: "Person", collaboration_ids: Sequence[UUID]) -> dict[UUID, ActingPartner]:
     """The current partners ``person`` acts for as a contact in ``collaboration_ids`` (one query)."""
     from samen.collaborations.models import Partner
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.core.models import Model, QuerySet
 
 
-class SubscriptionQuerySet(QuerySet):
+class SubscriptionQuerySet(QuerySet["Subscription"]):
     def listening(self, collaboration_id: object) -> "SubscriptionQuerySet":
         """The subscriptions of a collaboration that are not paused."""
         return self.filter(collaboration_id=collaboration_id, paused_at__isnull=True).select_related("owner")
@@ -42,7 +42,7 @@ class Subscription(Model):
     pause_reason = models.CharField(_("reden van de pauze"), max_length=300, blank=True)
     failures_in_a_row = models.PositiveIntegerField(_("mislukte bezorgingen op rij"), default=0)
 
-    objects = SubscriptionQuerySet.as_manager()  # type: ignore[misc]
+    objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("webhook-abonnement")

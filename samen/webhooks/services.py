@@ -15,7 +15,7 @@ import socket
 import time
 import urllib.parse
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 import structlog
@@ -32,6 +32,9 @@ from samen.audit.services import record
 from samen.core.services import require
 from samen.webhooks.events import EVENT_TYPES, body_of, event_type
 from samen.webhooks.models import Delivery, DeliveryStatus, Subscription
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 log = structlog.get_logger("samen.webhooks")
 
@@ -84,7 +87,7 @@ def _clean_types(event_types: Iterable[str]) -> list[str]:
 
 
 def create_subscription(
-    *, collaboration: Any, by: Any, name: str, url: str, event_types: Iterable[str]
+    *, collaboration: Any, by: "Person", name: str, url: str, event_types: Iterable[str]
 ) -> tuple[Subscription, str]:
     """A new subscription. Returns it with its secret, which the owner copies into the receiving system."""
     require(permissions.can_manage_webhooks(by, collaboration), str(permissions.WEBHOOKS_REFUSAL))
@@ -103,7 +106,7 @@ def create_subscription(
     return subscription, secret
 
 
-def pause_subscription(*, subscription: Subscription, by: Any) -> Subscription:
+def pause_subscription(*, subscription: Subscription, by: "Person") -> Subscription:
     require(permissions.can_manage_webhooks(by, subscription.collaboration), str(permissions.WEBHOOKS_REFUSAL))
     if subscription.is_paused:
         return subscription
@@ -116,7 +119,7 @@ def pause_subscription(*, subscription: Subscription, by: Any) -> Subscription:
     return subscription
 
 
-def resume_subscription(*, subscription: Subscription, by: Any) -> Subscription:
+def resume_subscription(*, subscription: Subscription, by: "Person") -> Subscription:
     require(permissions.can_manage_webhooks(by, subscription.collaboration), str(permissions.WEBHOOKS_REFUSAL))
     if not subscription.is_paused:
         return subscription
@@ -127,7 +130,7 @@ def resume_subscription(*, subscription: Subscription, by: Any) -> Subscription:
     return subscription
 
 
-def remove_subscription(*, subscription: Subscription, by: Any) -> None:
+def remove_subscription(*, subscription: Subscription, by: "Person") -> None:
     require(permissions.can_manage_webhooks(by, subscription.collaboration), str(permissions.WEBHOOKS_REFUSAL))
     with transaction.atomic():
         record(by, "webhook.removed", subscription, before={"name": subscription.name, "url": subscription.url})

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.utils import timezone
 
 from samen.api.schema import COMMITTED_DOCUMENT, generate_document
 from tests.api.conftest import API, assert_problem
@@ -257,17 +258,17 @@ def documented_get_paths(demo: Any) -> list[str]:
         unit="weken",
         baseline=12,
         target=8,
-        due_on=datetime.date.today() + datetime.timedelta(days=300),
+        due_on=timezone.localdate() + datetime.timedelta(days=300),
         owner_partner=demo.utrecht,
         owner_person=demo.utrecht_beleidsmedewerker,
     )
-    goals.record_progress(result=result, by=demo.facilitator, value=11, measured_on=datetime.date.today())
+    goals.record_progress(result=result, by=demo.facilitator, value=11, measured_on=timezone.localdate())
     success = successes.record_success(
         collaboration=demo.collaboration,
         by=demo.facilitator,
         title="Eerste vergunning in 6 weken",
         story="Dankzij de nieuwe werkwijze.",
-        date=datetime.date.today(),
+        date=timezone.localdate(),
         partners=[demo.utrecht],
     )
     agreement = experiences.import_agreement(
@@ -285,7 +286,7 @@ def documented_get_paths(demo: Any) -> list[str]:
         collaboration=demo.collaboration,
         by=demo.facilitator,
         title="Ronde",
-        deadline=datetime.date.today() + datetime.timedelta(days=14),
+        deadline=timezone.localdate() + datetime.timedelta(days=14),
     )
     declaration = interests.save_declaration(
         honesty_round=honesty_round,
@@ -299,16 +300,16 @@ def documented_get_paths(demo: Any) -> list[str]:
     digest = reports.create_digest(
         collaboration=demo.collaboration,
         by=demo.facilitator,
-        period_start=datetime.date.today() - datetime.timedelta(days=30),
-        period_end=datetime.date.today(),
+        period_start=timezone.localdate() - datetime.timedelta(days=30),
+        period_end=timezone.localdate(),
     )
     pc_document = council.record_document(
         collaboration=demo.collaboration,
         by=demo.facilitator,
-        year=datetime.date.today().year,
+        year=timezone.localdate().year,
         kind="ontwerpbegroting",
         title="Ontwerpbegroting",
-        sent_on=datetime.date.today(),
+        sent_on=timezone.localdate(),
         link="https://www.example.org/ontwerpbegroting.pdf",
     )
     ids = {

@@ -1,9 +1,8 @@
 """Deel ervaringen through the API: agreements for everyone in the workspace; readings, signals and
 deviations for the people who work in it; check-ins as aggregates only, never one answer."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from samen.experiences import services
 from samen.experiences.models import AgreementKind, Interpretation, Signal
@@ -94,7 +93,7 @@ def test_a_partner_announces_a_deviation(demo, api_for, agreement):
         "deelnemer": str(demo.de_bilt.pk),
         "artikel": str(agreement.articles.get(number="2").pk),
         "reden": "Onze raad besluit pas in maart.",
-        "vanaf": datetime.date.today().isoformat(),
+        "vanaf": timezone.localdate().isoformat(),
     }
     path = f"/samenwerkingen/{demo.collaboration.pk}/afwijkingen"
     assert_problem(api_for(demo.zeist_wethouder).post(path, body), 403)
@@ -110,7 +109,7 @@ def test_a_partner_announces_a_deviation(demo, api_for, agreement):
 
 def test_check_ins_show_aggregates_only_and_only_once_closed(demo, api_for):
     (checkin,) = services.schedule_checkins(
-        collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=datetime.date.today()
+        collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=timezone.localdate()
     )
     for person, partner, comment in (
         (demo.utrecht_beleidsmedewerker, demo.utrecht, "Geheim antwoord een"),
@@ -172,7 +171,7 @@ def test_the_conversation_about_a_signal_and_taking_note_of_a_deviation(demo, ap
         partner=demo.de_bilt,
         article=agreement.articles.get(number="2"),
         reason="Raadsbesluit volgt later.",
-        starts_on=datetime.date.today(),
+        starts_on=timezone.localdate(),
     )
     path = f"/afwijkingen/{deviation.pk}/kennisnames"
     assert_problem(api_for(demo.de_bilt_wethouder).post(path, {"deelnemer": str(demo.de_bilt.pk)}), 400)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -58,7 +59,7 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
     for partner, contact in ((demo.utrecht, demo.utrecht_wethouder), (demo.zeist, demo.zeist_wethouder)):
         goals.state_benefit(goal=goal, partner=partner, by=contact, text="Het levert ons wat op.")
     goals.state_benefit(goal=goal, partner=demo.de_bilt, by=demo.de_bilt_wethouder, text="Ook voor ons.")
-    goals.open_consent_round(goal=goal, by=demo.facilitator, deadline=datetime.date.today())
+    goals.open_consent_round(goal=goal, by=demo.facilitator, deadline=timezone.localdate())
     result = goals.add_result(
         goal=goal,
         by=demo.facilitator,
@@ -66,7 +67,7 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         unit="weken",
         baseline=12,
         target=8,
-        due_on=datetime.date.today() + datetime.timedelta(days=300),
+        due_on=timezone.localdate() + datetime.timedelta(days=300),
         owner_partner=demo.utrecht,
         owner_person=demo.utrecht_beleidsmedewerker,
     )
@@ -76,14 +77,14 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         partner=demo.utrecht,
         what="Werkwijze aanpassen",
         who=demo.utrecht_beleidsmedewerker,
-        due_on=datetime.date.today() + datetime.timedelta(days=30),
+        due_on=timezone.localdate() + datetime.timedelta(days=30),
     )
     success = record_success(
         collaboration=demo.collaboration,
         by=demo.facilitator,
         title="Succes",
         story="Gelukt.",
-        date=datetime.date.today(),
+        date=timezone.localdate(),
         partners=[demo.utrecht],
     )
     asked = goals.raise_accountability_request(
@@ -98,19 +99,19 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         parties=list(demo.collaboration.current_partners()),
     )
     [checkin] = experiences.schedule_checkins(
-        collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=datetime.date.today()
+        collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=timezone.localdate()
     )
     honesty_round = open_round(
         collaboration=demo.collaboration,
         by=demo.facilitator,
         title="Ronde",
-        deadline=datetime.date.today() + datetime.timedelta(days=14),
+        deadline=timezone.localdate() + datetime.timedelta(days=14),
     )
     digest = create_digest(
         collaboration=demo.collaboration,
         by=demo.facilitator,
-        period_start=datetime.date.today() - datetime.timedelta(days=30),
-        period_end=datetime.date.today(),
+        period_start=timezone.localdate() - datetime.timedelta(days=30),
+        period_end=timezone.localdate(),
     )
     invitation = invite_person(
         collaboration=demo.collaboration,
@@ -136,15 +137,15 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         partner=demo.zeist,
         article=agreement.articles.get(),
         reason="Reden.",
-        starts_on=datetime.date.today(),
+        starts_on=timezone.localdate(),
     )
     pc_document = council.record_document(
         collaboration=demo.collaboration,
         by=demo.facilitator,
-        year=datetime.date.today().year,
+        year=timezone.localdate().year,
         kind="ontwerpbegroting",
         title="Ontwerpbegroting",
-        sent_on=datetime.date.today(),
+        sent_on=timezone.localdate(),
         link="https://www.example.org/ontwerpbegroting.pdf",
     )
     return {

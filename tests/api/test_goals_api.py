@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from samen.audit.models import AuditEvent
 from samen.goals import services as goals
@@ -11,7 +12,7 @@ from tests.api.conftest import assert_problem
 
 pytestmark = pytest.mark.django_db
 
-IN_TWO_WEEKS = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
+IN_TWO_WEEKS = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def put_to_partners(demo, goal) -> None:
         (demo.de_bilt, demo.de_bilt_beleidsmedewerker),
     ):
         goals.state_benefit(goal=goal, partner=partner, by=contact, text="Minder klachten van ondernemers.")
-    goals.open_consent_round(goal=goal, by=demo.facilitator, deadline=datetime.date.today())
+    goals.open_consent_round(goal=goal, by=demo.facilitator, deadline=timezone.localdate())
 
 
 @pytest.fixture
@@ -188,7 +189,7 @@ def test_results_and_progress(demo, api_for, adopted):
         "eenheid": "weken",
         "nulmeting": 12,
         "streefwaarde": 8,
-        "teBereikenOp": (datetime.date.today() + datetime.timedelta(days=365)).isoformat(),
+        "teBereikenOp": (timezone.localdate() + datetime.timedelta(days=365)).isoformat(),
         "eigenaarDeelnemer": str(demo.utrecht.pk),
         "eigenaarPersoon": str(demo.utrecht_beleidsmedewerker.pk),
     }
@@ -197,7 +198,7 @@ def test_results_and_progress(demo, api_for, adopted):
     result = response.json()
     assert (result["nulmeting"], result["streefwaarde"], result["laatsteWaarde"]) == (12, 8, None)
 
-    progress = {"waarde": 10.5, "peildatum": datetime.date.today().isoformat(), "toelichting": "Nieuwe werkwijze"}
+    progress = {"waarde": 10.5, "peildatum": timezone.localdate().isoformat(), "toelichting": "Nieuwe werkwijze"}
     zeist = api_for(demo.zeist_beleidsmedewerker)
     assert_problem(zeist.post(f"/resultaten/{result['id']}/voortgangsmeldingen", progress), 403)
     utrecht = api_for(demo.utrecht_beleidsmedewerker)
@@ -205,7 +206,7 @@ def test_results_and_progress(demo, api_for, adopted):
     listed = api_for(demo.raadslid, scope="lezen").get(f"/doelen/{adopted.pk}/resultaten").json()["results"]
     assert (listed[0]["laatsteWaarde"], listed[0]["voortgangProcent"]) == (10.5, 37)
     assert ProgressUpdate.objects.count() == 1
-    future = {**progress, "peildatum": (datetime.date.today() + datetime.timedelta(days=3)).isoformat()}
+    future = {**progress, "peildatum": (timezone.localdate() + datetime.timedelta(days=3)).isoformat()}
     problem = assert_problem(utrecht.post(f"/resultaten/{result['id']}/voortgangsmeldingen", future), 400)
     assert problem["invalidParams"][0]["name"] == "peildatum"
     assert ProgressUpdate.objects.count() == 1
@@ -226,7 +227,7 @@ def test_commitments_and_their_status(demo, api_for, adopted):
     response = zeist.post(f"/afspraken/{commitment['id']}/statuswijzigingen", {"status": "gedaan"})
     assert response.status_code == 201
     assert response.json()["status"] == "gedaan"
-    assert response.json()["afgerondOp"] == datetime.date.today().isoformat()
+    assert response.json()["afgerondOp"] == timezone.localdate().isoformat()
     assert_problem(zeist.post(f"/afspraken/{commitment['id']}/statuswijzigingen", {"status": "klaar"}), 400)
 
 
@@ -287,7 +288,7 @@ def goal_ids(demo, adopted):
         unit="cijfer",
         baseline=6,
         target=8,
-        due_on=datetime.date.today() + datetime.timedelta(days=200),
+        due_on=timezone.localdate() + datetime.timedelta(days=200),
         owner_partner=demo.zeist,
         owner_person=demo.zeist_beleidsmedewerker,
     )
@@ -324,7 +325,7 @@ def test_a_partner_holds_another_to_account_through_the_api(demo, api_for, adopt
         partner=demo.zeist,
         what="Werkinstructie aanpassen",
         who=demo.zeist_beleidsmedewerker,
-        due_on=datetime.date.today(),
+        due_on=timezone.localdate(),
     )
     utrecht = api_for(demo.utrecht_wethouder)
     body = {"vraag": "Lukt de werkinstructie nog deze maand?", "afspraak": str(commitment.pk)}

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from samen.interests import services as interests
 from samen.interests.services import ANY, InterestInput, RedLineInput
@@ -12,7 +13,7 @@ from tests.api.conftest import assert_problem
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from samen.accounts.models import Invitation
 from samen.audit.models import AuditEvent
@@ -94,12 +95,11 @@ def test_the_calendar_link_is_shown_once_and_can_be_revoked(demo, api_for):
 
 
 def test_the_facilitator_records_that_a_partner_leaves_and_joins_again(demo, api_for):
-    import datetime
 
     from samen.collaborations.models import Partner
 
     api = api_for(demo.facilitator)
-    today = datetime.date.today()
+    today = timezone.localdate()
     left = api.post(
         f"/samenwerkingen/{demo.collaboration.pk}/uittredingen",
         {"organisatie": str(demo.de_bilt.organisation_id), "datum": today.isoformat(), "reden": "Raadsbesluit"},

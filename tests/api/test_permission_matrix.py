@@ -7,6 +7,7 @@ log is for the facilitator, and anything of a collaboration one has no part in i
 """
 
 import pytest
+from django.utils import timezone
 
 from samen.audit.models import AuditEvent
 from samen.collaborations.models import Collaboration, Partner, Role
@@ -199,7 +200,7 @@ def objects(demo):
     from samen.interests.services import open_round
     from samen.reports.services import create_digest
 
-    today = datetime.date.today()
+    today = timezone.localdate()
     [checkin] = experiences.schedule_checkins(
         collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=today
     )

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from samen.accounts.models import Invitation, Person
 from samen.audit.models import AuditEvent
@@ -71,7 +72,7 @@ def test_an_expired_invitation_link_is_refused(demo, client_for, client, django_
     with django_capture_on_commit_callbacks(execute=True):
         invite(client_for(demo.facilitator), demo)
     link = link_in_last_mail()
-    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=15)):
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=15)):
         response = client.post(link, {"full_name": "Ingrid Informatie", "password": "een-lang-wachtwoord-2026"})
     assert response.status_code == 410
     assert "verlopen" in response.text

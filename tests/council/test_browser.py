@@ -1,8 +1,7 @@
 """A councillor's and a griffie's path through raadsgrip in a real browser, with axe on every page."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from samen.council.demo import build_cycle_year
 from samen.council.models import Zienswijze
@@ -13,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_councillor_follows_the_cycle_and_gives_the_councils_view(demo, visit):
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     contacts = {demo.zeist: demo.zeist_wethouder, demo.de_bilt: demo.de_bilt_wethouder}
     build_cycle_year(demo.collaboration, year - 1, facilitator=demo.facilitator, contacts=contacts)
     documents = build_cycle_year(demo.collaboration, year, facilitator=demo.facilitator, contacts=contacts)
@@ -38,7 +37,7 @@ def test_a_councillor_follows_the_cycle_and_gives_the_councils_view(demo, visit)
     page.get_by_role("button", name="Vaststellen (de raad heeft besloten)").click()
     assert page.get_by_text("Vul de datum van het raadsbesluit in").first.is_visible()
     visit.assert_accessible()
-    page.get_by_label("Datum raadsbesluit").fill(datetime.date.today().isoformat())
+    page.get_by_label("Datum raadsbesluit").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Vaststellen (de raad heeft besloten)").click()
     page.wait_for_url(f"**/pc-stukken/{amendment.pk}")
     visit.assert_accessible()

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from samen.audit.models import AuditEvent
 from samen.council import services
@@ -68,7 +69,7 @@ def test_a_document_needs_a_link_or_an_upload_and_a_date_not_in_the_future(demo)
             year=2026,
             kind=DocumentKind.KADERBRIEF,
             title=" ",
-            sent_on=datetime.date.today() + datetime.timedelta(days=3),
+            sent_on=timezone.localdate() + datetime.timedelta(days=3),
         )
     assert set(error.value.message_dict) == {"title", "sent_on", "link"}
     assert not Document.objects.exists()
@@ -196,9 +197,9 @@ def test_the_daily_command_sends_due_reminders(demo):
 
     from django.core.management import call_command
 
-    document = draft_budget(demo, sent_on=datetime.date.today() - datetime.timedelta(weeks=11))
+    document = draft_budget(demo, sent_on=timezone.localdate() - datetime.timedelta(weeks=11))
     out = StringIO()
     call_command("send_pc_reminders", stdout=out)
     assert "herinneringen: 1" in out.getvalue()
     document.refresh_from_db()
-    assert document.reminded_on == datetime.date.today()
+    assert document.reminded_on == timezone.localdate()

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from samen.audit.models import AuditEvent
 from samen.council import services
@@ -94,7 +95,7 @@ def test_bad_input_changes_nothing(demo, document):
             by=demo.zeist_wethouder,
             stance="misschien",
             text=" ",
-            decided_on=datetime.date.today() + datetime.timedelta(days=2),
+            decided_on=timezone.localdate() + datetime.timedelta(days=2),
         )
     assert set(error.value.message_dict) == {"stance", "text", "decided_on"}
     assert not Zienswijze.objects.exists()

@@ -132,46 +132,49 @@ def test_closed_checkins_have_three_respondents_for_some_partners_and_fewer_for_
     assert min(per_partner) < 3
 
 
-def test_every_persona_has_something_open_to_do(demo_run: DemoRun) -> None:
+def _open_work(role: Role, person: Person, today: datetime.date) -> list[str]:
+    """What ``person`` has open to do in the collaboration of ``role``."""
     from samen.experiences.models import CheckInParticipation, Signal
     from samen.goals.models import ConsentRound, Decision
     from samen.interests.models import Declaration, HonestyRound
     from samen.reports.models import CouncilDigest, DigestApproval
     from samen.successes.models import CelebrationPrompt
 
+    c, partner = role.collaboration, role.partner
+    todo: list[str] = []
+    if role.kind == RoleKind.FACILITATOR:
+        todo += [f"prompt {p}" for p in CelebrationPrompt.objects.open().filter(collaboration=c)]
+        todo += [f"signal {s}" for s in Signal.objects.filter(collaboration=c, addressee="facilitator")
+                 .awaiting_reply()]  # fmt: skip
+    if role.kind == RoleKind.EXECUTIVE:
+        for consent_round in ConsentRound.objects.filter(goal__collaboration=c):
+            if consent_round.is_open and not Decision.objects.filter(round=consent_round, partner=partner):
+                todo.append(f"decide {consent_round}")
+        for digest in CouncilDigest.objects.filter(collaboration=c, status="ter_goedkeuring"):
+            if not DigestApproval.objects.filter(digest=digest, partner=partner).exists():
+                todo.append(f"approve {digest}")
+    if role.kind == RoleKind.OFFICIAL:
+        for checkin in c.checkins.all():
+            if checkin.is_open and not CheckInParticipation.objects.filter(checkin=checkin, person=person):
+                todo.append(f"answer {checkin}")
+        for honesty_round in HonestyRound.objects.filter(collaboration=c, closed_at__isnull=True):
+            if not Declaration.objects.filter(round=honesty_round, partner=partner).exists():
+                todo.append(f"declare {honesty_round}")
+    if role.kind in (RoleKind.OFFICIAL, RoleKind.EXECUTIVE):
+        todo += [f"signal {s}" for s in Signal.objects.filter(collaboration=c, addressee_partner=partner)
+                 .awaiting_reply()]  # fmt: skip
+    if role.kind == RoleKind.READER:
+        recent = today - datetime.timedelta(days=250)
+        todo += [f"read {d}" for d in CouncilDigest.objects.filter(collaboration=c, published_at__date__gte=recent)]
+    return todo
+
+
+def test_every_persona_has_something_open_to_do(demo_run: DemoRun) -> None:
     today = timezone.localdate()
     for persona in PERSONAS:
         person = Person.objects.get(email=persona.email)
         roles = list(Role.objects.filter(person=person).select_related("collaboration", "partner"))
-        todo: list[str] = []
-        for role in roles:
-            c, partner = role.collaboration, role.partner
-            if role.kind == RoleKind.FACILITATOR:
-                todo += [f"prompt {p}" for p in CelebrationPrompt.objects.open().filter(collaboration=c)]
-                todo += [f"signal {s}" for s in Signal.objects.filter(collaboration=c, addressee="facilitator")
-                         .awaiting_reply()]  # fmt: skip
-            if role.kind == RoleKind.EXECUTIVE:
-                for consent_round in ConsentRound.objects.filter(goal__collaboration=c):
-                    if consent_round.is_open and not Decision.objects.filter(round=consent_round, partner=partner):
-                        todo.append(f"decide {consent_round}")
-                for digest in CouncilDigest.objects.filter(collaboration=c, status="ter_goedkeuring"):
-                    if not DigestApproval.objects.filter(digest=digest, partner=partner).exists():
-                        todo.append(f"approve {digest}")
-            if role.kind == RoleKind.OFFICIAL:
-                for checkin in c.checkins.all():
-                    if checkin.is_open and not CheckInParticipation.objects.filter(checkin=checkin, person=person):
-                        todo.append(f"answer {checkin}")
-                for honesty_round in HonestyRound.objects.filter(collaboration=c, closed_at__isnull=True):
-                    if not Declaration.objects.filter(round=honesty_round, partner=partner).exists():
-                        todo.append(f"declare {honesty_round}")
-            if role.kind in (RoleKind.OFFICIAL, RoleKind.EXECUTIVE):
-                todo += [f"signal {s}" for s in Signal.objects.filter(collaboration=c, addressee_partner=partner)
-                         .awaiting_reply()]  # fmt: skip
-            if role.kind == RoleKind.READER:
-                recent = today - datetime.timedelta(days=250)
-                todo += [
-                    f"read {d}" for d in CouncilDigest.objects.filter(collaboration=c, published_at__date__gte=recent)
-                ]
+        todo = [item for role in roles for item in _open_work(role, person, today)]
         assert todo, f"{persona.email} has nothing to do"
 
 

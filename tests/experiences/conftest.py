@@ -1,10 +1,10 @@
 """Helpers for the Deel ervaringen specifications: real texts from data/ and quick set-ups."""
 
-import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from samen.experiences import services
 from samen.experiences.models import Agreement, AgreementKind, Article, CheckIn
@@ -62,7 +62,7 @@ def article(agreement: Agreement, number: str) -> Article:
 
 def open_checkin(demo: Any, **kwargs: Any) -> CheckIn:
     (checkin,) = services.schedule_checkins(
-        collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=datetime.date.today(), **kwargs
+        collaboration=demo.collaboration, by=demo.facilitator, first_opens_on=timezone.localdate(), **kwargs
     )
     return checkin
 

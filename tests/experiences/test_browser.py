@@ -1,9 +1,8 @@
 """A user's path through Deel ervaringen in a real browser, with axe on every page."""
 
-import datetime
-
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from samen.collaborations.models import Role
@@ -80,7 +79,7 @@ def test_share_experiences_from_agreement_to_checkin_results(visit):
     page.get_by_role("link", name="Afwijking van dit artikel aankondigen").click()
     visit.assert_accessible()
     page.get_by_label("Waarom wijkt uw organisatie af?").fill("Onze begroting kent geen kwartaalfacturen.")
-    page.get_by_label("Vanaf").fill(datetime.date.today().isoformat())
+    page.get_by_label("Vanaf").fill(timezone.localdate().isoformat())
     submit(visit, "Aankondigen")
     expect(page.get_by_text("De Bilt wijkt af van Artikel 2 Kosten")).to_be_visible()
     visit.assert_accessible()
@@ -89,7 +88,7 @@ def test_share_experiences_from_agreement_to_checkin_results(visit):
     visit.login_as(demo.facilitator)
     visit.goto(reverse("experiences:checkin_schedule", args=[pk]))
     visit.assert_accessible()
-    page.get_by_label("Gaat open op").fill(datetime.date.today().isoformat())
+    page.get_by_label("Gaat open op").fill(timezone.localdate().isoformat())
     submit(visit, "Plannen")
     visit.assert_accessible()
     expect(page.get_by_text("1 check-in(s) gepland.")).to_be_visible()

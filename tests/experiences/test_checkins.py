@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from samen.accounts.models import Person
 from samen.audit.models import AuditEvent
@@ -43,7 +44,7 @@ def close(checkin, demo):
 
 
 def test_a_facilitator_schedules_a_series_every_six_weeks(demo):
-    first = datetime.date.today() + datetime.timedelta(days=1)
+    first = timezone.localdate() + datetime.timedelta(days=1)
     planned = services.schedule_checkins(
         collaboration=demo.collaboration,
         by=demo.facilitator,
@@ -74,7 +75,7 @@ def test_bad_schedules_get_clear_messages_and_plan_nothing(demo):
         services.schedule_checkins(
             collaboration=demo.collaboration,
             by=demo.facilitator,
-            first_opens_on=datetime.date.today(),
+            first_opens_on=timezone.localdate(),
             count=2,
             interval_weeks=1,
             open_days=10,
@@ -85,7 +86,7 @@ def test_bad_schedules_get_clear_messages_and_plan_nothing(demo):
 def test_only_the_facilitator_schedules(demo):
     with pytest.raises(PermissionDenied):
         services.schedule_checkins(
-            collaboration=demo.collaboration, by=demo.utrecht_wethouder, first_opens_on=datetime.date.today()
+            collaboration=demo.collaboration, by=demo.utrecht_wethouder, first_opens_on=timezone.localdate()
         )
 
 
@@ -149,7 +150,7 @@ def test_planned_and_closed_checkins_take_no_answers(demo):
     (planned,) = services.schedule_checkins(
         collaboration=demo.collaboration,
         by=demo.facilitator,
-        first_opens_on=datetime.date.today() + datetime.timedelta(days=3),
+        first_opens_on=timezone.localdate() + datetime.timedelta(days=3),
     )
     with pytest.raises(ValidationError, match="nog niet open"):
         answer(planned, demo.zeist_beleidsmedewerker, demo.zeist)
@@ -390,7 +391,7 @@ def test_results_page_queries_do_not_grow_with_answers(demo, client_for):
             for i in range(n)
             for partner in demo.partners
         )
-        CheckIn.objects.filter(pk=checkin.pk).update(closed_at=datetime.datetime.now(tz=datetime.UTC))
+        CheckIn.objects.filter(pk=checkin.pk).update(closed_at=timezone.now())
         return checkin
 
     client = client_for(demo.zeist_beleidsmedewerker)
@@ -419,14 +420,14 @@ def test_reminders_go_to_contacts_who_have_not_answered_once_a_week(demo, notifi
     assert demo.facilitator not in call["recipients"]
     call_command("send_experience_reminders")
     assert len([c for c in notified if c["kind"] == Kind.CHECKIN_OPEN]) == 1
-    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(days=8)):
-        CheckIn.objects.filter(pk=checkin.pk).update(closes_on=datetime.date.today() + datetime.timedelta(days=30))
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=8)):
+        CheckIn.objects.filter(pk=checkin.pk).update(closes_on=timezone.localdate() + datetime.timedelta(days=30))
         call_command("send_experience_reminders")
     assert len([c for c in notified if c["kind"] == Kind.CHECKIN_OPEN]) == 2
 
 
 def test_reminders_for_signals_waiting_for_a_reply(demo, agreement, notified):
-    with time_machine.travel(datetime.datetime.now(tz=datetime.UTC) - datetime.timedelta(days=5)):
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=5)):
         waiting = services.raise_signal(
             collaboration=demo.collaboration,
             by=demo.zeist_beleidsmedewerker,

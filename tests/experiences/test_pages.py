@@ -1,11 +1,10 @@
 """Every page of Deel ervaringen opens for the people who may see it, with queries that do not grow with data."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from samen.experiences import services
 from samen.experiences.models import Stance
@@ -116,7 +115,7 @@ def test_the_checkin_list_queries_do_not_grow_with_checkins(demo, client_for):
     services.schedule_checkins(
         collaboration=demo.collaboration,
         by=demo.facilitator,
-        first_opens_on=datetime.date.today(),
+        first_opens_on=timezone.localdate(),
         count=2,
         interval_weeks=6,
     )
@@ -124,7 +123,7 @@ def test_the_checkin_list_queries_do_not_grow_with_checkins(demo, client_for):
     services.schedule_checkins(
         collaboration=demo.collaboration,
         by=demo.facilitator,
-        first_opens_on=datetime.date.today(),
+        first_opens_on=timezone.localdate(),
         count=10,
         interval_weeks=2,
         open_days=7,

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from samen.goals import services
 from samen.goals.models import (
@@ -131,7 +132,7 @@ def test_reaching_the_target_is_announced_once_and_found_by_successes(goal, demo
 
 
 def test_overdue_commitments_are_detected(goal, demo):
-    today = datetime.date.today()
+    today = timezone.localdate()
     with time_machine.travel(datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC), tick=False):
         commitment = services.add_commitment(
             goal=goal,

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from django.utils import timezone
+
 from samen.core.idempotency import FIELD as ONE_TIME_FIELD
 
 
@@ -48,7 +50,7 @@ class PageForm:
 
 
 def sensible_value(control: Control, controls: list[Control]) -> Any:
-    today = datetime.date.today()
+    today = timezone.localdate()
     if control.kind in ("hidden", "submit"):
         return control.value or None
     if control.kind == "select":

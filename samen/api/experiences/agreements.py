@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.experiences.common import TAGS, agreement_collaboration, article_for, partner_in
 from samen.api.goals import PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
@@ -30,7 +30,7 @@ from samen.experiences.splitter import FORMAT_AUTO, FORMAT_ROO, FORMATS
 
 
 @extend_schema_serializer(component_name="Overeenkomst")
-class AgreementSerializer(serializers.Serializer):
+class AgreementSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     soort = serializers.ChoiceField(source="kind", choices=AgreementKind.choices, read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
@@ -48,7 +48,7 @@ class AgreementSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Artikel")
-class ArticleSerializer(serializers.Serializer):
+class ArticleSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     overeenkomst = serializers.UUIDField(source="agreement_id", read_only=True)
     nummer = BlankAsNullCharField(source="number")
@@ -65,7 +65,7 @@ class ArticleSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Lezing")
-class ReadingSerializer(serializers.Serializer):
+class ReadingSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     artikel = serializers.UUIDField(source="article_id", read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
@@ -139,7 +139,7 @@ class ReadingsView(ApiView):
         request=ReadingCreateSerializer,
         responses={201: ReadingSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         article, collaboration = article_for(request, id)
         if not permissions.can_view_experiences(request.user, collaboration):
             raise Http404
@@ -225,7 +225,7 @@ class AgreementImportView(AgreementsView):
         request=AgreementImportSerializer,
         responses={201: AgreementSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         if not permissions.can_view_agreements(request.user, collaboration):
             raise Http404
@@ -261,7 +261,7 @@ class AgreementView(ApiView):
         request=AgreementUpdateSerializer,
         responses={200: AgreementSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def put(self, request: Request, id: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = agreement_collaboration(request, id)
         agreement = Agreement.objects.get(pk=id)
         agreement.collaboration = collaboration
@@ -290,7 +290,7 @@ class ArticleView(ApiView):
         request=ArticleUpdateSerializer,
         responses={200: ArticleSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
-    def put(self, request: Request, id: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID) -> Response:
         article, _collaboration = article_for(request, id)
         data = body_of(ArticleUpdateSerializer, request)
         services.edit_article(

@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.experiences.common import TAGS, experiences_of, partner_in
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, query_of
@@ -33,8 +33,8 @@ SCORES = {
 }
 
 
-def _score_fields() -> dict[str, serializers.Field]:
-    fields: dict[str, serializers.Field] = {
+def _score_fields() -> dict[str, serializers.Field[Any, Any, Any, Any]]:
+    fields: dict[str, serializers.Field[Any, Any, Any, Any]] = {
         name: serializers.FloatField(allow_null=True, min_value=1, max_value=5) for name in SCORES.values()
     }
     fields["relatie"] = serializers.FloatField(
@@ -51,7 +51,7 @@ AveragesSerializer = extend_schema_serializer(component_name="Gemiddelden")(
 
 
 @extend_schema_serializer(component_name="DeelnemerUitkomst")
-class PartnerOutcomeSerializer(serializers.Serializer):
+class PartnerOutcomeSerializer(serializers.Serializer[Any]):
     deelnemer = serializers.UUIDField()
     respondenten = serializers.IntegerField(
         allow_null=True, help_text=gettext_lazy("Leeg als de gemiddelden leeg zijn: dan blijft ook het aantal anoniem.")
@@ -60,7 +60,7 @@ class PartnerOutcomeSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="CheckIn")
-class CheckInSerializer(serializers.Serializer):
+class CheckInSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField()
     titel = serializers.CharField()
     openVanaf = serializers.DateField()
@@ -129,7 +129,7 @@ class CheckInListView(ApiView):
         return response
 
 
-class _CheckInRows(serializers.Serializer):
+class _CheckInRows(serializers.Serializer[Any]):
     """Turns each check-in into its aggregates (``checkin_data``), then into the documented shape."""
 
     def to_representation(self, instance: CheckIn) -> dict[str, Any]:
@@ -203,7 +203,7 @@ class CheckInsView(CheckInListView):
         request=CheckInScheduleSerializer,
         responses={201: CheckInSerializer(many=True)},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = experiences_of(request, id)
         data = body_of(CheckInScheduleSerializer, request)
         created = checkins.schedule_checkins(
@@ -226,7 +226,7 @@ class CheckInClosingsView(ApiView):
         request=None,
         responses={200: CheckInSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         checkin = checkin_for(request, id)
         checkins.close_checkin(checkin=checkin, by=request.user)
         return Response(CheckInSerializer(checkin_data(checkin)).data)
@@ -246,7 +246,7 @@ class CheckInAnswersView(ApiView):
         request=CheckInAnswerSerializer,
         responses={204: None},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         checkin = checkin_for(request, id)
         data = body_of(CheckInAnswerSerializer, request)
         partner = partner_in(checkin.collaboration, data["deelnemer"], "deelnemer")

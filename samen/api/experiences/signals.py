@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.experiences.common import TAGS, article_in, experiences_of, partner_in
 from samen.api.goals import NumberField, PersonBriefSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
@@ -29,7 +29,7 @@ from samen.experiences.models import (
 
 
 @extend_schema_serializer(component_name="Signaal")
-class SignalSerializer(serializers.Serializer):
+class SignalSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     soort = serializers.ChoiceField(source="kind", choices=SignalKind.choices, read_only=True)
     onderwerp = serializers.CharField(source="subject", read_only=True)
@@ -68,7 +68,7 @@ class SignalCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Afwijking")
-class DeviationSerializer(serializers.Serializer):
+class DeviationSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     organisatie = OrganisationRefSerializer(source="partner.organisation", read_only=True)
@@ -136,7 +136,7 @@ class SignalsView(ApiView):
         request=SignalCreateSerializer,
         responses={201: SignalSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = experiences_of(request, id)
         data = body_of(SignalCreateSerializer, request)
         signal = services.raise_signal(
@@ -182,7 +182,7 @@ class DeviationsView(ApiView):
         request=DeviationCreateSerializer,
         responses={201: DeviationSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = experiences_of(request, id)
         data = body_of(DeviationCreateSerializer, request)
         partner = partner_in(collaboration, data["deelnemer"], "deelnemer")
@@ -201,7 +201,7 @@ class DeviationsView(ApiView):
 
 
 @extend_schema_serializer(component_name="SignaalReactie")
-class SignalReplySerializer(serializers.Serializer):
+class SignalReplySerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     tekst = serializers.CharField(source="text", read_only=True)
     door = PersonBriefSerializer(source="by", allow_null=True, read_only=True)
@@ -248,7 +248,7 @@ class SignalRepliesView(ApiView):
         request=SignalReplyCreateSerializer,
         responses={201: SignalReplySerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         signal = signal_for(request, id)
         data = body_of(SignalReplyCreateSerializer, request)
         reply = services.reply_to_signal(signal=signal, by=request.user, text=data["tekst"])
@@ -266,7 +266,7 @@ class SignalStatusView(ApiView):
         request=SignalStatusSerializer,
         responses={201: SignalSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         signal = signal_for(request, id)
         data = body_of(SignalStatusSerializer, request)
         services.change_signal_status(signal=signal, by=request.user, status=data["status"], outcome=data["uitkomst"])
@@ -283,7 +283,7 @@ class AcknowledgementsView(ApiView):
         request=AcknowledgementCreateSerializer,
         responses={201: DeviationSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration_id = Deviation.objects.filter(pk=id).values_list("collaboration_id", flat=True).first()
         if collaboration_id is None:
             raise Http404

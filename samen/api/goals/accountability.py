@@ -1,5 +1,6 @@
 """Partners hold each other to account: ask, reply, close."""
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404
@@ -9,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from samen.api.base import ApiView, ChoiceField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, StrictSerializer, TextField, UUIDField
 from samen.api.goals.common import TAGS, PersonBriefSerializer, goal_for, partner_of
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, BlankAsNullChoiceField
@@ -25,7 +26,7 @@ from samen.goals.models import (
 
 
 @extend_schema_serializer(component_name="Aanspreekverzoek")
-class AccountabilitySerializer(serializers.Serializer):
+class AccountabilitySerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     doel = serializers.UUIDField(source="goal_id", read_only=True)
     afspraak = serializers.UUIDField(source="commitment_id", allow_null=True, read_only=True)
@@ -56,7 +57,7 @@ class ReplyCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Reactie")
-class ReplySerializer(serializers.Serializer):
+class ReplySerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     tekst = serializers.CharField(source="text", read_only=True)
     door = PersonBriefSerializer(source="person", read_only=True)
@@ -101,7 +102,7 @@ class AccountabilityView(ApiView):
         request=AccountabilityCreateSerializer,
         responses={201: AccountabilitySerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(AccountabilityCreateSerializer, request)
         commitment = (
@@ -137,7 +138,7 @@ class RepliesView(ApiView):
         request=ReplyCreateSerializer,
         responses={201: ReplySerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         found = accountability_for(request, id)
         data = body_of(ReplyCreateSerializer, request)
         reply = services.reply_to_accountability_request(request=found, by=request.user, text=data["tekst"])
@@ -155,7 +156,7 @@ class ClosingsView(ApiView):
         request=ClosingSerializer,
         responses={201: AccountabilitySerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         found = accountability_for(request, id)
         data = body_of(ClosingSerializer, request)
         services.close_accountability_request(

@@ -27,7 +27,7 @@ class NumberField(serializers.DecimalField):
 
 
 @extend_schema_serializer(component_name="PersoonKort")
-class PersonBriefSerializer(serializers.Serializer):
+class PersonBriefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     naam = serializers.CharField(source="full_name", read_only=True)
 

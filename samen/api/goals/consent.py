@@ -11,7 +11,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.goals.common import TAGS, PersonBriefSerializer, goal_for, partner_of
 from samen.api.goals.drafting import VersionBriefSerializer, goal_response
 from samen.api.pagination import PageQuery, page_serializer, paginated
@@ -28,7 +28,7 @@ from samen.goals.models import (
 
 
 @extend_schema_serializer(component_name="Besluit")
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     besluit = serializers.ChoiceField(source="kind", choices=DecisionKind.choices, read_only=True)
@@ -39,7 +39,7 @@ class DecisionSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Advies")
-class AdviceSerializer(serializers.Serializer):
+class AdviceSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     advies = serializers.ChoiceField(source="kind", choices=AdviceKind.choices, read_only=True)
@@ -49,7 +49,7 @@ class AdviceSerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Stand")
-class TallySerializer(serializers.Serializer):
+class TallySerializer(serializers.Serializer[Any]):
     totaal = serializers.IntegerField(source="total")
     ingestemd = serializers.IntegerField(source="consented")
     bezwaar = serializers.IntegerField(source="objected")
@@ -63,7 +63,7 @@ class TallySerializer(serializers.Serializer):
 
 
 @extend_schema_serializer(component_name="Instemmingsronde")
-class RoundSerializer(serializers.Serializer):
+class RoundSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     versie = VersionBriefSerializer(source="version", read_only=True)
     status = serializers.ChoiceField(choices=RoundStatus.choices, read_only=True)
@@ -141,7 +141,7 @@ class RoundsView(ApiView):
         request=RoundCreateSerializer,
         responses={201: RoundSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(RoundCreateSerializer, request)
         consent_round = services.open_consent_round(goal=goal, by=request.user, deadline=data["uiterlijkeDatum"])
@@ -163,7 +163,7 @@ class DecisionsView(ApiView):
         request=DecisionCreateSerializer,
         responses={201: DecisionSerializer, 409: OpenApiResponse(description="Geen open ronde")},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(DecisionCreateSerializer, request)
         partner = partner_of(goal.collaboration, data["deelnemer"])
@@ -188,7 +188,7 @@ class AdviceView(ApiView):
         request=AdviceCreateSerializer,
         responses={201: AdviceSerializer, 409: OpenApiResponse(description="Geen open ronde")},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(AdviceCreateSerializer, request)
         partner = partner_of(goal.collaboration, data["deelnemer"])
@@ -217,7 +217,7 @@ class AdoptionsView(ApiView):
             409: OpenApiResponse(description="Geen open ronde"),
         },
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, drafts = goal_for(request, id)
         services.adopt_goal(consent_round=open_round_of(goal), by=request.user)
         return goal_response(goal, drafts)

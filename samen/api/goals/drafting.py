@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from samen import permissions
-from samen.api.base import ApiView, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, StrictSerializer, TextField, UUIDField
 from samen.api.goals.common import TAGS, PersonBriefSerializer, goal_for, partner_of
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
@@ -28,7 +28,7 @@ from samen.goals.models import (
 
 
 @extend_schema_serializer(component_name="DoelversieKort")
-class VersionBriefSerializer(serializers.Serializer):
+class VersionBriefSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     nummer = serializers.IntegerField(source="number", read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
@@ -54,7 +54,7 @@ class VersionSerializer(VersionBriefSerializer):
 
 
 @extend_schema_serializer(component_name="Doel")
-class GoalSerializer(serializers.Serializer):
+class GoalSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     samenwerking = serializers.UUIDField(source="collaboration_id", read_only=True)
     titel = serializers.CharField(source="title", read_only=True)
@@ -94,7 +94,7 @@ class DraftSerializer(GoalCreateSerializer):
 
 
 @extend_schema_serializer(component_name="Opbrengst")
-class BenefitSerializer(serializers.Serializer):
+class BenefitSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
     organisatie = OrganisationRefSerializer(source="partner.organisation", read_only=True)
@@ -142,7 +142,7 @@ class CollaborationGoalsView(ApiView):
         request=GoalCreateSerializer,
         responses={201: GoalSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         data = body_of(GoalCreateSerializer, request)
         goal = services.create_goal(
@@ -190,7 +190,7 @@ class GoalVersionsView(ApiView):
         request=AmendmentSerializer,
         responses={201: VersionSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(AmendmentSerializer, request)
         version = services.propose_amendment(
@@ -227,7 +227,7 @@ class BenefitsView(ApiView):
         request=BenefitCreateSerializer,
         responses={201: BenefitSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(BenefitCreateSerializer, request)
         partner = partner_of(goal.collaboration, data["deelnemer"])
@@ -251,7 +251,7 @@ class DraftView(ApiView):
         request=DraftSerializer,
         responses={200: VersionSerializer, 409: OpenApiResponse(description="Intussen bewerkt")},
     )
-    def put(self, request: Request, id: UUID, versieId: UUID) -> Response:
+    def put(self, request: AuthedApiRequest, id: UUID, versieId: UUID) -> Response:
         goal, drafts = goal_for(request, id)
         if not drafts:
             raise Http404

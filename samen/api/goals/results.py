@@ -1,5 +1,6 @@
 """Results with their progress, and the commitments partners make under a goal."""
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404
@@ -9,7 +10,7 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from samen.api.base import ApiView, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
+from samen.api.base import ApiView, AuthedApiRequest, ChoiceField, DateField, StrictSerializer, TextField, UUIDField
 from samen.api.goals.common import TAGS, NumberField, PersonBriefSerializer, goal_for, partner_of, person_of
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField
@@ -25,7 +26,7 @@ from samen.goals.models import (
 
 
 @extend_schema_serializer(component_name="Resultaat")
-class ResultSerializer(serializers.Serializer):
+class ResultSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     doel = serializers.UUIDField(source="goal_id", read_only=True)
     indicator = serializers.CharField(read_only=True)
@@ -55,7 +56,7 @@ class ResultCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Voortgangsmelding")
-class ProgressSerializer(serializers.Serializer):
+class ProgressSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     waarde = NumberField(source="value", read_only=True)
     peildatum = serializers.DateField(source="measured_on", read_only=True)
@@ -71,7 +72,7 @@ class ProgressCreateSerializer(StrictSerializer):
 
 
 @extend_schema_serializer(component_name="Afspraak")
-class CommitmentSerializer(serializers.Serializer):
+class CommitmentSerializer(serializers.Serializer[Any]):
     id = serializers.UUIDField(read_only=True)
     doel = serializers.UUIDField(source="goal_id", read_only=True)
     deelnemer = serializers.UUIDField(source="partner_id", read_only=True)
@@ -124,7 +125,7 @@ class ResultsView(ApiView):
         request=ResultCreateSerializer,
         responses={201: ResultSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(ResultCreateSerializer, request)
         result = services.add_result(
@@ -176,7 +177,7 @@ class ProgressView(ApiView):
         request=ProgressCreateSerializer,
         responses={201: ProgressSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         result = result_for(request, id)
         data = body_of(ProgressCreateSerializer, request)
         update = services.record_progress(
@@ -211,7 +212,7 @@ class CommitmentsView(ApiView):
         request=CommitmentCreateSerializer,
         responses={201: CommitmentSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(CommitmentCreateSerializer, request)
         commitment = services.add_commitment(
@@ -234,7 +235,7 @@ class CommitmentStatusView(ApiView):
         request=CommitmentStatusSerializer,
         responses={201: CommitmentSerializer},
     )
-    def post(self, request: Request, id: UUID) -> Response:
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal_id = Commitment.objects.filter(pk=id).values_list("goal_id", flat=True).first()
         if goal_id is None:
             raise Http404

@@ -206,8 +206,21 @@ def read_files(data_dir: Path, progress: Progress) -> Files:
         loaded[name] = read_csv(data_dir, name)
         progress(name)
 
+    seen_gm = _check_municipalities(loaded[MUNICIPALITIES])
+    regelingen = _read_regelingen(loaded[REGELINGEN])
+    participants = _read_participants(loaded[PARTICIPANTS], regelingen)
+    bodies = _read_bodies(loaded[BODIES])
+    for line, row in loaded[CVDR_TARGETS]:
+        _roo_id(CVDR_TARGETS, line, row, "roo_id")
+    mergers = _read_mergers(loaded[MERGERS], seen_gm)
+    progress("controleren")
+    return Files(loaded[MUNICIPALITIES], regelingen, participants, bodies, loaded[CVDR_TARGETS], mergers)
+
+
+def _check_municipalities(rows: list[tuple[int, Row]]) -> set[str]:
+    """The GM-codes of the municipalities file, each checked."""
     seen_gm: set[str] = set()
-    for line, row in loaded[MUNICIPALITIES]:
+    for line, row in rows:
         code = row["gm_code"].strip().upper()
         if not GM_CODE.match(code):
             raise _stop(MUNICIPALITIES, line, _("‘%(value)s’ is geen GM-code (zoals GM0363)") % {"value": code})
@@ -224,9 +237,13 @@ def read_files(data_dir: Path, progress: Progress) -> Files:
             )
         _roo_id(MUNICIPALITIES, line, row, "roo_id", required=False)
         _int(MUNICIPALITIES, line, row, "aantal_inwoners_roo")
+    return seen_gm
 
+
+def _read_regelingen(rows: list[tuple[int, Row]]) -> dict[str, Regeling]:
+    """The regelingen by ROO-id; a current one needs a name and a known legal form."""
     regelingen: dict[str, Regeling] = {}
-    for line, row in loaded[REGELINGEN]:
+    for line, row in rows:
         roo_id = _roo_id(REGELINGEN, line, row, "roo_id")
         if roo_id in regelingen:
             raise _stop(REGELINGEN, line, _("de regeling %(id)s staat er twee keer in") % {"id": roo_id})
@@ -249,9 +266,13 @@ def read_files(data_dir: Path, progress: Progress) -> Files:
                     % {"value": row["samenwerkingsvorm"], "known": ", ".join(LEGAL_FORMS)},
                 )
         regelingen[roo_id] = Regeling(line, row, actueel == "ja", start, end, body, legal_form)
+    return regelingen
 
+
+def _read_participants(rows: list[tuple[int, Row]], regelingen: dict[str, Regeling]) -> list[Participation]:
+    """The participations, each in a known regeling."""
     participants: list[Participation] = []
-    for line, row in loaded[PARTICIPANTS]:
+    for line, row in rows:
         regeling = _roo_id(PARTICIPANTS, line, row, "regeling_roo_id")
         if regeling not in regelingen:
             raise _stop(
@@ -265,21 +286,20 @@ def read_files(data_dir: Path, progress: Progress) -> Files:
         participants.append(
             Participation(line, row, regeling, roo_id, _date(PARTICIPANTS, line, row, "toetredings_datum"))
         )
+    return participants
 
+
+def _read_bodies(rows: list[tuple[int, Row]]) -> dict[str, Row]:
+    """The governing bodies by ROO-id."""
     bodies: dict[str, Row] = {}
-    for line, row in loaded[BODIES]:
+    for line, row in rows:
         roo_id = _roo_id(BODIES, line, row, "roo_id")
         if roo_id in bodies:
             raise _stop(BODIES, line, _("het orgaan %(id)s staat er twee keer in") % {"id": roo_id})
         _date(BODIES, line, row, "valid_until")
         _date(BODIES, line, row, "retrieved")
         bodies[roo_id] = row
-
-    for line, row in loaded[CVDR_TARGETS]:
-        _roo_id(CVDR_TARGETS, line, row, "roo_id")
-    mergers = _read_mergers(loaded[MERGERS], seen_gm)
-    progress("controleren")
-    return Files(loaded[MUNICIPALITIES], regelingen, participants, bodies, loaded[CVDR_TARGETS], mergers)
+    return bodies
 
 
 def _read_mergers(rows: list[tuple[int, Row]], current_gm: set[str]) -> dict[str, Merger]:

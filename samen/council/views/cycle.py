@@ -17,6 +17,7 @@ from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.collaborations.workspace import workspace_context
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 from samen.council import pages, services
 from samen.council.forms import DocumentForm, OwnMomentForm, ResponseForm, ZienswijzeForm
 from samen.council.models import Document, OwnMoment, Zienswijze
@@ -64,7 +65,7 @@ def cycle(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-def add_moment(request: HttpRequest, pk: Any) -> HttpResponse:
+def add_moment(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     form = OwnMomentForm(request.POST, prefix="moment")
     if form.is_valid():
@@ -84,7 +85,7 @@ def add_moment(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-def remove_moment(request: HttpRequest, pk: Any, moment_pk: Any) -> HttpResponse:
+def remove_moment(request: AuthedRequest, pk: Any, moment_pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     moment = get_object_or_404(OwnMoment, pk=moment_pk, collaboration=collaboration)
     services.remove_own_moment(moment=moment, by=request.user)
@@ -93,7 +94,7 @@ def remove_moment(request: HttpRequest, pk: Any, moment_pk: Any) -> HttpResponse
 
 
 @login_required
-def add_document(request: HttpRequest, pk: Any) -> HttpResponse:
+def add_document(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     if not permissions.can_keep_cycle(request.user, collaboration):
         raise Http404
@@ -118,7 +119,7 @@ def _document(collaboration: Collaboration, document_pk: Any) -> Document:
 
 
 @login_required
-def document(request: HttpRequest, pk: Any, document_pk: Any) -> HttpResponse:
+def document(request: AuthedRequest, pk: Any, document_pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     doc = _document(collaboration, document_pk)
     doc.collaboration = collaboration
@@ -156,7 +157,7 @@ def document(request: HttpRequest, pk: Any, document_pk: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-def save_zienswijze(request: HttpRequest, pk: Any, document_pk: Any, partner_pk: Any) -> HttpResponse:
+def save_zienswijze(request: AuthedRequest, pk: Any, document_pk: Any, partner_pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     doc = _document(collaboration, document_pk)
     partner = get_object_or_404(collaboration.partners, pk=partner_pk)
@@ -190,7 +191,7 @@ def save_zienswijze(request: HttpRequest, pk: Any, document_pk: Any, partner_pk:
 
 @login_required
 @require_POST
-def respond(request: HttpRequest, pk: Any, document_pk: Any, zienswijze_pk: Any) -> HttpResponse:
+def respond(request: AuthedRequest, pk: Any, document_pk: Any, zienswijze_pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     zienswijze = get_object_or_404(
         Zienswijze, pk=zienswijze_pk, document__collaboration=collaboration, document_id=document_pk

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from samen import permissions
 from samen.collaborations.models import Collaboration, CollaborationKind, Organisation
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 from samen.council import bbv, exports, figures, pages
 from samen.council.forms import FiguresForm, ImportForm
 from samen.council.models import Basis, Document, Zienswijze
@@ -23,7 +24,7 @@ MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
 @login_required
-def key_figures(request: HttpRequest, pk: Any) -> HttpResponse:
+def key_figures(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     can_keep = permissions.can_keep_cycle(request.user, collaboration)
     partners = list(collaboration.current_partners())

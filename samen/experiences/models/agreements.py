@@ -34,7 +34,7 @@ class SourceFormat(models.TextChoices):
     PDF = splitter.FORMAT_PDF, _("PDF")
 
 
-class AgreementQuerySet(QuerySet):
+class AgreementQuerySet(QuerySet["Agreement"]):
     def register_for(self, collaboration: Collaboration) -> "AgreementQuerySet":
         """The agreements page: each with its article count and articles read differently."""
         flagged = Article.objects.filter(agreement=OuterRef("pk")).flagged()
@@ -153,7 +153,7 @@ class Chapter(Model):
         return " ".join(part for part in (label, self.number, self.title) if part)
 
 
-class ArticleQuerySet(QuerySet):
+class ArticleQuerySet(QuerySet["Article"]):
     def of_collaboration(self, collaboration: Collaboration) -> "ArticleQuerySet":
         return self.filter(agreement__collaboration=collaboration)
 

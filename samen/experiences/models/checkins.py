@@ -45,7 +45,7 @@ class CheckInStatus(models.TextChoices):
     CLOSED = "gesloten", _("gesloten")
 
 
-class CheckInQuerySet(QuerySet):
+class CheckInQuerySet(QuerySet["CheckIn"]):
     def closed(self, today: datetime.date | None = None) -> "CheckInQuerySet":
         today = today or timezone.localdate()
         return self.filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))

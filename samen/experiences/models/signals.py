@@ -37,7 +37,7 @@ class SignalStatus(models.TextChoices):
     CLOSED = "afgerond", _("afgerond")
 
 
-class SignalQuerySet(QuerySet):
+class SignalQuerySet(QuerySet["Signal"]):
     def visible_to(self, partner_ids: set[Any], *, facilitator: bool) -> "SignalQuerySet":
         """Signals to everyone, and those from or to one of ``partner_ids``; a facilitator sees all."""
         if facilitator:
@@ -181,7 +181,7 @@ class SignalReply(Model):
         return f"{self.signal} – {self.by}"
 
 
-class DeviationQuerySet(QuerySet):
+class DeviationQuerySet(QuerySet["Deviation"]):
     def overview(self) -> "DeviationQuerySet":
         return (
             self.select_related("partner__organisation", "article__agreement", "announced_by")

@@ -13,7 +13,7 @@ from samen.core.models import DocumentStatus, Model, QuerySet
 KEEP_UPLOADS_FOR = datetime.timedelta(days=1)
 
 
-class AgreementUploadQuerySet(QuerySet):
+class AgreementUploadQuerySet(QuerySet["AgreementUpload"]):
     def of(self, collaboration: object, user: object) -> "AgreementUploadQuerySet":
         """The uploads a person made in a collaboration: nobody else sees an upload before it is saved."""
         return self.filter(collaboration=collaboration, uploaded_by=user)

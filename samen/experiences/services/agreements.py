@@ -3,7 +3,7 @@
 import datetime
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -25,6 +25,9 @@ from samen.experiences.models import (
     Interpretation,
     Stance,
 )
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 TOKEN_SALT = "samen.experiences.import"  # noqa: S105 - a signing salt, not a secret
 TOKEN_MAX_AGE = 6 * 60 * 60
@@ -122,7 +125,7 @@ def _validate_details(
 def import_agreement(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     token: str,
     kind: str,
     title: str,
@@ -238,7 +241,7 @@ def import_agreement(
 def update_agreement(
     *,
     agreement: Agreement,
-    by: Any,
+    by: "Person",
     expected_version: int | None,
     kind: str,
     title: str,
@@ -308,7 +311,7 @@ def clean_article_text(text: str) -> tuple[str, list[splitter.Member]]:
 
 
 def edit_article(
-    *, article: Article, by: Any, expected_version: int | None, number: str, title: str, text: str, note: str = ""
+    *, article: Article, by: "Person", expected_version: int | None, number: str, title: str, text: str, note: str = ""
 ) -> Article:
     """Change an article; the previous text stays in its versions."""
     collaboration = article.agreement.collaboration
@@ -369,7 +372,7 @@ def edit_article(
 
 
 def record_reading(
-    *, article: Article, partner: Partner, by: Any, stance: str, text: str, expected_version: int | None = None
+    *, article: Article, partner: Partner, by: "Person", stance: str, text: str, expected_version: int | None = None
 ) -> Interpretation:
     """How ``partner`` reads ``article`` (one reading per partner; a later one replaces it)."""
     collaboration = article.agreement.collaboration

@@ -3,7 +3,7 @@
 import datetime
 import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -23,6 +23,9 @@ from samen.experiences.models import (
     CheckInResponse,
 )
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 MAX_IN_SERIES = 12
 MAX_COMMENT = 2000
 ALREADY_ANSWERED = "already_answered"
@@ -31,7 +34,7 @@ ALREADY_ANSWERED = "already_answered"
 def schedule_checkins(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     first_opens_on: datetime.date | None,
     open_days: int = 14,
     count: int = 1,
@@ -84,7 +87,7 @@ def schedule_checkins(
     return created
 
 
-def close_checkin(*, checkin: CheckIn, by: Any, expected_version: int | None = None) -> CheckIn:
+def close_checkin(*, checkin: CheckIn, by: "Person", expected_version: int | None = None) -> CheckIn:
     """Close early, so that the results become visible."""
     collaboration = checkin.collaboration
     require(permissions.can_schedule_checkins(by, collaboration), _("Alleen de facilitator sluit een check-in."))
@@ -98,14 +101,14 @@ def close_checkin(*, checkin: CheckIn, by: Any, expected_version: int | None = N
     return checkin
 
 
-def has_answered(checkin: CheckIn, person: Any) -> bool:
+def has_answered(checkin: CheckIn, person: "Person") -> bool:
     return CheckInParticipation.objects.filter(checkin=checkin, person=person).exists()
 
 
 def answer_checkin(
     *,
     checkin: CheckIn,
-    by: Any,
+    by: "Person",
     partner: Partner,
     scores: Mapping[str, Any],
     going_well: str = "",

@@ -2,7 +2,7 @@
 
 import datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -27,6 +27,9 @@ from samen.experiences.models import (
 )
 from samen.experiences.services.people import absolute_url, contacts, facilitators
 from samen.notifications.services import Kind, notify
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 MAX_AMOUNT = Decimal("999999999999.99")
 MAX_TEXT = 10_000
@@ -84,7 +87,7 @@ def _tell(signal: Signal, recipients: Any, subject: str, body: str, *, exclude: 
 def raise_signal(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     from_partner: Partner | None,
     kind: str,
     subject: str,
@@ -168,7 +171,7 @@ def raise_signal(
     return signal
 
 
-def reply_to_signal(*, signal: Signal, by: Any, text: str) -> SignalReply:
+def reply_to_signal(*, signal: Signal, by: "Person", text: str) -> SignalReply:
     """A reply in the signal's thread; the first reply from someone else starts the conversation."""
     collaboration = signal.collaboration
     require(
@@ -216,7 +219,7 @@ def reply_to_signal(*, signal: Signal, by: Any, text: str) -> SignalReply:
 
 
 def change_signal_status(
-    *, signal: Signal, by: Any, status: str, outcome: str = "", expected_version: int | None = None
+    *, signal: Signal, by: "Person", status: str, outcome: str = "", expected_version: int | None = None
 ) -> Signal:
     """open → in gesprek → afgerond (with the outcome); a closed signal can be reopened."""
     collaboration = signal.collaboration
@@ -261,7 +264,7 @@ def change_signal_status(
 def announce_deviation(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     partner: Partner,
     article: Article | None,
     reason: str,
@@ -327,7 +330,7 @@ def announce_deviation(
 
 
 def acknowledge_deviation(
-    *, deviation: Deviation, by: Any, partner: Partner, comment: str = ""
+    *, deviation: Deviation, by: "Person", partner: Partner, comment: str = ""
 ) -> DeviationAcknowledgement:
     """Another partner takes note (once per partner; a second time changes nothing)."""
     collaboration = deviation.collaboration

@@ -44,6 +44,7 @@ from samen.experiences.splitter.layouts import (
     strip_tags,
 )
 from samen.experiences.splitter.numbering import (
+    NUMBER,
     Item,
     Member,
     members_from_dicts,
@@ -62,7 +63,7 @@ from samen.experiences.splitter.preview import (
     Section,
     apply_corrections,
 )
-from samen.experiences.splitter.structure import ARTICLE_RE, NUMBER, Builder, match_heading
+from samen.experiences.splitter.structure import ARTICLE_RE, Builder, match_heading
 
 __all__ = [
     "EXPLAIN",

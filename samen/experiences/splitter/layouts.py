@@ -196,7 +196,7 @@ def read_docx(data: bytes) -> str:
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                paragraph = Paragraph(block, document)  # type: ignore[arg-type]
+                paragraph = Paragraph(block, document)
                 style = (paragraph.style.name if paragraph.style is not None else "") or ""
                 level = re.search(r"(?:Heading|Kop)\s*(\d)", style)
                 text = paragraph.text.replace("\n", " ")
@@ -204,7 +204,7 @@ def read_docx(data: bytes) -> str:
                 if style == "Title" and text:
                     lines[-1] = f"# {text}"
             elif tag == "tbl":
-                table = Table(block, document)  # type: ignore[arg-type]
+                table = Table(block, document)
                 for row in table.rows:
                     lines.append(" | ".join(cell.text.strip() for cell in row.cells if cell.text.strip()))
     except Exception as exc:  # any failure of a reader of an untrusted file

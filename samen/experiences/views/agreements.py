@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 from samen.core.services import ConcurrentEditError, require
 from samen.experiences import roo, services, splitter
 from samen.experiences.forms import AgreementDetailsForm, AgreementSourceForm, ArticleForm, ReadingForm, TokenForm
@@ -81,7 +82,7 @@ def _preview(
 
 
 @login_required
-def agreement_import(request: HttpRequest, pk: str) -> HttpResponse:
+def agreement_import(request: AuthedRequest, pk: str) -> HttpResponse:
     """Paste or upload a text, see how it splits, and save it only on confirmation."""
     collaboration = permissions.get_collaboration_for(request, pk)
     require(permissions.can_manage_agreements(request.user, collaboration), _("U kunt hier geen afspraken vastleggen."))
@@ -165,7 +166,7 @@ def _correct(request: HttpRequest, collaboration: Collaboration) -> HttpResponse
     return _preview(request, collaboration, token, document, details)
 
 
-def _confirm(request: HttpRequest, collaboration: Collaboration) -> HttpResponse:
+def _confirm(request: AuthedRequest, collaboration: Collaboration) -> HttpResponse:
     token_form = TokenForm(request.POST)
     details = AgreementDetailsForm(request.POST, collaboration=collaboration)
     token = request.POST.get("token", "")
@@ -255,7 +256,7 @@ def _chapter_path(chapters: dict[Any, Any], chapter_id: Any) -> str:
 
 
 @login_required
-def agreement_edit(request: HttpRequest, pk: str, agreement_pk: str) -> HttpResponse:
+def agreement_edit(request: AuthedRequest, pk: str, agreement_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     agreement = _agreement(collaboration, agreement_pk)
     require(permissions.can_manage_agreements(request.user, collaboration), _("U kunt deze afspraak niet wijzigen."))
@@ -292,7 +293,7 @@ def _article(collaboration: Collaboration, article_pk: str) -> Article:
 
 
 @login_required
-def article_detail(request: HttpRequest, pk: str, article_pk: str) -> HttpResponse:
+def article_detail(request: AuthedRequest, pk: str, article_pk: str) -> HttpResponse:
     """The article, every partner's reading, and (POST) the reading of the person's partner."""
     collaboration = permissions.get_collaboration_for(request, pk)
     article = _article(collaboration, article_pk)
@@ -355,7 +356,7 @@ def _article_extras(request: HttpRequest, collaboration: Collaboration, article:
 
 
 @login_required
-def article_edit(request: HttpRequest, pk: str, article_pk: str) -> HttpResponse:
+def article_edit(request: AuthedRequest, pk: str, article_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     article = _article(collaboration, article_pk)
     require(permissions.can_manage_agreements(request.user, collaboration), _("U kunt dit artikel niet wijzigen."))

@@ -13,6 +13,7 @@ from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.core import formatting, spreadsheet
 from samen.core.forms import apply_errors
+from samen.core.http import AuthedRequest
 from samen.core.services import require
 from samen.experiences import services
 from samen.experiences.charts import Series, line_chart
@@ -64,7 +65,7 @@ def checkins(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 @login_required
-def checkin_schedule(request: HttpRequest, pk: str) -> HttpResponse:
+def checkin_schedule(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     require(permissions.can_schedule_checkins(request.user, collaboration), str(permissions.SCHEDULE_CHECKINS_REFUSED))
     form = ScheduleForm(request.POST or None)
@@ -88,7 +89,7 @@ def _checkin(request: HttpRequest, collaboration: Collaboration, checkin_pk: str
 
 
 @login_required
-def checkin_detail(request: HttpRequest, pk: str, checkin_pk: str) -> HttpResponse:
+def checkin_detail(request: AuthedRequest, pk: str, checkin_pk: str) -> HttpResponse:
     """Answer (once) while open; the aggregated results once closed. Never an individual answer."""
     collaboration = permissions.get_collaboration_for(request, pk)
     checkin = _checkin(request, collaboration, checkin_pk)
@@ -140,7 +141,7 @@ def _refusal(checkin: CheckIn, answered: bool) -> str:
 
 @login_required
 @require_POST
-def checkin_close(request: HttpRequest, pk: str, checkin_pk: str) -> HttpResponse:
+def checkin_close(request: AuthedRequest, pk: str, checkin_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     checkin = _checkin(request, collaboration, checkin_pk)
     try:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.core.forms import apply_errors, attempt, form_status
+from samen.core.http import AuthedRequest
 from samen.core.services import require
 from samen.experiences import services
 from samen.experiences.forms import (
@@ -64,7 +65,7 @@ def _senders(request: HttpRequest, collaboration: Collaboration) -> list[tuple[s
 
 
 @login_required
-def signal_create(request: HttpRequest, pk: str) -> HttpResponse:
+def signal_create(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     require_experiences(request, collaboration)
     senders = _senders(request, collaboration)
@@ -143,7 +144,7 @@ def signal_detail(request: HttpRequest, pk: str, signal_pk: str) -> HttpResponse
 
 @login_required
 @require_POST
-def signal_reply(request: HttpRequest, pk: str, signal_pk: str) -> HttpResponse:
+def signal_reply(request: AuthedRequest, pk: str, signal_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     signal = _signal(request, collaboration, signal_pk)
     form = ReplyForm(request.POST)
@@ -160,7 +161,7 @@ def signal_reply(request: HttpRequest, pk: str, signal_pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def signal_status(request: HttpRequest, pk: str, signal_pk: str) -> HttpResponse:
+def signal_status(request: AuthedRequest, pk: str, signal_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     signal = _signal(request, collaboration, signal_pk)
     form = SignalStatusForm(request.POST)
@@ -211,7 +212,7 @@ def deviations(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 @login_required
-def deviation_announce(request: HttpRequest, pk: str) -> HttpResponse:
+def deviation_announce(request: AuthedRequest, pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     require_experiences(request, collaboration)
     partners = my_partners(request, collaboration)
@@ -241,7 +242,7 @@ def deviation_announce(request: HttpRequest, pk: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def deviation_acknowledge(request: HttpRequest, pk: str, deviation_pk: str) -> HttpResponse:
+def deviation_acknowledge(request: AuthedRequest, pk: str, deviation_pk: str) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     require_experiences(request, collaboration)
     deviation = get_object_or_404(Deviation.objects.filter(collaboration=collaboration), pk=deviation_pk)

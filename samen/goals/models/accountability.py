@@ -25,7 +25,7 @@ class Outcome(models.TextChoices):
     UNRESOLVED = "niet_opgelost", _("niet opgelost: naar het bestuurlijk overleg")
 
 
-class AccountabilityRequestQuerySet(QuerySet):
+class AccountabilityRequestQuerySet(QuerySet["AccountabilityRequest"]):
     # A correlated count instead of GROUP BY over every selected column.
     def for_goal(self, goal: Goal) -> "AccountabilityRequestQuerySet":
         return (

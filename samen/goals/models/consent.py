@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from samen.collaborations.models import Partner
 
 
-class BenefitQuerySet(QuerySet):
+class BenefitQuerySet(QuerySet["Benefit"]):
     def for_goal(self, goal: Goal) -> "BenefitQuerySet":
         return self.filter(goal=goal).select_related("partner__organisation", "author")
 

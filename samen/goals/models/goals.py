@@ -35,7 +35,7 @@ class GoalState(models.TextChoices):
     CHANGE_PENDING = "wijziging", _("vastgesteld, wijzigingsvoorstel in behandeling")
 
 
-class GoalQuerySet(QuerySet):
+class GoalQuerySet(QuerySet["Goal"]):
     def for_collaboration(self, collaboration: "Collaboration", *, drafts_visible: bool = True) -> "GoalQuerySet":
         """Goals of one collaboration; readers (``drafts_visible=False``) see adopted goals only."""
         qs = self.filter(collaboration=collaboration)
@@ -138,7 +138,7 @@ class Goal(Model):
         return self.rounds.filter(status=RoundStatus.OPEN).select_related("version").first()
 
 
-class GoalVersionQuerySet(QuerySet):
+class GoalVersionQuerySet(QuerySet["GoalVersion"]):
     def history(self, goal: Goal) -> "GoalVersionQuerySet":
         return self.filter(goal=goal).select_related("author", "author_partner__organisation").order_by("number")
 

@@ -85,7 +85,7 @@ REACHED = Q(target__gte=F("baseline"), current_value__gte=F("target")) | Q(
 )
 
 
-class ResultQuerySet(QuerySet):
+class ResultQuerySet(QuerySet["Result"]):
     def for_collaboration(self, collaboration: Any) -> "ResultQuerySet":
         return self.filter(goal__collaboration=collaboration)
 
@@ -218,7 +218,7 @@ class CommitmentStatus(models.TextChoices):
 ACTIVE_COMMITMENT = (CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS)
 
 
-class CommitmentQuerySet(QuerySet):
+class CommitmentQuerySet(QuerySet["Commitment"]):
     def for_goal(self, goal: Goal) -> "CommitmentQuerySet":
         return self.filter(goal=goal).select_related("partner__organisation", "who").order_by("due_on", "id")
 

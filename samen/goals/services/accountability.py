@@ -1,6 +1,6 @@
 """Holding each other to account (aanspreken): a question, replies, and an outcome."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,11 +24,14 @@ from samen.goals.services.common import acting_partner, clean_text
 from samen.goals.services.consent import goal_url
 from samen.notifications.services import Kind, notify
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 
 def raise_accountability_request(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     question: str,
     commitment: Commitment | None = None,
     result: Result | None = None,
@@ -92,7 +95,7 @@ def raise_accountability_request(
     return request
 
 
-def reply_to_accountability_request(*, request: AccountabilityRequest, by: Any, text: str) -> AccountabilityReply:
+def reply_to_accountability_request(*, request: AccountabilityRequest, by: "Person", text: str) -> AccountabilityReply:
     """A reply in the conversation; the addressed partner's first reply marks the request answered."""
     require(
         permissions.can_reply_accountability(by, request.raised_by_partner, request.addressed_to),
@@ -119,7 +122,7 @@ def reply_to_accountability_request(*, request: AccountabilityRequest, by: Any, 
 
 
 def close_accountability_request(
-    *, request: AccountabilityRequest, by: Any, outcome: str, text: str = ""
+    *, request: AccountabilityRequest, by: "Person", outcome: str, text: str = ""
 ) -> AccountabilityRequest:
     """The asking partner records how it ended: kept, adjusted, or not resolved."""
     require(

@@ -1,7 +1,7 @@
 """Helpers the goals services share: who acts for which partner, numbers as people type them."""
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
@@ -10,10 +10,13 @@ from samen import permissions
 from samen.collaborations.models import Collaboration, Partner
 from samen.core.numbers import parse_dutch_decimal
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 MAX_DIGITS_BEFORE_POINT = 14
 
 
-def acting_partner(person: Any, collaboration: Collaboration, partner: Partner | None = None) -> Partner:
+def acting_partner(person: "Person", collaboration: Collaboration, partner: Partner | None = None) -> Partner:
     """The partner ``person`` acts for here: the one asked for, else the first current one they act for."""
     if partner is not None:
         if partner.collaboration_id != collaboration.pk or not permissions.can_write_for(person, partner):

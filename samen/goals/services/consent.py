@@ -1,7 +1,7 @@
 """Consent per partner organisation: opening a round, ambtelijk advice, bestuurlijk decisions, adoption."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -33,6 +33,9 @@ from samen.goals.models import (
 )
 from samen.goals.signals import goal_adopted
 from samen.notifications.services import Kind, notify
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 def _closed_error(action: str) -> ValidationError:
@@ -80,7 +83,7 @@ def _notify_waiting(consent_round: ConsentRound, partners: list[Partner]) -> Non
     )
 
 
-def open_consent_round(*, goal: Goal, by: Any, deadline: datetime.date | None) -> ConsentRound:
+def open_consent_round(*, goal: Goal, by: "Person", deadline: datetime.date | None) -> ConsentRound:
     """Put the goal's draft to every current partner. Needs a benefit statement of each of them."""
     collaboration = goal.collaboration
     require(
@@ -136,7 +139,7 @@ def open_consent_round(*, goal: Goal, by: Any, deadline: datetime.date | None) -
     return consent_round
 
 
-def record_advice(*, consent_round: ConsentRound, partner: Partner, by: Any, kind: str, text: str = "") -> Advice:
+def record_advice(*, consent_round: ConsentRound, partner: Partner, by: "Person", kind: str, text: str = "") -> Advice:
     """Ambtelijk advice to the partner's bestuur: support, or concerns with a text. Changeable while open."""
     if not consent_round.is_open:
         raise _closed_error(_("advies geven"))
@@ -176,7 +179,9 @@ def record_advice(*, consent_round: ConsentRound, partner: Partner, by: Any, kin
     return advice
 
 
-def record_decision(*, consent_round: ConsentRound, partner: Partner, by: Any, kind: str, text: str = "") -> Decision:
+def record_decision(
+    *, consent_round: ConsentRound, partner: Partner, by: "Person", kind: str, text: str = ""
+) -> Decision:
     """The bestuurlijk contact's decision for one partner in one round (one per partner).
 
     A change of mind while the round is open replaces the decision and is logged with the
@@ -236,7 +241,7 @@ def record_decision(*, consent_round: ConsentRound, partner: Partner, by: Any, k
     return decision
 
 
-def _adopt_if_complete(consent_round: ConsentRound, actor: Any) -> bool:
+def _adopt_if_complete(consent_round: ConsentRound, actor: "Person | None") -> bool:
     """Adopt the round's version when the tally allows it. Call inside a transaction holding the round."""
     current = round_tally(consent_round)
     if not current.adoptable:
@@ -277,7 +282,7 @@ def _adopt_if_complete(consent_round: ConsentRound, actor: Any) -> bool:
     return True
 
 
-def adopt_goal(*, consent_round: ConsentRound, by: Any) -> Goal:
+def adopt_goal(*, consent_round: ConsentRound, by: "Person") -> Goal:
     """Adopt a round whose tally allows it but that was not settled yet (a partner left since the last decision)."""
     collaboration = consent_round.goal.collaboration
     require(

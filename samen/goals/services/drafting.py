@@ -1,6 +1,6 @@
 """Writing goals together: drafts, edits, amendments and change proposals, and what each partner gains."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -22,6 +22,9 @@ from samen.goals.models import (
 )
 from samen.goals.services.common import acting_partner, clean_text, collect, raise_if
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 TITLE_MAX = 200
 
 
@@ -38,7 +41,7 @@ def _clean_wording(title: str, text: str) -> tuple[str, str]:
     return title, text
 
 
-def _require_writer(by: Any, collaboration: Collaboration) -> None:
+def _require_writer(by: "Person", collaboration: Collaboration) -> None:
     require(
         permissions.can_write_goal(by, collaboration),
         str(permissions.WRITE_GOAL_REFUSED),
@@ -46,7 +49,7 @@ def _require_writer(by: Any, collaboration: Collaboration) -> None:
 
 
 def create_goal(
-    *, collaboration: Collaboration, by: Any, title: str, text: str, partner: Partner | None = None
+    *, collaboration: Collaboration, by: "Person", title: str, text: str, partner: Partner | None = None
 ) -> Goal:
     """A new goal with its first version as a draft, written on behalf of ``by``'s partner."""
     _require_writer(by, collaboration)
@@ -73,7 +76,7 @@ def create_goal(
 def save_draft(
     *,
     version: GoalVersion,
-    by: Any,
+    by: "Person",
     expected_version: int | None,
     title: str,
     text: str,
@@ -124,7 +127,7 @@ def save_draft(
 
 
 def propose_amendment(
-    *, goal: Goal, by: Any, title: str, text: str, reason: str, partner: Partner | None = None
+    *, goal: Goal, by: "Person", title: str, text: str, reason: str, partner: Partner | None = None
 ) -> GoalVersion:
     """A new version with a reason: after an objection, or as a change proposal on an adopted goal.
 
@@ -187,7 +190,9 @@ def propose_amendment(
     return version
 
 
-def state_benefit(*, goal: Goal, partner: Partner, by: Any, text: str, expected_version: int | None = None) -> Benefit:
+def state_benefit(
+    *, goal: Goal, partner: Partner, by: "Person", text: str, expected_version: int | None = None
+) -> Benefit:
     """What the goal yields for ``partner`` ("wat levert het ons op"), written by that partner's contact."""
     if partner.collaboration_id != goal.collaboration_id:
         raise ValidationError(_("Deze organisatie is geen partner van deze samenwerking."), code="partner")

@@ -1,7 +1,7 @@
 """Results with owners and progress, and the commitments partners make."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,6 +23,9 @@ from samen.goals.models import (
 from samen.goals.services.common import clean_text, collect, parse_number, raise_if
 from samen.goals.signals import result_target_reached
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
+
 # The same measurement submitted twice within this window is one measurement.
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(minutes=2)
 
@@ -31,7 +34,7 @@ def _check_owner(
     errors: dict[str, list[str]],
     goal: Goal,
     partner: Partner | None,
-    person: Any,
+    person: "Person",
     partner_field: str,
     person_field: str,
 ) -> None:
@@ -48,14 +51,14 @@ def _check_owner(
 def add_result(
     *,
     goal: Goal,
-    by: Any,
+    by: "Person",
     indicator: str,
     unit: str,
     baseline: Any,
     target: Any,
     due_on: datetime.date | None,
     owner_partner: Partner | None,
-    owner_person: Any,
+    owner_person: "Person",
     baseline_on: datetime.date | None = None,
 ) -> Result:
     """A measurable result under ``goal``: from a baseline to a target by a date, with an owner."""
@@ -124,7 +127,7 @@ def add_result(
 
 
 def record_progress(
-    *, result: Result, by: Any, value: Any, measured_on: datetime.date | None, note: str = ""
+    *, result: Result, by: "Person", value: Any, measured_on: datetime.date | None, note: str = ""
 ) -> ProgressUpdate:
     """A measurement of ``result``. Not in the future; the history is kept and the latest by date counts."""
     require(
@@ -190,7 +193,7 @@ def record_progress(
 
 
 def add_commitment(
-    *, goal: Goal, by: Any, partner: Partner | None, what: str, who: Any, due_on: datetime.date | None
+    *, goal: Goal, by: "Person", partner: Partner | None, what: str, who: Any, due_on: datetime.date | None
 ) -> Commitment:
     """A partner commits to an action: what, who, by when. Only on behalf of one's own partner."""
     if partner is None or partner.collaboration_id != goal.collaboration_id:
@@ -224,7 +227,7 @@ def add_commitment(
     return commitment
 
 
-def update_commitment_status(*, commitment: Commitment, by: Any, status: str) -> Commitment:
+def update_commitment_status(*, commitment: Commitment, by: "Person", status: str) -> Commitment:
     require(
         permissions.can_update_commitment(by, commitment.partner),
         _("Alleen de partner die de afspraak maakte (of de facilitator) kan de status ervan wijzigen."),

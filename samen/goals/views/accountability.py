@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
+from samen.core.http import AuthedRequest
 from samen.goals import services
 from samen.goals.forms import (
     AccountabilityForm,
@@ -31,7 +32,7 @@ from samen.goals.views.common import attempt, form_page, get_goal, my_partners, 
 
 
 @login_required
-def new_accountability(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def new_accountability(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     mine = my_partners(request.user, collaboration, permissions.can_write_for)
@@ -126,7 +127,7 @@ def accountability(request: HttpRequest, pk: Any, goal_pk: Any, request_pk: Any)
 
 @login_required
 @require_POST
-def accountability_reply(request: HttpRequest, pk: Any, goal_pk: Any, request_pk: Any) -> HttpResponse:
+def accountability_reply(request: AuthedRequest, pk: Any, goal_pk: Any, request_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     item = _request(found, request_pk)
@@ -145,7 +146,7 @@ def accountability_reply(request: HttpRequest, pk: Any, goal_pk: Any, request_pk
 
 @login_required
 @require_POST
-def accountability_close(request: HttpRequest, pk: Any, goal_pk: Any, request_pk: Any) -> HttpResponse:
+def accountability_close(request: AuthedRequest, pk: Any, goal_pk: Any, request_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     item = _request(found, request_pk)

@@ -1,7 +1,7 @@
 """Helpers every goals page shares: finding the goal, running a service, rendering a form page."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +19,9 @@ from samen.core.services import ConcurrentEditError
 from samen.goals.models import (
     Goal,
 )
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 TAB = "goals"
 # --- helpers ----------------------------------------------------------------------------
@@ -59,7 +62,7 @@ def goal_url(goal: Goal, anchor: str = "") -> str:
 
 def page_context(
     request: HttpRequest, collaboration: Collaboration, goal: Goal | None, title: str, **extra: Any
-) -> dict:
+) -> dict[str, Any]:
     context = workspace_context(request, collaboration, TAB, page_title=title, goal=goal, **extra)
     crumbs = list(context["breadcrumbs"])  # type: ignore[call-overload]
     crumbs.append((_("Doelen"), reverse("goals:overview", args=[collaboration.pk])))
@@ -86,7 +89,7 @@ def form_page(
     return render(request, template, context, status=status or form_status(form))
 
 
-def my_partners(person: Any, collaboration: Collaboration, rule: Callable[[Any, Partner], bool]) -> list[Partner]:
+def my_partners(person: "Person", collaboration: Collaboration, rule: Callable[[Any, Partner], bool]) -> list[Partner]:
     return [p for p in collaboration.current_partners() if rule(person, p)]
 
 

@@ -6,13 +6,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen import permissions
+from samen.core.http import AuthedRequest
 from samen.goals import services
 from samen.goals.forms import (
     AdviceForm,
@@ -29,7 +30,7 @@ from samen.goals.views.common import attempt, form_page, get_goal, goal_url, my_
 
 
 @login_required
-def open_round(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def open_round(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     if not permissions.can_open_consent_round(request.user, collaboration):
@@ -64,7 +65,7 @@ def _round(found: Goal, round_pk: Any) -> ConsentRound:
 
 
 @login_required
-def advice(request: HttpRequest, pk: Any, goal_pk: Any, round_pk: Any) -> HttpResponse:
+def advice(request: AuthedRequest, pk: Any, goal_pk: Any, round_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     consent_round = _round(found, round_pk)
@@ -92,7 +93,7 @@ def advice(request: HttpRequest, pk: Any, goal_pk: Any, round_pk: Any) -> HttpRe
 
 
 @login_required
-def decision(request: HttpRequest, pk: Any, goal_pk: Any, round_pk: Any) -> HttpResponse:
+def decision(request: AuthedRequest, pk: Any, goal_pk: Any, round_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     consent_round = _round(found, round_pk)
@@ -128,7 +129,7 @@ def decision(request: HttpRequest, pk: Any, goal_pk: Any, round_pk: Any) -> Http
 
 @login_required
 @require_POST
-def adopt(request: HttpRequest, pk: Any, goal_pk: Any, round_pk: Any) -> HttpResponse:
+def adopt(request: AuthedRequest, pk: Any, goal_pk: Any, round_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     consent_round = _round(found, round_pk)

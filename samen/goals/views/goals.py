@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.collaborations.workspace import workspace_context
+from samen.core.http import AuthedRequest
 from samen.core.services import ConcurrentEditError
 from samen.goals import services
 from samen.goals.forms import (
@@ -53,12 +54,12 @@ def overview(request: HttpRequest, pk: Any) -> HttpResponse:
         can_write=permissions.can_write_goal(request.user, collaboration),
         drafts_visible=drafts,
     )
-    context["breadcrumbs"] = [*cast(list, context["breadcrumbs"]), (_("Doelen"), "")]
+    context["breadcrumbs"] = [*cast(list[Any], context["breadcrumbs"]), (_("Doelen"), "")]
     return render(request, "goals/overview.html", context)
 
 
 @login_required
-def goal(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def goal(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     context = page_context(request, collaboration, found, found.title, **goal_page(request.user, collaboration, found))
@@ -70,7 +71,7 @@ def goal(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
 
 
 @login_required
-def new_goal(request: HttpRequest, pk: Any) -> HttpResponse:
+def new_goal(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     if not permissions.can_write_goal(request.user, collaboration):
         raise PermissionDenied(str(permissions.WRITE_GOAL_REFUSED))
@@ -88,7 +89,7 @@ def new_goal(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def draft(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def draft(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     version = found.draft
@@ -138,7 +139,7 @@ def draft(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
 
 
 @login_required
-def amend(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def amend(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     if found.draft is not None:
@@ -170,7 +171,7 @@ def amend(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
 
 
 @login_required
-def benefit(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def benefit(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     mine = my_partners(request.user, collaboration, permissions.can_write_for)

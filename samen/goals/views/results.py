@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen import permissions
+from samen.core.http import AuthedRequest
 from samen.goals import services
 from samen.goals.forms import (
     CommitmentForm,
@@ -31,7 +32,7 @@ from samen.goals.views.common import attempt, contacts_of, form_page, get_goal, 
 
 
 @login_required
-def new_result(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def new_result(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     if not permissions.can_add_result(request.user, collaboration):
@@ -52,7 +53,7 @@ def new_result(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
 
 
 @login_required
-def result(request: HttpRequest, pk: Any, goal_pk: Any, result_pk: Any) -> HttpResponse:
+def result(request: AuthedRequest, pk: Any, goal_pk: Any, result_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     item = get_object_or_404(Result.objects.for_goal(found), pk=result_pk)
@@ -84,7 +85,7 @@ def result(request: HttpRequest, pk: Any, goal_pk: Any, result_pk: Any) -> HttpR
 
 
 @login_required
-def new_commitment(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
+def new_commitment(request: AuthedRequest, pk: Any, goal_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     mine = my_partners(request.user, collaboration, permissions.can_write_for)
@@ -107,7 +108,7 @@ def new_commitment(request: HttpRequest, pk: Any, goal_pk: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-def commitment_status(request: HttpRequest, pk: Any, goal_pk: Any, commitment_pk: Any) -> HttpResponse:
+def commitment_status(request: AuthedRequest, pk: Any, goal_pk: Any, commitment_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = get_goal(request, collaboration, goal_pk)
     item = get_object_or_404(Commitment.objects.select_related("partner"), pk=commitment_pk, goal=found)

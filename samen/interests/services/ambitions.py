@@ -1,6 +1,6 @@
 """Ambitions and pledges: what the partners want together, and what each puts in."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,6 +13,9 @@ from samen.collaborations.models import Collaboration, Partner
 from samen.core.services import require, save_versioned
 from samen.interests.models import Ambition, Pledge
 from samen.interests.services.common import ANY, amount, concurrent_edit, not_your_partner, scale
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 def _ambition_fields(
@@ -48,7 +51,7 @@ def _ambition_fields(
 def create_ambition(
     *,
     collaboration: Collaboration,
-    by: Any,
+    by: "Person",
     title: str,
     description: str = "",
     horizon_year: Any = None,
@@ -72,7 +75,7 @@ def create_ambition(
     return ambition
 
 
-def update_ambition(*, ambition: Ambition, by: Any, expected_version: int | None, **values: Any) -> Ambition:
+def update_ambition(*, ambition: Ambition, by: "Person", expected_version: int | None, **values: Any) -> Ambition:
     collaboration = ambition.collaboration
     require(
         permissions.can_edit_ambitions(by, collaboration),
@@ -88,7 +91,7 @@ def update_ambition(*, ambition: Ambition, by: Any, expected_version: int | None
     return ambition
 
 
-def remove_ambition(*, ambition: Ambition, by: Any) -> None:
+def remove_ambition(*, ambition: Ambition, by: "Person") -> None:
     collaboration = ambition.collaboration
     require(permissions.can_remove_ambition(by, collaboration), _("Alleen de facilitator kan een ambitie verwijderen."))
     with transaction.atomic():
@@ -109,7 +112,7 @@ def pledge(
     *,
     ambition: Ambition,
     partner: Partner,
-    by: Any,
+    by: "Person",
     urgency: Any,
     hours_per_month: Any = None,
     fte: Any = None,

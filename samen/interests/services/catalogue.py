@@ -1,6 +1,6 @@
 """The motive and tension catalogues, extended per collaboration by its facilitator."""
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -15,8 +15,11 @@ from samen.interests.catalogue import catalogue_for
 from samen.interests.models import CustomMotive, CustomTension
 from samen.interests.services.common import unknown_motive
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def add_motive(*, collaboration: Collaboration, by: Any, name: str, description: str = "") -> CustomMotive:
+
+def add_motive(*, collaboration: Collaboration, by: "Person", name: str, description: str = "") -> CustomMotive:
     """A motive this collaboration's partners need that the shipped catalogue lacks."""
     require(
         permissions.can_run_honesty_round(by, collaboration),
@@ -46,7 +49,9 @@ def add_motive(*, collaboration: Collaboration, by: Any, name: str, description:
     return motive
 
 
-def add_tension(*, collaboration: Collaboration, by: Any, motive_a: str, motive_b: str, question: str) -> CustomTension:
+def add_tension(
+    *, collaboration: Collaboration, by: "Person", motive_a: str, motive_b: str, question: str
+) -> CustomTension:
     """Two motives that pull against each other in this collaboration, with the question to discuss."""
     require(
         permissions.can_run_honesty_round(by, collaboration),

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,6 +16,9 @@ from samen.core.services import require, save_versioned
 from samen.interests.catalogue import Catalogue, catalogue_for
 from samen.interests.models import Declaration, DeclarationStatus, GoChoice, GoDecision, HonestyRound, Interest, RedLine
 from samen.interests.services.common import concurrent_edit, not_your_partner, require_open, scale, unknown_motive
+
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def save_declaration(
     *,
     honesty_round: HonestyRound,
     partner: Partner,
-    by: Any,
+    by: "Person",
     intentions: str,
     interests: Sequence[InterestInput],
     red_lines: Sequence[RedLineInput],
@@ -134,7 +137,7 @@ def save_declaration(
     return declaration
 
 
-def share_declaration(*, declaration: Declaration, by: Any, expected_version: int | None = None) -> Declaration:
+def share_declaration(*, declaration: Declaration, by: "Person", expected_version: int | None = None) -> Declaration:
     """The bestuurlijk contact confirms the draft and shares it with every partner of the collaboration."""
     honesty_round = declaration.round
     collaboration = honesty_round.collaboration
@@ -171,7 +174,7 @@ def share_declaration(*, declaration: Declaration, by: Any, expected_version: in
     return declaration
 
 
-def reopen_declaration(*, declaration: Declaration, by: Any) -> Declaration:
+def reopen_declaration(*, declaration: Declaration, by: "Person") -> Declaration:
     """Back to draft, so that the partner can change it; the other partners no longer see it."""
     honesty_round = declaration.round
     collaboration = honesty_round.collaboration
@@ -203,7 +206,7 @@ def reopen_declaration(*, declaration: Declaration, by: Any) -> Declaration:
 
 
 def record_go_decision(
-    *, honesty_round: HonestyRound, partner: Partner, by: Any, decision: str, reasons: str = ""
+    *, honesty_round: HonestyRound, partner: Partner, by: "Person", decision: str, reasons: str = ""
 ) -> GoDecision:
     """Is there ground to work together? The bestuurlijk contact answers for the partner."""
     collaboration = honesty_round.collaboration

@@ -1,7 +1,7 @@
 """Opening and closing honesty rounds; a new round starts from the previous declarations."""
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -20,8 +20,13 @@ from samen.interests.catalogue import Catalogue, catalogue_for
 from samen.interests.models import Declaration, HonestyRound, Interest, RedLine
 from samen.notifications.services import Kind, notify
 
+if TYPE_CHECKING:
+    from samen.accounts.models import Person
 
-def open_round(*, collaboration: Collaboration, by: Any, title: str, deadline: datetime.date | None) -> HonestyRound:
+
+def open_round(
+    *, collaboration: Collaboration, by: "Person", title: str, deadline: datetime.date | None
+) -> HonestyRound:
     """Open a round; each partner starts from its declaration of the previous round, as a draft."""
     require(
         permissions.can_run_honesty_round(by, collaboration),
@@ -127,7 +132,7 @@ def _announce(honesty_round: HonestyRound, collaboration: Collaboration) -> None
     )
 
 
-def close_round(*, honesty_round: HonestyRound, by: Any) -> HonestyRound:
+def close_round(*, honesty_round: HonestyRound, by: "Person") -> HonestyRound:
     collaboration = honesty_round.collaboration
     require(
         permissions.can_run_honesty_round(by, collaboration),

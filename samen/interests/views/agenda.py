@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from samen import permissions
 from samen.collaborations.models import Collaboration
 from samen.core.documents import pdf_response
+from samen.core.http import AuthedRequest
 from samen.interests.overview import agenda, analyse_round
 from samen.interests.views.common import page_context, round_of
 
@@ -66,7 +67,7 @@ def agenda_html_for_pdf(context: dict[str, Any]) -> str:
 
 
 @login_required
-def agenda_pdf(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponseBase:
+def agenda_pdf(request: AuthedRequest, pk: Any, round_pk: Any) -> HttpResponseBase:
     """The PDF is made by the task worker; until it is ready this answers with a page that says so."""
     collaboration, context = _agenda_context(request, pk, round_pk)
     html = agenda_html_for_pdf(context)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.core import formatting, spreadsheet
+from samen.core.http import AuthedRequest
 from samen.interests import services
 from samen.interests.forms import AmbitionForm, PledgeForm
 from samen.interests.matrix import matrix_for
@@ -22,7 +23,7 @@ from samen.interests.views.common import attempt, page_context, partner_of, refu
 
 
 @login_required
-def ambitions(request: HttpRequest, pk: Any) -> HttpResponse:
+def ambitions(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     context = page_context(
         request,
@@ -35,7 +36,7 @@ def ambitions(request: HttpRequest, pk: Any) -> HttpResponse:
 
 
 @login_required
-def ambition_create(request: HttpRequest, pk: Any) -> HttpResponse:
+def ambition_create(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     form = AmbitionForm(request.POST or None)
     status = refuse_early(
@@ -75,7 +76,7 @@ def ambition_detail(request: HttpRequest, pk: Any, ambition_pk: Any) -> HttpResp
 
 
 @login_required
-def ambition_edit(request: HttpRequest, pk: Any, ambition_pk: Any) -> HttpResponse:
+def ambition_edit(request: AuthedRequest, pk: Any, ambition_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     ambition = get_object_or_404(Ambition, pk=ambition_pk, collaboration=collaboration)
     initial = {name: getattr(ambition, name) for name in AmbitionForm.base_fields if name != "version"}
@@ -108,7 +109,7 @@ def ambition_edit(request: HttpRequest, pk: Any, ambition_pk: Any) -> HttpRespon
 
 @login_required
 @require_POST
-def ambition_remove(request: HttpRequest, pk: Any, ambition_pk: Any) -> HttpResponse:
+def ambition_remove(request: AuthedRequest, pk: Any, ambition_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     ambition = get_object_or_404(Ambition, pk=ambition_pk, collaboration=collaboration)
     try:
@@ -121,7 +122,7 @@ def ambition_remove(request: HttpRequest, pk: Any, ambition_pk: Any) -> HttpResp
 
 
 @login_required
-def pledge_edit(request: HttpRequest, pk: Any, ambition_pk: Any, partner_pk: Any) -> HttpResponse:
+def pledge_edit(request: AuthedRequest, pk: Any, ambition_pk: Any, partner_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     ambition = get_object_or_404(Ambition, pk=ambition_pk, collaboration=collaboration)
     partner = partner_of(collaboration, partner_pk)

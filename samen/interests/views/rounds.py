@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
+from samen.core.http import AuthedRequest
 from samen.interests import rules, services
 from samen.interests.catalogue import catalogue_for
 from samen.interests.forms import DeclarationForm, GoDecisionForm, MotiveForm, RoundForm, TensionForm
@@ -31,7 +32,9 @@ from samen.interests.views.common import (
 )
 
 
-def _round_page(request: HttpRequest, collaboration: Collaboration, honesty_round: HonestyRound | None) -> HttpResponse:
+def _round_page(
+    request: AuthedRequest, collaboration: Collaboration, honesty_round: HonestyRound | None
+) -> HttpResponse:
     rounds = list(HonestyRound.objects.of(collaboration))
     status = round_status(honesty_round, collaboration, request.user) if honesty_round else []
     decided = {row.partner.pk: row.decision for row in status if row.decision}
@@ -51,19 +54,19 @@ def _round_page(request: HttpRequest, collaboration: Collaboration, honesty_roun
 
 
 @login_required
-def rounds(request: HttpRequest, pk: Any) -> HttpResponse:
+def rounds(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     return _round_page(request, collaboration, HonestyRound.objects.of(collaboration).first())
 
 
 @login_required
-def round_detail(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
+def round_detail(request: AuthedRequest, pk: Any, round_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     return _round_page(request, collaboration, round_of(collaboration, round_pk))
 
 
 @login_required
-def round_open(request: HttpRequest, pk: Any) -> HttpResponse:
+def round_open(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     form = RoundForm(request.POST or None)
     status = refuse_early(
@@ -86,7 +89,7 @@ def round_open(request: HttpRequest, pk: Any) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_close(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
+def round_close(request: AuthedRequest, pk: Any, round_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     honesty_round = round_of(collaboration, round_pk)
     press(
@@ -98,7 +101,7 @@ def round_close(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
 
 
 @login_required
-def declaration(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -> HttpResponse:
+def declaration(request: AuthedRequest, pk: Any, round_pk: Any, partner_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     honesty_round, partner = round_of(collaboration, round_pk), partner_of(collaboration, partner_pk)
     found = Declaration.objects.filter(round=honesty_round, partner=partner).with_contents().first()
@@ -153,7 +156,7 @@ def declaration(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -
 
 @login_required
 @require_POST
-def declaration_share(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -> HttpResponse:
+def declaration_share(request: AuthedRequest, pk: Any, round_pk: Any, partner_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     honesty_round, partner = round_of(collaboration, round_pk), partner_of(collaboration, partner_pk)
     found = Declaration.objects.filter(round=honesty_round, partner=partner).first()
@@ -175,7 +178,7 @@ def declaration_share(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: 
 
 @login_required
 @require_POST
-def declaration_reopen(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -> HttpResponse:
+def declaration_reopen(request: AuthedRequest, pk: Any, round_pk: Any, partner_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     honesty_round, partner = round_of(collaboration, round_pk), partner_of(collaboration, partner_pk)
     found = get_object_or_404(Declaration, round=honesty_round, partner=partner)
@@ -188,7 +191,7 @@ def declaration_reopen(request: HttpRequest, pk: Any, round_pk: Any, partner_pk:
 
 
 @login_required
-def decision(request: HttpRequest, pk: Any, round_pk: Any, partner_pk: Any) -> HttpResponse:
+def decision(request: AuthedRequest, pk: Any, round_pk: Any, partner_pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     honesty_round, partner = round_of(collaboration, round_pk), partner_of(collaboration, partner_pk)
     current = GoDecision.objects.filter(round=honesty_round, partner=partner).first()
@@ -246,7 +249,7 @@ def pairs(request: HttpRequest, pk: Any, round_pk: Any) -> HttpResponse:
 
 
 @login_required
-def catalogue(request: HttpRequest, pk: Any) -> HttpResponse:
+def catalogue(request: AuthedRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     found = catalogue_for(collaboration)
     motive_form = MotiveForm(request.POST if request.POST.get("form") == "motief" else None, prefix="motief")
