@@ -30,6 +30,7 @@ from samen.permissions.council import (
 from samen.permissions.experiences import (
     ANNOUNCE_DEVIATION_REFUSED,
     ANSWER_CHECKIN_REFUSED,
+    MANAGE_AGREEMENTS_REFUSED,
     RAISE_SIGNAL_REFUSED,
     SCHEDULE_CHECKINS_REFUSED,
     can_acknowledge_deviation,
@@ -148,6 +149,7 @@ __all__ = [
     "DECIDE_REFUSED",
     "EXPORT_LISTS_REFUSED",
     "IMPORT_COLLABORATION_REFUSED",
+    "MANAGE_AGREEMENTS_REFUSED",
     "OPEN_CONSENT_ROUND_REFUSED",
     "PLAN_DIGEST_MOMENTS_REFUSED",
     "RAISE_SIGNAL_REFUSED",

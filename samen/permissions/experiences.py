@@ -20,6 +20,9 @@ def can_view_agreements(person: "Viewer", collaboration: Collaboration) -> bool:
     return can_view_workspace(person, collaboration)
 
 
+MANAGE_AGREEMENTS_REFUSED = _("Alleen de facilitator en contactpersonen van partners leggen afspraken vast.")
+
+
 def can_manage_agreements(person: "Viewer", collaboration: Collaboration) -> bool:
     """Import agreements and edit their articles: the facilitator and every partner contact."""
     return is_contact(person, collaboration)

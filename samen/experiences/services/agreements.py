@@ -138,7 +138,7 @@ def import_agreement(
     """Save an agreement with all its chapters and articles, or nothing at all."""
     require(
         permissions.can_manage_agreements(by, collaboration),
-        _("Alleen de facilitator en contactpersonen van partners leggen afspraken vast."),
+        str(permissions.MANAGE_AGREEMENTS_REFUSED),
     )
     text, fmt, source_name = read_import_token(token)
     corrections = read_import_corrections(token)

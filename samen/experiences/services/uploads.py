@@ -32,7 +32,7 @@ def request_reading(
 
     require(
         permissions.can_manage_agreements(by, collaboration),
-        _("Alleen de facilitator en contactpersonen van partners leggen afspraken vast."),
+        str(permissions.MANAGE_AGREEMENTS_REFUSED),
     )
     if len(data) > splitter.MAX_UPLOAD_BYTES:
         raise splitter.SplitError(

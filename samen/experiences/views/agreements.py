@@ -85,7 +85,7 @@ def _preview(
 def agreement_import(request: AuthedRequest, pk: str) -> HttpResponse:
     """Paste or upload a text, see how it splits, and save it only on confirmation."""
     collaboration = permissions.get_collaboration_for(request, pk)
-    require(permissions.can_manage_agreements(request.user, collaboration), _("U kunt hier geen afspraken vastleggen."))
+    require(permissions.can_manage_agreements(request.user, collaboration), str(permissions.MANAGE_AGREEMENTS_REFUSED))
     try:
         data = request.POST if request.method == "POST" else None
         files = request.FILES if data is not None else None
@@ -201,7 +201,7 @@ def _confirm(request: AuthedRequest, collaboration: Collaboration) -> HttpRespon
 def agreement_from_roo(request: HttpRequest, pk: str) -> HttpResponse:
     """For a register GR: the ROO article excerpts as a start, shown as a preview."""
     collaboration = permissions.get_collaboration_for(request, pk)
-    require(permissions.can_manage_agreements(request.user, collaboration), _("U kunt hier geen afspraken vastleggen."))
+    require(permissions.can_manage_agreements(request.user, collaboration), str(permissions.MANAGE_AGREEMENTS_REFUSED))
     excerpts = roo.excerpts_for(collaboration.roo_id)
     if not excerpts:
         messages.info(request, _("Voor deze samenwerking staan geen artikelteksten in het landelijk register."))

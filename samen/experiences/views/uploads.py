@@ -27,7 +27,7 @@ def agreement_upload(request: HttpRequest, pk: str, upload_pk: str) -> HttpRespo
     page with the Dutch reason. Only the person who uploaded the file sees this page.
     """
     collaboration = permissions.get_collaboration_for(request, pk)
-    require(permissions.can_manage_agreements(request.user, collaboration), _("U kunt hier geen afspraken vastleggen."))
+    require(permissions.can_manage_agreements(request.user, collaboration), str(permissions.MANAGE_AGREEMENTS_REFUSED))
     upload = get_object_or_404(AgreementUpload.objects.of(collaboration, request.user).defer("content"), pk=upload_pk)
     is_htmx = bool(getattr(request, "htmx", False))
     lost = upload.is_pending and upload.created_at < timezone.now() - STALE_AFTER  # a worker stopped mid-read
