@@ -101,7 +101,7 @@ class RecheckIdentityProviderMiddleware:
         return self.get_response(request)
 
     def _end(self, request: HttpRequest, state: dict[str, Any], reason: str) -> HttpResponse:
-        person = request.user
+        person: Any = request.user
         record(person, "person.oidc_access_ended", person, after={"provider": state["provider"], "reason": reason})
         logout(request)
         messages.warning(

@@ -191,7 +191,8 @@ def _body_of(request: Request) -> bytes:
     if not (request.content_type or "").startswith("multipart/"):
         return request.body
     parts = []
-    for name, values in sorted(request.data.lists()):
+    data: Any = request.data  # a QueryDict for multipart
+    for name, values in sorted(data.lists()):
         for value in values:
             if hasattr(value, "chunks"):
                 digest = hashlib.sha256()

@@ -176,7 +176,7 @@ class FiguresCreateSerializer(StrictSerializer):
     resultaat = _amount()
     reserves = _amount()
     risicos = TextField(required=False, allow_blank=True, max_length=5000)
-    bijdragen = ContributionInputSerializer(many=True, required=False, max_length=100)
+    bijdragen = ContributionInputSerializer(many=True, required=False, max_length=100)  # type: ignore[call-arg]
 
 
 FIGURE_ERRORS = {"year": "jaar", "basis": "bron", "partners": "bijdragen", "file": "bestand"}
