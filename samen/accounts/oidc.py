@@ -84,13 +84,10 @@ class RecheckIdentityProviderMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        state = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
-        if (
-            state
-            and request.user.is_authenticated
-            and not request.path.startswith(SKIPPED_PREFIXES)
-            and time.time() - float(state.get("checked", 0)) >= settings.OIDC_RECHECK_MINUTES * 60
-        ):
+        if request.path.startswith(SKIPPED_PREFIXES) or not request.user.is_authenticated:
+            return self.get_response(request)
+        state = request.session.get(SESSION_KEY)
+        if state and time.time() - float(state.get("checked", 0)) >= settings.OIDC_RECHECK_MINUTES * 60:
             allowed, reason = ask_provider(request, state)
             if allowed is False:
                 return self._end(request, state, reason)
