@@ -20,7 +20,6 @@ from django.http import HttpRequest
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from samen.accounts import oidc
 from samen.accounts.models import Person
 from samen.audit.services import record
 from samen.collaborations.models import Organisation
@@ -93,7 +92,6 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def pre_social_login(self, request: HttpRequest, sociallogin: SocialLogin) -> None:
         claims = claims_of(sociallogin)
         request.session[IDP_MFA_SESSION_KEY] = asserts_mfa(claims)
-        oidc.remember(request, sociallogin)
         if sociallogin.is_existing:
             if not sociallogin.user.is_active:
                 self._refuse(request, _("Uw account in Samen is niet actief. Vraag de facilitator om hulp."))

@@ -31,11 +31,17 @@ SKIPPED_PREFIXES = ("/static/", "/_healthz/", "/api/")
 log = structlog.get_logger("samen.accounts.oidc")
 
 
+def logged_in(sender: Any, request: HttpRequest, sociallogin: SocialLogin | None = None, **kwargs: Any) -> None:
+    """Every login (allauth's signal) starts afresh: only a login through the provider is rechecked with it."""
+    request.session.pop(SESSION_KEY, None)
+    if sociallogin is not None and sociallogin.token is not None:
+        remember(request, sociallogin)
+
+
 def remember(request: HttpRequest, sociallogin: SocialLogin) -> None:
-    """At login: keep what Samen needs to ask the provider again later."""
+    """Keep what Samen needs to ask the provider again later."""
     token = sociallogin.token
-    if token is None:
-        return
+    assert token is not None
     request.session[SESSION_KEY] = {
         "provider": sociallogin.account.provider,
         "access": token.token,

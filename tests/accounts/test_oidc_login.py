@@ -19,7 +19,7 @@ from oidc_provider_mock import run_server_in_thread
 from samen.accounts import oidc
 from samen.accounts.models import Person
 from samen.audit.models import AuditEvent
-from tests.personas import Demo, municipality
+from tests.personas import PASSWORD, Demo, municipality
 
 PROVIDER_ID = "gemeente"
 
@@ -165,6 +165,7 @@ def test_facilitator_skips_samens_totp_when_the_provider_asserts_mfa(demo: Demo,
     log_in_at_provider(client, "f-2")
 
     assert client.session["_auth_user_id"] == str(demo.facilitator.pk)
+    assert client.session[oidc.SESSION_KEY]["refresh"], "the session is rechecked with the provider later"
 
 
 # --- a person removed at the identity provider loses access ------------------------------------------
@@ -280,3 +281,15 @@ def test_a_provider_that_cannot_be_reached_does_not_log_anyone_out(db: Any) -> N
 
     assert client.session["_auth_user_id"] == str(person.pk)
     assert not AuditEvent.objects.filter(action="person.oidc_access_ended").exists()
+
+
+def test_a_password_login_after_a_refused_provider_login_is_not_rechecked(demo: Demo, idp: str) -> None:
+    """The tokens of a refused login never stay behind for the next person who logs in in that browser."""
+    set_claims(idp, "x-2", email="iemand@elders.example", name="Iemand", oin="00000001999999999000")
+    client = Client()
+    assert log_in_at_provider(client, "x-2").status_code == 403
+
+    client.post("/accounts/login/", {"login": demo.raadslid.email, "password": PASSWORD})
+
+    assert client.session["_auth_user_id"] == str(demo.raadslid.pk)
+    assert oidc.SESSION_KEY not in client.session
