@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "samen.accounts.oidc.RecheckIdentityProviderMiddleware",
     "samen.accounts.middleware.RequireFacilitatorTwoFactorMiddleware",
     "samen.core.idempotency.OneTimeSubmissionMiddleware",
     "samen.core.middleware.RequestLogMiddleware",
@@ -185,7 +186,12 @@ if env_str("OIDC_SERVER_URL", ""):
                 "name": env_str("OIDC_PROVIDER_NAME", "Inloggen met uw organisatie"),
                 "client_id": env_str("OIDC_CLIENT_ID"),
                 "secret": env_str("OIDC_CLIENT_SECRET"),
-                "settings": {"server_url": env_str("OIDC_SERVER_URL"), "oauth_pkce_enabled": True},
+                "settings": {
+                    "server_url": env_str("OIDC_SERVER_URL"),
+                    "oauth_pkce_enabled": True,
+                    # Microsoft Entra ID gives a refresh token only with "offline_access" (docs/inloggen-met-oidc.md).
+                    "scope": env_str("OIDC_SCOPES", "openid profile email").split(),
+                },
             }
         ]
     }
@@ -195,6 +201,8 @@ OIDC_ORGANISATION_OIN = env_str("OIDC_ORGANISATION_OIN", "")
 OIDC_ORGANISATION_CLAIM = env_str("OIDC_ORGANISATION_CLAIM", "oin")
 # "acr" values that the provider uses for a login with a second factor (the "amr" claim is read too).
 OIDC_MFA_ACR_VALUES = tuple(v for v in env_str("OIDC_MFA_ACR_VALUES", "").split(",") if v)
+# How often a session that came through OIDC asks the provider whether the person still has access.
+OIDC_RECHECK_MINUTES = env_int("OIDC_RECHECK_MINUTES", 15)
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_STORE_TOKENS = False

@@ -12,3 +12,9 @@ class AccountsConfig(AppConfig):
         from samen.collaborations.signals import partner_left
 
         partner_left.connect(accounts_partner_left, dispatch_uid="accounts.partner_left")
+
+        from allauth.account.signals import user_logged_in
+
+        from samen.accounts.oidc import logged_in
+
+        user_logged_in.connect(logged_in, dispatch_uid="accounts.oidc_logged_in")

@@ -1,10 +1,12 @@
 """What every /api/v1 view shares: token authentication, scope check, throttling, JSON only, problem+json errors."""
 
+import hashlib
 import math
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -170,10 +172,17 @@ def claim_idempotency_key(request: AuthedApiRequest) -> idempotency.Claim:
         raise exceptions.ValidationError(
             {"Idempotency-Key": [_("Een Idempotency-Key is 8 tot 255 tekens zonder spaties, bijvoorbeeld een UUID.")]}
         )
-    claimed = idempotency.claim(request.user, idempotency.API, key, idempotency.fingerprint(request.path, request.body))
+    try:
+        fingerprint = idempotency.fingerprint(request.path, _body_of(request))
+    except RequestDataTooBig as exc:
+        # Django reads a body for the fingerprint only up to DATA_UPLOAD_MAX_MEMORY_SIZE (a large upload).
+        raise exceptions.ValidationError(
+            {"Idempotency-Key": [_("Een verzoek met een Idempotency-Key mag hoogstens 5 MB zijn.")]}
+        ) from exc
+    claimed = idempotency.claim(request.user, idempotency.API, key, fingerprint)
     if claimed.fresh:
         return claimed
-    if claimed.row.fingerprint != idempotency.fingerprint(request.path, request.body):
+    if claimed.row.fingerprint != fingerprint:
         raise UnprocessableIdempotencyKey(
             _(
                 "Deze Idempotency-Key is al gebruikt voor een ander verzoek. "
@@ -190,6 +199,24 @@ def claim_idempotency_key(request: AuthedApiRequest) -> idempotency.Claim:
         replay["Location"] = row.location
     replay["Idempotent-Replayed"] = "true"
     raise Replay(replay)
+
+
+def _body_of(request: Request) -> bytes:
+    """The body as sent; for multipart/form-data its fields and files' hashes, as a retry has a new boundary."""
+    if not (request.content_type or "").startswith("multipart/"):
+        return request.body
+    parts = []
+    data: Any = request.data  # a QueryDict for multipart
+    for name, values in sorted(data.lists()):
+        for value in values:
+            if hasattr(value, "chunks"):
+                digest = hashlib.sha256()
+                for chunk in value.chunks():
+                    digest.update(chunk)
+                value.seek(0)
+                value = f"sha256:{digest.hexdigest()}"
+            parts.append(f"{name}={value}")
+    return "\n".join(parts).encode()
 
 
 class UnprocessableIdempotencyKey(exceptions.APIException):

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_serializer
-from rest_framework import serializers
+from rest_framework import parsers, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -17,6 +17,7 @@ from samen.api.base import (
     AuthedApiRequest,
     ChoiceField,
     DateField,
+    JSONParser,
     QuerySerializer,
     StrictSerializer,
     TextField,
@@ -25,6 +26,7 @@ from samen.api.base import (
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Collaboration, Partner
+from samen.core import dates
 from samen.council import pages, services
 from samen.council.models import Document, DocumentKind, KeyFigures, Stance, Zienswijze
 
@@ -82,7 +84,22 @@ class DocumentCreateSerializer(StrictSerializer):
     soort = ChoiceField(choices=DocumentKind.choices)
     titel = TextField(max_length=300)
     verzondenOp = DateField()
-    link = serializers.URLField(max_length=500, help_text=gettext_lazy("Een bestand uploaden kan alleen in Samen."))
+    link = serializers.URLField(
+        max_length=500, help_text=gettext_lazy("Een bestand uploadt u als multipart/form-data (veld bestand).")
+    )
+    vraagtZienswijzen = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+class DocumentUploadSerializer(StrictSerializer):
+    """The same fields as a form (multipart/form-data), with the file instead of a link."""
+
+    jaar = serializers.IntegerField(min_value=2000, max_value=2100)
+    soort = serializers.ChoiceField(choices=DocumentKind.choices)
+    titel = serializers.CharField(max_length=300)
+    verzondenOp = serializers.DateField(validators=[dates.validate_sane_date])
+    bestand = serializers.FileField(
+        help_text=gettext_lazy("PDF, Word, Excel of OpenDocument, hoogstens 20 MB; Samen kijkt naar de inhoud.")
+    )
     vraagtZienswijzen = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
@@ -150,6 +167,7 @@ ERRORS = {
     "themes": "themas",
     "decided_on": "datumRaadsbesluit",
     "document": "stuk",
+    "file": "bestand",
 }
 
 
@@ -193,6 +211,7 @@ class CalendarView(ApiView):
 
 
 class DocumentsView(ApiView):
+    parser_classes = [JSONParser, parsers.MultiPartParser]
     error_fields = ERRORS
 
     @extend_schema(
@@ -210,17 +229,18 @@ class DocumentsView(ApiView):
     @extend_schema(
         operation_id="pcStukVastleggen",
         tags=TAGS,
-        summary=gettext_lazy("Een P&C-stuk vastleggen (als link)"),
+        summary=gettext_lazy("Een P&C-stuk vastleggen: een link (JSON) of een bestand (multipart/form-data)"),
         description=gettext_lazy(
             "Alleen de facilitator. Bij een ontwerpbegroting of begrotingswijziging start de termijn voor "
             "zienswijzen van twaalf weken; de deelnemers krijgen bericht."
         ),
-        request=DocumentCreateSerializer,
+        request={"application/json": DocumentCreateSerializer, "multipart/form-data": DocumentUploadSerializer},
         responses={201: DocumentSerializer},
     )
     def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = _cycle(request, id)
-        data = body_of(DocumentCreateSerializer, request)
+        uploading = (request.content_type or "").startswith("multipart/")
+        data = body_of(DocumentUploadSerializer if uploading else DocumentCreateSerializer, request)
         document = services.record_document(
             collaboration=collaboration,
             by=request.user,
@@ -228,7 +248,8 @@ class DocumentsView(ApiView):
             kind=data["soort"],
             title=data["titel"],
             sent_on=data["verzondenOp"],
-            link=data["link"],
+            link=data.get("link", ""),
+            upload=data.get("bestand"),
             asks_zienswijze=data["vraagtZienswijzen"],
         )
         return Response(DocumentSerializer(document).data, status=201)

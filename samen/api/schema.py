@@ -69,6 +69,10 @@ SETTINGS = {
         "SignaalAanEnum": "samen.experiences.models.Addressee",
         "SignaalStatusEnum": "samen.experiences.models.SignalStatus",
         "CheckInStatusEnum": "samen.experiences.models.CheckInStatus",
+        "PcStukSoortEnum": "samen.council.models.DocumentKind",
+        "KengetallenBronEnum": "samen.council.models.Basis",
+        "BronEnum": [("live", "live"), ("gepubliceerd", "gepubliceerd")],
+        "RaadsbriefmomentSoortEnum": "samen.reports.models.MomentKind",
     },
     "TAGS": [
         {

@@ -6,7 +6,21 @@ an unknown version) gets a problem+json 404, never a redirect.
 
 from django.urls import include, path, re_path
 
-from samen.api import council, digests, experiences, goals, health, honesty, interests, pages, people, successes, views
+from samen.api import (
+    council,
+    council_writes,
+    digest_moments,
+    digests,
+    experiences,
+    goals,
+    health,
+    honesty,
+    interests,
+    pages,
+    people,
+    successes,
+    views,
+)
 
 app_name = "api"
 
@@ -89,6 +103,8 @@ v1_patterns = [
     path("samenwerkingen/<uuid:id>/gezondheidsindicatoren", health.HealthView.as_view(), name="health"),
     path("samenwerkingen/<uuid:id>/raadsbrieven", digests.DigestsView.as_view(), name="digests"),
     path("raadsbrieven/<uuid:id>", digests.DigestView.as_view(), name="digest"),
+    path("samenwerkingen/<uuid:id>/raadsbriefmomenten", digest_moments.MomentsView.as_view(), name="digest_moments"),
+    path("samenwerkingen/<uuid:id>/raadsbriefplanningen", digest_moments.CyclePlansView.as_view(), name="digest_plans"),
     path("raadsbrieven/<uuid:id>/verversingen", digests.RefreshesView.as_view(), name="digest_refreshes"),
     path("raadsbrieven/<uuid:id>/aanbiedingen", digests.SubmissionsView.as_view(), name="digest_submissions"),
     path("raadsbrieven/<uuid:id>/goedkeuringen", digests.ApprovalsView.as_view(), name="digest_approvals"),
@@ -111,7 +127,15 @@ v1_patterns = [
     path("samenwerkingen/<uuid:id>/pc-momenten", council.CalendarView.as_view(), name="pc_moments"),
     path("samenwerkingen/<uuid:id>/pc-stukken", council.DocumentsView.as_view(), name="pc_documents"),
     path("pc-stukken/<uuid:id>/zienswijzen", council.ZienswijzenView.as_view(), name="zienswijzen"),
-    path("samenwerkingen/<uuid:id>/kengetallen", council.FiguresView.as_view(), name="key_figures"),
+    path("samenwerkingen/<uuid:id>/kengetallen", council_writes.FiguresView.as_view(), name="key_figures"),
+    path(
+        "samenwerkingen/<uuid:id>/kengetallenbestanden",
+        council_writes.FiguresImportView.as_view(),
+        name="key_figure_imports",
+    ),
+    path("samenwerkingen/<uuid:id>/eigen-pc-momenten", council_writes.OwnMomentsView.as_view(), name="own_moments"),
+    path("eigen-pc-momenten/<uuid:id>", council_writes.OwnMomentView.as_view(), name="own_moment"),
+    path("zienswijzen/<uuid:id>/reacties", council_writes.ResponsesView.as_view(), name="zienswijze_responses"),
 ]
 
 urlpatterns = [

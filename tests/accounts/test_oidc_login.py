@@ -5,6 +5,7 @@ talks to it over HTTP for discovery, the token exchange (authorization code with
 the userinfo endpoint. Only the person's click on the provider's login form is made by the test.
 """
 
+import time
 import urllib.parse
 from collections.abc import Iterator
 from typing import Any
@@ -15,9 +16,10 @@ from allauth.socialaccount.models import SocialAccount
 from django.test import Client, override_settings
 from oidc_provider_mock import run_server_in_thread
 
+from samen.accounts import oidc
 from samen.accounts.models import Person
 from samen.audit.models import AuditEvent
-from tests.personas import Demo, municipality
+from tests.personas import PASSWORD, Demo, municipality
 
 PROVIDER_ID = "gemeente"
 
@@ -163,3 +165,131 @@ def test_facilitator_skips_samens_totp_when_the_provider_asserts_mfa(demo: Demo,
     log_in_at_provider(client, "f-2")
 
     assert client.session["_auth_user_id"] == str(demo.facilitator.pk)
+    assert client.session[oidc.SESSION_KEY]["refresh"], "the session is rechecked with the provider later"
+
+
+# --- a person removed at the identity provider loses access ------------------------------------------
+
+
+def later(client: Client, minutes: int = 16) -> None:
+    """Move the last check with the provider ``minutes`` into the past, as if the person worked on that long."""
+    session = client.session
+    state = session[oidc.SESSION_KEY]
+    state["checked"] -= minutes * 60
+    session[oidc.SESSION_KEY] = state
+    session.save()
+
+
+def signed_in(provider: str, sub: str, code: str) -> tuple[Client, Person]:
+    organisation = municipality(code)
+    set_claims(provider, sub, email=f"{sub}@gemeente.example", name=sub, oin=organisation.oin)
+    client = Client()
+    log_in_at_provider(client, sub)
+    person = Person.objects.get(email=f"{sub}@gemeente.example")
+    assert client.session["_auth_user_id"] == str(person.pk)
+    return client, person
+
+
+def test_a_person_removed_at_the_provider_is_logged_out_at_the_next_check(db: Any, idp: str) -> None:
+    client, person = signed_in(idp, "weg-1", "GM0344")
+    revoked = requests.post(f"{idp}/users/weg-1/revoke-tokens", timeout=5)
+    assert revoked.status_code == 204
+
+    client.get("/")
+    assert client.session["_auth_user_id"] == str(person.pk), "within the interval Samen does not ask"
+
+    later(client)
+    response = client.get("/", follow=True)
+
+    assert "_auth_user_id" not in client.session
+    assert response.redirect_chain[0][0].startswith("/accounts/login/")
+    assert "Uw organisatie heeft uw toegang tot Samen beëindigd" in response.content.decode()
+    event = AuditEvent.objects.get(action="person.oidc_access_ended", object_id=str(person.pk))
+    assert event.after["reason"] == "invalid_grant"
+
+
+def test_a_person_the_provider_still_knows_stays_logged_in_with_fresh_tokens(db: Any, idp: str) -> None:
+    client, person = signed_in(idp, "blijft-1", "GM0355")
+    before = client.session[oidc.SESSION_KEY]
+
+    later(client)
+    client.get("/")
+
+    after = client.session[oidc.SESSION_KEY]
+    assert client.session["_auth_user_id"] == str(person.pk)
+    assert after["access"] != before["access"], "the refresh token was really used at the provider"
+    assert time.time() - after["checked"] < 60, "the next check is an interval from now"
+    # The new access token is one the provider accepts.
+    userinfo = requests.get(f"{idp}/userinfo", headers={"Authorization": f"Bearer {after['access']}"}, timeout=5)
+    assert userinfo.json()["sub"] == "blijft-1"
+    assert not AuditEvent.objects.filter(action="person.oidc_access_ended").exists()
+
+
+def test_without_a_refresh_token_samen_asks_the_userinfo_endpoint(db: Any) -> None:
+    with run_server_in_thread(require_nonce=False, issue_refresh_token=False) as server:
+        provider = f"http://localhost:{server.server_port}"
+        providers = {
+            "openid_connect": {
+                "APPS": [
+                    {
+                        "provider_id": PROVIDER_ID,
+                        "name": "Inloggen met uw gemeente",
+                        "client_id": "samen",
+                        "secret": "geheim-van-de-test",
+                        "settings": {"server_url": provider, "oauth_pkce_enabled": True},
+                    }
+                ]
+            }
+        }
+        with override_settings(SOCIALACCOUNT_PROVIDERS=providers, OIDC_ORGANISATION_CLAIM="oin"):
+            client, person = signed_in(provider, "zonder-1", "GM0310")
+            assert client.session[oidc.SESSION_KEY]["refresh"] == ""
+            later(client)
+            client.get("/")
+            assert client.session["_auth_user_id"] == str(person.pk)
+
+            requests.post(f"{provider}/users/zonder-1/revoke-tokens", timeout=5)
+            later(client)
+            client.get("/")
+
+            assert "_auth_user_id" not in client.session
+            assert AuditEvent.objects.filter(action="person.oidc_access_ended", object_id=str(person.pk)).exists()
+
+
+def test_a_provider_that_cannot_be_reached_does_not_log_anyone_out(db: Any) -> None:
+    with run_server_in_thread(require_nonce=False) as server:
+        provider = f"http://localhost:{server.server_port}"
+        providers = {
+            "openid_connect": {
+                "APPS": [
+                    {
+                        "provider_id": PROVIDER_ID,
+                        "name": "Inloggen met uw gemeente",
+                        "client_id": "samen",
+                        "secret": "geheim-van-de-test",
+                        "settings": {"server_url": provider, "oauth_pkce_enabled": True},
+                    }
+                ]
+            }
+        }
+        with override_settings(SOCIALACCOUNT_PROVIDERS=providers, OIDC_ORGANISATION_CLAIM="oin"):
+            client, person = signed_in(provider, "storing-1", "GM0344")
+    # The provider has stopped: nothing listens on its port any more.
+    with override_settings(SOCIALACCOUNT_PROVIDERS=providers, OIDC_ORGANISATION_CLAIM="oin"):
+        later(client)
+        client.get("/")
+
+    assert client.session["_auth_user_id"] == str(person.pk)
+    assert not AuditEvent.objects.filter(action="person.oidc_access_ended").exists()
+
+
+def test_a_password_login_after_a_refused_provider_login_is_not_rechecked(demo: Demo, idp: str) -> None:
+    """The tokens of a refused login never stay behind for the next person who logs in in that browser."""
+    set_claims(idp, "x-2", email="iemand@elders.example", name="Iemand", oin="00000001999999999000")
+    client = Client()
+    assert log_in_at_provider(client, "x-2").status_code == 403
+
+    client.post("/accounts/login/", {"login": demo.raadslid.email, "password": PASSWORD})
+
+    assert client.session["_auth_user_id"] == str(demo.raadslid.pk)
+    assert oidc.SESSION_KEY not in client.session

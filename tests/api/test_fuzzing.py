@@ -148,6 +148,18 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
         sent_on=timezone.localdate(),
         link="https://www.example.org/ontwerpbegroting.pdf",
     )
+    own_moment = council.add_own_moment(
+        collaboration=demo.collaboration, by=demo.facilitator, title="Voorjaarsnota", due_on=timezone.localdate()
+    )
+    zienswijze = council.save_zienswijze(
+        document=pc_document,
+        partner=demo.zeist,
+        by=demo.zeist_wethouder,
+        stance="opmerkingen",
+        text="Let op de kosten.",
+        decided_on=timezone.localdate(),
+    )
+    council.adopt_zienswijze(zienswijze=zienswijze, by=demo.zeist_wethouder)
     return {
         "base_url": live_server.url + "/api/v1",
         "headers": {"Authorization": f"Bearer {raw}"},
@@ -162,6 +174,8 @@ def seeded(live_server: Any, transactional_db: Any) -> dict[str, Any]:
             "/signalen/": str(signal.pk),
             "/afwijkingen/": str(deviation.pk),
             "/pc-stukken/": str(pc_document.pk),
+            "/eigen-pc-momenten/": str(own_moment.pk),
+            "/zienswijzen/": str(zienswijze.pk),
             "/overeenkomsten/": str(agreement.pk),
             "/artikelen/": str(agreement.articles.get().pk),
             "/check-ins/": str(checkin.pk),

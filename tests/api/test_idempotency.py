@@ -118,6 +118,35 @@ def creates(w):
             f"/samenwerkingen/{c}/waarderingen",
             {"mensen": [str(d.zeist_beleidsmedewerker.pk)], "waarom": "Altijd bereikbaar."},
         ),
+        "pc-stuk": (
+            "facilitator",
+            f"/samenwerkingen/{c}/pc-stukken",
+            {
+                "jaar": w.today.year,
+                "soort": "kaderbrief",
+                "titel": "Kaderbrief",
+                "verzondenOp": today,
+                "link": "https://www.example.org/k.pdf",
+            },
+        ),
+        "eigen-pc-moment": (
+            "facilitator",
+            f"/samenwerkingen/{c}/eigen-pc-momenten",
+            {"omschrijving": "Voorjaarsnota", "datum": today},
+        ),
+        "kengetallen": ("facilitator", f"/samenwerkingen/{c}/kengetallen", {"jaar": 2026, "bron": "begroting"}),
+        "raadsbriefmoment": (
+            "facilitator",
+            f"/samenwerkingen/{c}/raadsbriefmomenten",
+            {
+                "soort": "overig",
+                "jaar": 2026,
+                "uiterlijkOp": "2026-10-01",
+                "periodeVan": "2026-06-01",
+                "periodeTotEnMet": "2026-08-31",
+            },
+        ),
+        "raadsbriefplanning": ("facilitator", f"/samenwerkingen/{c}/raadsbriefplanningen", {"jaar": 2030}),
     }
 
 
@@ -140,6 +169,11 @@ NAMES = [
     "toezegging",
     "succes",
     "waardering",
+    "pc-stuk",
+    "eigen-pc-moment",
+    "kengetallen",
+    "raadsbriefmoment",
+    "raadsbriefplanning",
 ]
 
 

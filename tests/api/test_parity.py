@@ -72,6 +72,11 @@ PAGE_ACTIONS: dict[str, set[str]] = {
     "notifications:calendar_link": {"agendalinkMaken", "agendalinkIntrekken"},
     "council:add_document": {"pcStukVastleggen"},
     "council:save_zienswijze": {"zienswijzeSchrijven"},
+    "council:add_moment": {"eigenPcMomentToevoegen"},
+    "council:remove_moment": {"eigenPcMomentVerwijderen"},
+    "council:respond": {"zienswijzeBeantwoorden"},
+    "council:figures": {"kengetallenVastleggen", "kengetallenInlezen"},
+    "reports:plan": {"raadsbriefmomentPlannen", "raadsbriefmomentenPlannen"},
 }
 
 # Page actions with no API operation, on purpose.
@@ -85,12 +90,6 @@ EXCEPTIONS: dict[str, str] = {
     "reports:import": "the complete JSON import is for the installation's beheerders (also a manage.py command)",
     "webhooks:subscriptions": "the facilitator registers a receiving system and copies its secret once",
     "webhooks:change": "pausing, resuming and removing a webhook belongs with registering it",
-    "reports:plan": "the P&C moments of the raadsbrief are planned on the page",
-    # Not yet in the API (to be added, then removed from this list):
-    "council:add_moment": "a regeling's own P&C moment: on the page only, for now",
-    "council:remove_moment": "likewise",
-    "council:respond": "the GR body's reaction to a zienswijze: on the page only, for now",
-    "council:figures": "key figures are entered or imported (CSV/XLSX) on the page; the API reads them",
 }
 
 

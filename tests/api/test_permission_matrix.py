@@ -76,6 +76,12 @@ READS = [
     ("pc calendar", "/samenwerkingen/{c}/pc-momenten", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
     ("pc documents", "/samenwerkingen/{c}/pc-stukken", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
     ("key figures", "/samenwerkingen/{c}/kengetallen", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    ("own pc moments", "/samenwerkingen/{c}/eigen-pc-momenten", lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404)),
+    (
+        "raadsbrief moments",
+        "/samenwerkingen/{c}/raadsbriefmomenten",
+        lambda p: expected(EVERYONE - OUTSIDER, p, 200, 404),
+    ),
     ("other goals", "/samenwerkingen/{other}/doelen", lambda p: expected(OUTSIDER, p, 200, 404)),
     ("other signals", "/samenwerkingen/{other}/signalen", lambda p: expected(OUTSIDER, p, 200, 404)),
 ]
@@ -173,6 +179,18 @@ WRITES = [
     ("invite someone", "/samenwerkingen/{c}/uitnodigingen", {"email": "nieuw@vru.example", "soort": "facilitator"},
      FACILITATOR_ONLY, {"raadslid": 404}),
     ("add a motive", "/samenwerkingen/{c}/motieven", {"naam": "Regionale arbeidsmarkt"}, FACILITATOR_ONLY, {}),
+    ("record a pc document", "/samenwerkingen/{c}/pc-stukken",
+     {"jaar": 2026, "soort": "kaderbrief", "titel": "Kaderbrief", "verzondenOp": "2026-01-20",
+      "link": "https://www.example.org/k.pdf"}, FACILITATOR_ONLY, {}),
+    ("add an own pc moment", "/samenwerkingen/{c}/eigen-pc-momenten",
+     {"omschrijving": "Voorjaarsnota", "datum": "2026-05-15"}, FACILITATOR_ONLY, {}),
+    ("enter key figures", "/samenwerkingen/{c}/kengetallen",
+     {"jaar": 2026, "bron": "begroting", "reserves": "10.00"}, FACILITATOR_ONLY, {}),
+    ("plan a raadsbrief moment", "/samenwerkingen/{c}/raadsbriefmomenten",
+     {"soort": "overig", "jaar": 2026, "uiterlijkOp": "2026-10-01", "periodeVan": "2026-06-01",
+      "periodeTotEnMet": "2026-08-31"}, FACILITATOR_ONLY, {}),
+    ("plan a year's raadsbrief moments", "/samenwerkingen/{c}/raadsbriefplanningen", {"jaar": 2027},
+     FACILITATOR_ONLY, {}),
 ]  # fmt: skip
 
 
@@ -196,6 +214,7 @@ def objects(demo):
     import datetime
 
     from samen.accounts.services import invite_person
+    from samen.council import services as council
     from samen.experiences import services as experiences
     from samen.interests.services import open_round
     from samen.reports.services import create_digest
@@ -224,7 +243,35 @@ def objects(demo):
         partner=None,
         by=demo.facilitator,
     )
-    return {"checkin": checkin.pk, "round": honesty_round.pk, "digest": digest.pk, "invitation": invitation.pk}
+    moment = council.add_own_moment(
+        collaboration=demo.collaboration, by=demo.facilitator, title="Voorjaarsnota", due_on=today
+    )
+    document = council.record_document(
+        collaboration=demo.collaboration,
+        by=demo.facilitator,
+        year=today.year,
+        kind="ontwerpbegroting",
+        title="Ontwerpbegroting",
+        sent_on=today,
+        link="https://www.example.org/o.pdf",
+    )
+    zienswijze = council.save_zienswijze(
+        document=document,
+        partner=demo.zeist,
+        by=demo.zeist_wethouder,
+        stance="positief",
+        text="Akkoord.",
+        decided_on=today,
+    )
+    council.adopt_zienswijze(zienswijze=zienswijze, by=demo.zeist_wethouder)
+    return {
+        "checkin": checkin.pk,
+        "round": honesty_round.pk,
+        "digest": digest.pk,
+        "invitation": invitation.pk,
+        "moment": moment.pk,
+        "zienswijze": zienswijze.pk,
+    }
 
 
 # Writes on one object: (name, method, path). An outsider never learns that the object exists.
@@ -243,6 +290,9 @@ OBJECT_WRITES = [
     ("revoke an invitation", "post", "/samenwerkingen/{c}/uitnodigingen/{invitation}/intrekkingen"),
     ("record a leaving", "post", "/samenwerkingen/{c}/uittredingen"),
     ("record a joining", "post", "/samenwerkingen/{c}/toetredingen"),
+    ("remove an own pc moment", "delete", "/eigen-pc-momenten/{moment}"),
+    ("respond to a zienswijze", "post", "/zienswijzen/{zienswijze}/reacties"),
+    ("import key figures", "post", "/samenwerkingen/{c}/kengetallenbestanden"),
 ]
 
 
