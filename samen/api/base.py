@@ -145,20 +145,22 @@ class Replay(Exception):
         self.response = response
 
 
-def claim_idempotency_key(request: Request) -> idempotency.Claim:
+def claim_idempotency_key(request: Request, covers_body: bool = True) -> idempotency.Claim:
     """The first request with a key handles it; a repeat gets the first answer (``Replay``), nothing new.
 
-    The same key with another body (or on another path) is a client error: 422.
+    The same key with another body (or on another path) is a client error: 422. With ``covers_body`` off
+    (an anonymous answer) only the path is fingerprinted: a hash of the body could be matched to the answer.
     """
+    sent = idempotency.fingerprint(request.path, request.body) if covers_body else idempotency.fingerprint(request.path)
     key = request.headers["Idempotency-Key"]
     if not idempotency.WELL_FORMED.match(key):
         raise exceptions.ValidationError(
             {"Idempotency-Key": [_("Een Idempotency-Key is 8 tot 255 tekens zonder spaties, bijvoorbeeld een UUID.")]}
         )
-    claimed = idempotency.claim(request.user, idempotency.API, key, idempotency.fingerprint(request.path, request.body))
+    claimed = idempotency.claim(request.user, idempotency.API, key, sent)
     if claimed.fresh:
         return claimed
-    if claimed.row.fingerprint != idempotency.fingerprint(request.path, request.body):
+    if claimed.row.fingerprint != sent:
         raise UnprocessableIdempotencyKey(
             _(
                 "Deze Idempotency-Key is al gebruikt voor een ander verzoek. "
@@ -195,6 +197,8 @@ class ApiView(APIView):
     schema = ApiSchema()
     # Maps a service's ValidationError field names or codes to the API's field names.
     error_fields: Mapping[str, str] = {}
+    # False where the request body must leave no trace (an anonymous check-in answer), see claim_idempotency_key.
+    idempotency_covers_body = True
 
     @property
     def allowed_methods(self) -> list[str]:
@@ -214,7 +218,9 @@ class ApiView(APIView):
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         if request.method == "POST" and "Idempotency-Key" in request.headers:
-            request.idempotency_claim = claim_idempotency_key(request)  # type: ignore[attr-defined]
+            request.idempotency_claim = claim_idempotency_key(  # type: ignore[attr-defined]
+                request, self.idempotency_covers_body
+            )
 
     def handle_exception(self, exc: Exception) -> Any:
         if isinstance(exc, Replay):
