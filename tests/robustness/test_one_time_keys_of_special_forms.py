@@ -18,6 +18,7 @@ from samen.core import idempotency
 from samen.core.models import SubmissionKey
 from samen.experiences.models import Agreement, CheckInParticipation, CheckInResponse
 from samen.successes.models import Success
+from samen.webhooks.models import Subscription
 from tests.api.conftest import API, ApiClient
 from tests.experiences.conftest import SMALL_AGREEMENT, open_checkin
 from tests.robustness.pages import PageForm, errors_on, forms_on
@@ -231,3 +232,28 @@ def test_form_fields_too_large_to_read_get_a_dutch_message_and_change_nothing(de
     assert "De tekst is te groot om te versturen." in response.text
     assert not Success.objects.exists()
     assert not SubmissionKey.objects.exists()
+
+
+# --- webhook subscriptions (a secret shown once, like an API token) ------------------------------------------
+
+
+def test_the_webhook_form_sent_twice_makes_one_subscription_and_never_shows_its_secret_again(demo, client_for):
+    client = client_for(demo.facilitator)
+    url = reverse("webhooks:subscriptions", args=[demo.collaboration.pk])
+    form = form_with(client.get(url).text, "url")
+    assert form.one_time_key, "the webhook form carries a one-time key"
+    data = {
+        **form.filled(),
+        "name": "Dashboard",
+        "url": "http://127.0.0.1:9/hook",
+        "event_types": ["goal.adopted"],
+    }
+    first = client.post(url, data)
+    assert first.status_code == 200, errors_on(first.text)
+    again = client.post(url, data)
+    subscription = Subscription.objects.get()
+    assert again.status_code == 302
+    assert again["Location"] == reverse("webhooks:subscription", args=[demo.collaboration.pk, subscription.pk])
+    page = client.get(again["Location"])
+    assert "Dit formulier was al verstuurd" in page.text
+    assert subscription.secret not in page.text
