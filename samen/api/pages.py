@@ -1,5 +1,7 @@
 """The interface page where a person creates and revokes personal API tokens."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -35,7 +37,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
         else:
             idempotency.remember(request, f"{reverse('api:tokens')}?aangemaakt={token.pk}")
             form = TokenForm()
-    made_before = _made_before(request) if request.method == "GET" else None
+    made_before = _made_before(request.user, request.GET.get("aangemaakt", "")) if request.method == "GET" else None
     context = {
         "form": form,
         "new_token": new_token,
@@ -46,9 +48,9 @@ def tokens(request: HttpRequest) -> HttpResponse:
     return render(request, "api/tokens.html", context, status=400 if form.errors else 200)
 
 
-def _made_before(request: HttpRequest) -> ApiToken | None:
+def _made_before(person: Any, wanted: str) -> ApiToken | None:
     try:
-        return ApiToken.objects.filter(person=request.user, pk=request.GET.get("aangemaakt", "")).first()
+        return ApiToken.objects.filter(person=person, pk=wanted).first()
     except ValidationError:  # not a UUID
         return None
 
