@@ -34,6 +34,13 @@ CREATES = [
         "email",
         lambda w: {"email": "nieuw@utrecht.example", "kind": "lezer", "partner": str(w.demo.utrecht.pk)},
     ),
+    Case(
+        "partner_join",
+        "facilitator",
+        lambda w: reverse("collaborations:partners", args=[c(w)]),
+        "toe-organisation",
+        lambda w: {"toe-organisation": "GM0307", "toe-on": w.today.isoformat(), "action": "join"},
+    ),
     Case("goal", "utrecht_beleidsmedewerker", lambda w: reverse("goals:new", args=[c(w)]), "title"),
     Case(
         "benefit", "utrecht_beleidsmedewerker", lambda w: reverse("goals:benefit", args=[c(w), w.bare_goal.pk]), "text"

@@ -12,11 +12,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from samen.accounts.models import Person
 from samen.api import services as api_services
 from samen.api.models import ApiToken, TokenScope
+from samen.collaborations.models import Collaboration
 from samen.core import idempotency
 from samen.core.models import SubmissionKey
 from samen.experiences.models import Agreement, CheckInParticipation, CheckInResponse
+from samen.reports import transfer
 from samen.successes.models import Success
 from samen.webhooks.models import Subscription
 from tests.api.conftest import API, ApiClient
@@ -257,3 +260,25 @@ def test_the_webhook_form_sent_twice_makes_one_subscription_and_never_shows_its_
     page = client.get(again["Location"])
     assert "Dit formulier was al verstuurd" in page.text
     assert subscription.secret not in page.text
+
+
+# --- the import of a whole collaboration (a file only) --------------------------------------------------------
+
+
+def test_importing_the_same_export_twice_reads_it_in_once(demo, client_for, settings):
+    beheerder = Person.objects.create_user("beheer@samen.example", "x" * 12, full_name="Bea Beheer", is_staff=True)
+    raw = transfer.export_collaboration(collaboration=demo.collaboration, by=beheerder)
+    for part in reversed(transfer.parts()):
+        part.model._base_manager.all().delete()
+    Person.objects.exclude(pk=beheerder.pk).delete()
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000  # the file is larger: the key still counts
+    client = client_for(beheerder)
+    url = reverse("reports:import")
+    form = form_with(client.get(url).text, "file")
+    data = form.filled()
+    first = client.post(url, {**data, "file": SimpleUploadedFile("export.json", raw, "application/json")})
+    again = client.post(url, {**data, "file": SimpleUploadedFile("export.json", raw, "application/json")})
+    assert first.status_code == 302, errors_on(first.text)
+    assert (again.status_code, again["Location"]) == (302, first["Location"])
+    assert Collaboration.objects.count() == 1
+    assert len(raw) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
