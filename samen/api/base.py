@@ -145,7 +145,7 @@ class Replay(Exception):
         self.response = response
 
 
-def claim_idempotency_key(request: Request, covers_body: bool = True) -> idempotency.Claim:
+def claim_idempotency_key(request: Request, covers_body: bool = True, keeps_answer: bool = True) -> idempotency.Claim:
     """The first request with a key handles it; a repeat gets the first answer (``Replay``), nothing new.
 
     The same key with another body (or on another path) is a client error: 422. With ``covers_body`` off
@@ -171,6 +171,13 @@ def claim_idempotency_key(request: Request, covers_body: bool = True) -> idempot
         raise IdempotencyKeyInUse(
             _("Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo dadelijk opnieuw.")
         )
+    if not keeps_answer:
+        raise SecretAlreadyShown(
+            _(
+                "Met deze Idempotency-Key is dit al gemaakt. Wat erin geheim is, toont Samen maar één keer en "
+                "bewaart het niet; vraag met een nieuwe sleutel een nieuwe aan."
+            )
+        )
     row = claimed.row
     replay = HttpResponse(row.body, status=row.status, content_type="application/json")
     if row.location:
@@ -187,6 +194,10 @@ class IdempotencyKeyInUse(exceptions.APIException):
     status_code = 409
 
 
+class SecretAlreadyShown(exceptions.APIException):
+    status_code = 409
+
+
 class ApiView(APIView):
     authentication_classes = [ApiTokenAuthentication]
     permission_classes = [permissions.IsAuthenticated, TokenScope]
@@ -199,6 +210,8 @@ class ApiView(APIView):
     error_fields: Mapping[str, str] = {}
     # False where the request body must leave no trace (an anonymous check-in answer), see claim_idempotency_key.
     idempotency_covers_body = True
+    # False where the answer holds a secret shown once (a calendar link): the key row never stores it.
+    idempotency_keeps_answer = True
 
     @property
     def allowed_methods(self) -> list[str]:
@@ -219,7 +232,7 @@ class ApiView(APIView):
         super().initial(request, *args, **kwargs)
         if request.method == "POST" and "Idempotency-Key" in request.headers:
             request.idempotency_claim = claim_idempotency_key(  # type: ignore[attr-defined]
-                request, self.idempotency_covers_body
+                request, self.idempotency_covers_body, self.idempotency_keeps_answer
             )
 
     def handle_exception(self, exc: Exception) -> Any:
@@ -232,7 +245,8 @@ class ApiView(APIView):
         claimed = getattr(request, "idempotency_claim", None)
         if claimed is not None:
             if 200 <= response.status_code < 300:
-                body = JSONRenderer().render(response.data).decode() if response.data is not None else ""
+                kept = response.data is not None and self.idempotency_keeps_answer
+                body = JSONRenderer().render(response.data).decode() if kept else ""
                 idempotency.complete(
                     claimed, status=response.status_code, location=response.get("Location", ""), body=body
                 )

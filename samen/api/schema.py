@@ -142,7 +142,8 @@ IDEMPOTENCY_KEY_PARAMETER = {
         "Idempotent-Replayed: true, en wordt er niets opnieuw gedaan. Dezelfde sleutel met een andere body geeft "
         "422; terwijl het eerste verzoek nog loopt geeft een herhaling 409. Een sleutel geldt een dag en alleen "
         "voor de persoon van het token. Bij het anoniem invullen van een check-in telt alleen de sleutel, niet de "
-        "body: zo is uit de sleutel niets van het antwoord af te leiden."
+        "body: zo is uit de sleutel niets van het antwoord af te leiden. Bevat het antwoord een geheim dat maar "
+        "één keer getoond wordt (een agendalink), dan geeft een herhaling 409 in plaats van het geheim."
     ),
     "schema": {"type": "string", "minLength": 8, "maxLength": 255, "example": "3f1c2a9e-7b4d-4e8a-9c1f-5d2b6a0e8f71"},
 }
