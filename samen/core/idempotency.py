@@ -97,7 +97,7 @@ def _result_location(request: HttpRequest, response: HttpResponse) -> str:
 
 def _too_big(request: HttpRequest) -> HttpResponse:
     reason = _("De tekst is te groot om te versturen. Maak hem korter of splits hem in delen.")
-    return render(request, "403.html", {"exception": reason}, status=400)
+    return render(request, "core/not_sent.html", {"reason": reason}, status=400)
 
 
 class OneTimeSubmissionMiddleware:
@@ -143,6 +143,6 @@ class OneTimeSubmissionMiddleware:
             return None
         if claimed.in_progress or claimed.row.fingerprint != fingerprint(request.path):
             reason = _("Dit formulier is al verstuurd en wordt nog verwerkt. Kijk zo dadelijk of het gelukt is.")
-            return render(request, "403.html", {"exception": reason}, status=409)
+            return render(request, "core/not_sent.html", {"reason": reason}, status=409)
         messages.info(request, _("Dit formulier was al verstuurd; u ziet hier wat het opleverde."))
         return redirect(claimed.row.location)

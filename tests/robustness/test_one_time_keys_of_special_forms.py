@@ -282,3 +282,16 @@ def test_importing_the_same_export_twice_reads_it_in_once(demo, client_for, sett
     assert (again.status_code, again["Location"]) == (302, first["Location"])
     assert Collaboration.objects.count() == 1
     assert len(raw) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+def test_a_repeat_while_the_first_submit_is_still_running_waits_then_says_so_in_dutch(demo, client_for, monkeypatch):
+    monkeypatch.setattr(idempotency, "WAIT_STEPS", 1)
+    client = client_for(demo.utrecht_beleidsmedewerker)
+    url = reverse("api:tokens")
+    data = form_with(client.get(url).text, "name").filled(name="Dashboard", scope=TokenScope.READ)
+    idempotency.claim(demo.utrecht_beleidsmedewerker, idempotency.WEB, data["_eenmalig"], idempotency.fingerprint(url))
+    response = client.post(url, data)
+    assert response.status_code == 409
+    assert "Dit formulier is al verstuurd en wordt nog verwerkt." in response.text
+    assert "Uw formulier is niet verwerkt" in response.text
+    assert not ApiToken.objects.exists()
