@@ -162,10 +162,13 @@ class Replay(Exception):
         self.response = response
 
 
-def claim_idempotency_key(request: AuthedApiRequest) -> idempotency.Claim:
+def claim_idempotency_key(
+    request: AuthedApiRequest, covers_body: bool = True, keeps_answer: bool = True
+) -> idempotency.Claim:
     """The first request with a key handles it; a repeat gets the first answer (``Replay``), nothing new.
 
-    The same key with another body (or on another path) is a client error: 422.
+    The same key with another body (or on another path) is a client error: 422. With ``covers_body`` off
+    (an anonymous answer) only the path is fingerprinted: a hash of the body could be matched to the answer.
     """
     key = request.headers["Idempotency-Key"]
     if not idempotency.WELL_FORMED.match(key):
@@ -173,7 +176,11 @@ def claim_idempotency_key(request: AuthedApiRequest) -> idempotency.Claim:
             {"Idempotency-Key": [_("Een Idempotency-Key is 8 tot 255 tekens zonder spaties, bijvoorbeeld een UUID.")]}
         )
     try:
-        fingerprint = idempotency.fingerprint(request.path, _body_of(request))
+        fingerprint = (
+            idempotency.fingerprint(request.path, _body_of(request))
+            if covers_body
+            else idempotency.fingerprint(request.path)
+        )
     except RequestDataTooBig as exc:
         # Django reads a body for the fingerprint only up to DATA_UPLOAD_MAX_MEMORY_SIZE (a large upload).
         raise exceptions.ValidationError(
@@ -192,6 +199,13 @@ def claim_idempotency_key(request: AuthedApiRequest) -> idempotency.Claim:
     if claimed.in_progress:
         raise IdempotencyKeyInUse(
             _("Een verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo dadelijk opnieuw.")
+        )
+    if not keeps_answer:
+        raise SecretAlreadyShown(
+            _(
+                "Met deze Idempotency-Key is dit al gemaakt. Wat erin geheim is, toont Samen maar één keer en "
+                "bewaart het niet; vraag met een nieuwe sleutel een nieuwe aan."
+            )
         )
     row = claimed.row
     replay = HttpResponse(row.body, status=row.status, content_type="application/json")
@@ -227,6 +241,10 @@ class IdempotencyKeyInUse(exceptions.APIException):
     status_code = 409
 
 
+class SecretAlreadyShown(exceptions.APIException):
+    status_code = 409
+
+
 class ApiView(APIView):
     authentication_classes = [ApiTokenAuthentication]
     permission_classes = [permissions.IsAuthenticated, TokenScope]
@@ -237,6 +255,10 @@ class ApiView(APIView):
     schema = ApiSchema()
     # Maps a service's ValidationError field names or codes to the API's field names.
     error_fields: Mapping[str, str] = {}
+    # False where the request body must leave no trace (an anonymous check-in answer), see claim_idempotency_key.
+    idempotency_covers_body = True
+    # False where the answer holds a secret shown once (a calendar link): the key row never stores it.
+    idempotency_keeps_answer = True
 
     @property
     def allowed_methods(self) -> list[str]:
@@ -257,7 +279,9 @@ class ApiView(APIView):
         super().initial(request, *args, **kwargs)
         if request.method == "POST" and "Idempotency-Key" in request.headers:
             # super().initial checked IsAuthenticated: the user is a Person
-            request.idempotency_claim = claim_idempotency_key(cast(AuthedApiRequest, request))  # type: ignore[attr-defined]
+            request.idempotency_claim = claim_idempotency_key(  # type: ignore[attr-defined]
+                cast(AuthedApiRequest, request), self.idempotency_covers_body, self.idempotency_keeps_answer
+            )
 
     def handle_exception(self, exc: Exception) -> Any:
         if isinstance(exc, Replay):
@@ -269,7 +293,8 @@ class ApiView(APIView):
         claimed = getattr(request, "idempotency_claim", None)
         if claimed is not None:
             if 200 <= response.status_code < 300:
-                body = JSONRenderer().render(response.data).decode() if response.data is not None else ""
+                kept = response.data is not None and self.idempotency_keeps_answer
+                body = JSONRenderer().render(response.data).decode() if kept else ""
                 idempotency.complete(
                     claimed, status=response.status_code, location=response.get("Location", ""), body=body
                 )

@@ -6,6 +6,7 @@ from samen.core.forms import Form
 
 
 class TokenForm(Form):
+    one_time_key = True
     name = forms.CharField(
         label=_("Omschrijving"),
         max_length=100,

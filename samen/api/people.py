@@ -165,6 +165,8 @@ class CalendarFeedSerializer(serializers.Serializer[Any]):
 
 
 class CalendarFeedsView(ApiView):
+    idempotency_keeps_answer = False  # the link is a secret: an Idempotency-Key row must not keep it
+
     @extend_schema(
         operation_id="agendalinkMaken",
         tags=ME,

@@ -135,6 +135,28 @@ API_VERSION_HEADER = {
     "schema": {"type": "string", "example": API_VERSION},
 }
 
+IDEMPOTENCY_KEY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Een eigen, unieke sleutel voor dit verzoek (8 tot 255 zichtbare tekens zonder spaties, bijvoorbeeld een "
+        "UUID), zoals betaal-API's die kennen. Stuurt u hetzelfde verzoek met dezelfde sleutel nog eens (na een "
+        "time-out of een herhaalde klik), dan krijgt u het eerste antwoord terug, met de header "
+        "Idempotent-Replayed: true, en wordt er niets opnieuw gedaan. Dezelfde sleutel met een andere body geeft "
+        "422; terwijl het eerste verzoek nog loopt geeft een herhaling 409. Een sleutel geldt een dag en alleen "
+        "voor de persoon van het token. Bij het anoniem invullen van een check-in telt alleen de sleutel, niet de "
+        "body: zo is uit de sleutel niets van het antwoord af te leiden. Bevat het antwoord een geheim dat maar "
+        "één keer getoond wordt (een agendalink), dan geeft een herhaling 409 in plaats van het geheim."
+    ),
+    "schema": {"type": "string", "minLength": 8, "maxLength": 255, "example": "3f1c2a9e-7b4d-4e8a-9c1f-5d2b6a0e8f71"},
+}
+IDEMPOTENT_REPLAYED_HEADER = {
+    "description": "Alleen bij een herhaald verzoek met dezelfde Idempotency-Key: dit is het eerste antwoord.",
+    "required": False,
+    "schema": {"type": "string", "enum": ["true"]},
+}
+
 SUCCESS_DESCRIPTIONS = {"200": "OK", "201": "Aangemaakt of vastgelegd", "204": "Gedaan; geen inhoud"}
 PROBLEM_RESPONSES = {
     "400": "Ongeldige invoer: ongeldige JSON, een verkeerd type, een onbekend of ontbrekend veld.",
@@ -142,8 +164,12 @@ PROBLEM_RESPONSES = {
     "403": "Het token of de persoon mag dit niet (bijvoorbeeld een token dat alleen mag lezen).",
     "404": "De resource bestaat niet, of u mag haar niet zien.",
     "406": "Het gevraagde formaat (Accept) wordt niet geleverd; de API levert JSON.",
-    "409": "De resource is niet in de toestand waarin deze actie kan.",
+    "409": (
+        "De resource is niet in de toestand waarin deze actie kan, of een verzoek met dezelfde "
+        "Idempotency-Key wordt nog verwerkt."
+    ),
     "415": "De body is geen application/json.",
+    "422": "Deze Idempotency-Key is al gebruikt voor een ander verzoek; gebruik voor elk nieuw verzoek een nieuwe.",
     "429": "Te veel verzoeken met dit token; zie de header Retry-After.",
 }
 
@@ -157,7 +183,7 @@ def _patterns() -> list[Any]:
 def _postprocess(document: dict[str, Any]) -> dict[str, Any]:
     components = document.setdefault("components", {})
     components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
-    components["headers"] = {"API-Version": API_VERSION_HEADER}
+    components["headers"] = {"API-Version": API_VERSION_HEADER, "Idempotent-Replayed": IDEMPOTENT_REPLAYED_HEADER}
     components["responses"] = {
         code: {
             "description": description,
@@ -175,12 +201,18 @@ def _postprocess(document: dict[str, Any]) -> dict[str, Any]:
                 if code in PROBLEM_RESPONSES:
                     responses[code] = {"$ref": f"#/components/responses/{code}"}
                 elif "$ref" not in response:
-                    response.setdefault("headers", {})["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+                    headers = response.setdefault("headers", {})
+                    headers["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+                    if method == "post":
+                        headers["Idempotent-Replayed"] = {"$ref": "#/components/headers/Idempotent-Replayed"}
                     if not response.get("description"):
                         response["description"] = SUCCESS_DESCRIPTIONS.get(code, "OK")
             codes = ["400", "401", "403", "404", "406", "429"]
             if "requestBody" in operation:
                 codes.append("415")
+            if method == "post":  # every POST of ApiView honours the header (samen.api.base.claim_idempotency_key)
+                operation.setdefault("parameters", []).append(dict(IDEMPOTENCY_KEY_PARAMETER))
+                codes += ["409", "422"]
             for code in codes:
                 responses.setdefault(code, {"$ref": f"#/components/responses/{code}"})
             operation["responses"] = dict(sorted(responses.items()))

@@ -128,6 +128,7 @@ class PartnerLeavesForm(Form):
 
 
 class PartnerJoinsForm(Form):
+    one_time_key = True
     organisation = forms.CharField(
         label=_("Organisatie"), max_length=255, help_text=_("Naam of code, bijvoorbeeld Utrecht of GM0344.")
     )

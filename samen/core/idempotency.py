@@ -2,8 +2,12 @@
 
 The pattern payment APIs use. A web form carries a fresh key in a hidden field (the shared form template
 renders it for forms with ``one_time_key = True``); ``OneTimeSubmissionMiddleware`` claims it before the
-view runs and remembers where the view redirected to. The API does the same with the ``Idempotency-Key``
-header and remembers the whole answer (``samen.api.base.ApiView``). Keys expire after a day.
+view runs and remembers where the view redirected to (or, for a page that shows its result in the answer
+itself, such as a new API token, the address the view gives ``remember``). The API does the same with the
+``Idempotency-Key`` header and remembers the whole answer (``samen.api.base.ApiView``). Keys expire after a day.
+
+A key row never holds what was sent: the web fingerprints only the path, and an API view with
+``idempotency_covers_body = False`` (an anonymous check-in answer) too, so no row can be matched to an answer.
 """
 
 import datetime
@@ -15,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import IntegrityError, transaction
@@ -83,6 +86,23 @@ def release(claim: Claim) -> None:
     SubmissionKey.objects.filter(pk=claim.row.pk).delete()
 
 
+def remember(request: HttpRequest, location: str) -> None:
+    """The view answered with its result on the page (200) instead of redirecting: a repeat of this submit is
+    sent to ``location``, which must show what was made without repeating anything secret."""
+    request._submission_result = location  # type: ignore[attr-defined]
+
+
+def _result_location(request: HttpRequest, response: HttpResponse) -> str:
+    if response.status_code in (301, 302, 303):
+        return str(response.get("Location") or "")
+    return str(getattr(request, "_submission_result", "")) if response.status_code == 200 else ""
+
+
+def _too_big(request: HttpRequest) -> HttpResponse:
+    reason = _("De tekst is te groot om te versturen. Maak hem korter of splits hem in delen.")
+    return render(request, "core/not_sent.html", {"reason": reason}, status=400)
+
+
 class OneTimeSubmissionMiddleware:
     """A POST carrying a key that already led somewhere redirects there again, without running the view."""
 
@@ -93,8 +113,9 @@ class OneTimeSubmissionMiddleware:
         response = self.get_response(request)
         claimed: Claim | None = getattr(request, "_submission_claim", None)
         if claimed is not None:
-            if response.status_code in (301, 302, 303) and response.get("Location"):
-                complete(claimed, status=response.status_code, location=response["Location"])
+            location = _result_location(request, response)
+            if location:
+                complete(claimed, status=response.status_code, location=location)
             else:
                 release(claimed)
         return response
@@ -102,12 +123,15 @@ class OneTimeSubmissionMiddleware:
     def process_view(self, request: HttpRequest, view: object, args: object, kwargs: object) -> HttpResponse | None:
         if request.method != "POST" or not request.user.is_authenticated or request.path.startswith("/api/"):
             return None
-        length = str(request.META.get("CONTENT_LENGTH") or "0")
-        if not length.isdigit() or int(length) > (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0):
-            return None  # a body too large to read here: the view gives its own Dutch message
         try:
+            # Uploaded files do not count towards DATA_UPLOAD_MAX_MEMORY_SIZE (they stream to disk), so a form
+            # with a large attachment is read here and keeps its key.
             key = request.POST.get(FIELD, "")
-        except (RequestDataTooBig, TooManyFieldsSent, MultiPartParserError):
+        except (RequestDataTooBig, TooManyFieldsSent):
+            if request.content_type == "multipart/form-data":
+                return _too_big(request)  # the body is half read: the view could no longer see what was sent
+            return None  # the body is unread: the view reads it again and gives its own Dutch message
+        except MultiPartParserError:
             return None
         if not WELL_FORMED.match(key):
             return None
@@ -122,6 +146,6 @@ class OneTimeSubmissionMiddleware:
             return None
         if claimed.in_progress or claimed.row.fingerprint != fingerprint(request.path):
             reason = _("Dit formulier is al verstuurd en wordt nog verwerkt. Kijk zo dadelijk of het gelukt is.")
-            return render(request, "403.html", {"exception": reason}, status=409)
+            return render(request, "core/not_sent.html", {"reason": reason}, status=409)
         messages.info(request, _("Dit formulier was al verstuurd; u ziet hier wat het opleverde."))
         return redirect(claimed.row.location)

@@ -11,6 +11,7 @@ from samen.council.models import Basis, DocumentKind, Stance
 
 
 class OwnMomentForm(Form):
+    one_time_key = True
     title = forms.CharField(
         label=_("Omschrijving"), max_length=200, help_text=_("Bijvoorbeeld: voorjaarsnota in het AB.")
     )
@@ -18,6 +19,7 @@ class OwnMomentForm(Form):
 
 
 class DocumentForm(Form):
+    one_time_key = True
     kind = forms.ChoiceField(label=_("Soort stuk"), choices=DocumentKind.choices)
     title = forms.CharField(label=_("Titel"), max_length=300)
     sent_on = forms.DateField(label=_("Verzonden op"), widget=DateInput(), help_text=_("De datum op de verzendbrief."))

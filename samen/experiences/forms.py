@@ -186,6 +186,9 @@ class AgreementSourceForm(Form):
 
 
 class TokenForm(Form):
+    """The preview's hidden text; its one-time key makes a repeated ‘opslaan’ save one agreement."""
+
+    one_time_key = True
     token = forms.CharField(
         widget=forms.HiddenInput,
         error_messages={"required": _("De voorvertoning ontbreekt. Plak of upload de tekst opnieuw.")},
@@ -363,7 +366,12 @@ def _score_field(label: Any) -> forms.TypedChoiceField:
 
 
 class AnswerForm(Form):
-    """The two tracks: content (progress, what goes well, what sticks) and the relationship."""
+    """The two tracks: content (progress, what goes well, what sticks) and the relationship.
+
+    Its one-time key row (``samen.core.idempotency``) holds the person, the path and the page it led to,
+    never a fingerprint of the answer: nothing stored links a person to what they answered."""
+
+    one_time_key = True
 
     progress = _score_field(_("Voortgang op onze doelen"))
     going_well = forms.CharField(

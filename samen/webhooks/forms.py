@@ -6,6 +6,7 @@ from samen.webhooks.events import EVENT_TYPES
 
 
 class SubscriptionForm(Form):
+    one_time_key = True
     name = forms.CharField(
         label=_("Omschrijving"),
         max_length=100,

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from samen import permissions
 from samen.collaborations.workspace import workspace_context
+from samen.core import idempotency
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
 from samen.webhooks import services
@@ -35,12 +37,14 @@ def subscriptions(request: AuthedRequest, pk: str) -> HttpResponse:
     secret = ""
     if request.method == "POST" and form.is_valid():
         try:
-            _subscription, secret = services.create_subscription(
+            made, secret = services.create_subscription(
                 collaboration=collaboration, by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
             apply_errors(form, error)
         else:
+            # Sent twice, the form makes one subscription; the repeat shows it, without its secret.
+            idempotency.remember(request, reverse("webhooks:subscription", args=[collaboration.pk, made.pk]))
             form = SubscriptionForm()
     context = workspace_context(
         request,

@@ -1,6 +1,7 @@
 """Every form of Samen that changes something: where it lives, who sends it, which form on the page.
 
-``CREATES`` lists the create actions (their forms carry a one-time key); ``FORMS`` adds the other forms
+``CREATES`` lists the create actions (their forms carry a one-time key; a page that shows what it made
+instead of redirecting, such as a new API token, answers 200 the first time); ``FORMS`` adds the other forms
 that change something, for the fuzz test. A case is (id, persona, page, the form's distinctive field).
 """
 
@@ -32,6 +33,13 @@ CREATES = [
         lambda w: reverse("collaborations:people", args=[c(w)]),
         "email",
         lambda w: {"email": "nieuw@utrecht.example", "kind": "lezer", "partner": str(w.demo.utrecht.pk)},
+    ),
+    Case(
+        "partner_join",
+        "facilitator",
+        lambda w: reverse("collaborations:partners", args=[c(w)]),
+        "toe-organisation",
+        lambda w: {"toe-organisation": "GM0307", "toe-on": w.today.isoformat(), "action": "join"},
     ),
     Case("goal", "utrecht_beleidsmedewerker", lambda w: reverse("goals:new", args=[c(w)]), "title"),
     Case(
@@ -133,6 +141,12 @@ CREATES = [
         "first_opens_on",
     ),
     Case(
+        "checkin_answer",
+        "zeist_beleidsmedewerker",
+        lambda w: reverse("experiences:checkin", args=[c(w), w.checkin.pk]),
+        "progress",
+    ),
+    Case(
         "ambition",
         "facilitator",
         lambda w: reverse("interests:ambition_create", args=[c(w)]),
@@ -181,6 +195,22 @@ CREATES = [
         lambda w: reverse("reports:digests", args=[c(w)]),
         "due_on",
         lambda w: {"kind": "overig", "year": "2027", "due_on": "2027-05-01"},
+    ),
+    Case("api_token", "utrecht_beleidsmedewerker", lambda w: reverse("api:tokens"), "lifetime"),
+    Case(
+        "webhook",
+        "facilitator",
+        lambda w: reverse("webhooks:subscriptions", args=[c(w)]),
+        "event_types",
+        lambda w: {"url": "http://127.0.0.1:9/hook", "event_types": ["goal.adopted"]},
+    ),
+    Case("own_moment", "facilitator", lambda w: reverse("council:cycle", args=[c(w)]), "moment-title"),
+    Case(
+        "pc_document",
+        "facilitator",
+        lambda w: reverse("council:add_document", args=[c(w)]),
+        "sent_on",
+        lambda w: {"link": "https://www.example.org/ontwerpbegroting.pdf", "sent_on": w.today.isoformat()},
     ),
     Case(
         "digest_cycle",

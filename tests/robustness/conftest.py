@@ -10,7 +10,7 @@ from django.utils import timezone
 from samen.experiences import services as experiences
 from samen.goals import services as goals
 from samen.interests import services as interests
-from tests.experiences.conftest import import_text
+from tests.experiences.conftest import import_text, open_checkin
 from tests.goals.conftest import describe_benefits, draft_goal
 
 
@@ -30,6 +30,7 @@ class World:
     signal: Any
     deviation: Any
     ambition: Any
+    checkin: Any  # open today
 
     @property
     def today(self) -> Any:
@@ -98,7 +99,7 @@ def build_world(demo: Any) -> World:
     ambition = interests.create_ambition(collaboration=demo.collaboration, by=demo.facilitator, title="Samen inkopen")
     return World(
         demo, bare, ready, in_round, consent_round, adopted, result, commitment, accountability, agreement, article,
-        signal, deviation, ambition,
+        signal, deviation, ambition, open_checkin(demo),
     )  # fmt: skip
 
 

@@ -30,12 +30,15 @@ def test_a_create_form_sent_twice_creates_once_and_shows_the_first_result(world,
     target = form.action or url
     before = AuditEvent.objects.count()
     first = client.post(target, data)
-    assert first.status_code == 302, (first.status_code, errors_on(first.text), data)
+    assert first.status_code in (200, 302), (first.status_code, errors_on(first.text), data)
     created = AuditEvent.objects.count()
     assert created > before
     second = client.post(target, data)
     assert second.status_code == 302
-    assert second["Location"] == first["Location"]
+    if first.status_code == 302:
+        assert second["Location"] == first["Location"]
+    else:  # the result was on the page itself (a secret shown once): the repeat goes where it can be seen again
+        assert client.get(second["Location"]).status_code == 200
     assert AuditEvent.objects.count() == created
 
 

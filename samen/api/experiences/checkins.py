@@ -234,6 +234,7 @@ class CheckInClosingsView(ApiView):
 
 class CheckInAnswersView(ApiView):
     error_fields = CHECKIN_ERROR_FIELDS
+    idempotency_covers_body = False  # an Idempotency-Key row must not be matchable to the answer
 
     @extend_schema(
         operation_id="checkInBeantwoorden",
