@@ -1,16 +1,20 @@
-"""Typed facts about the councils' zienswijzen, for health and other areas (plain dataclasses).
+"""Typed facts of the raadsgrip for health, reports and other apps (plain dataclasses).
 
-Only adopted zienswijzen count: a draft belongs to its council until it is adopted.
+What the councils said (only adopted zienswijzen count: a draft belongs to its council until it is
+adopted), the moments of the P&C calendar a raadsbrief belongs to, and the key figures of a year.
 """
 
 import datetime
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
 
 from samen.council.models import Document, Stance, Zienswijze
+from samen.council.pages import calendar_of
 
 
 @dataclass(frozen=True)
@@ -94,3 +98,54 @@ def council_facts(collaboration: Any, *, today: datetime.date | None = None, lim
             )
         )
     return CouncilFacts(documents=result)
+
+
+# --- the moments of the calendar, for the raadsbrief -------------------------------------------
+
+
+@dataclass(frozen=True)
+class PCMoment:
+    """One moment of a regeling's P&C calendar as other apps see it (a raadsbrief belongs to one)."""
+
+    collaboration_id: Any
+    year: int
+    ref: str
+    """Names the moment within its year: a Wgr key, ``eigen-<pk>`` or ``begrotingswijziging-<pk>``."""
+    title: str
+    due: datetime.date
+
+    @property
+    def value(self) -> str:
+        """The moment as one string (``2026:kaderbrief``), for a form's choice."""
+        return f"{self.year}:{self.ref}"
+
+    @property
+    def url(self) -> str:
+        """The moment in the calendar of its year."""
+        return f"{reverse('council:cycle', args=[self.collaboration_id])}?jaar={self.year}#moment-{self.ref}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.title} ({self.due.strftime('%d-%m-%Y')})"
+
+
+def pc_moments(collaboration: Any, years: Iterable[int]) -> list[PCMoment]:
+    """The calendar moments of ``years`` of the regeling, by date (two queries a year)."""
+    found = []
+    for year in sorted(set(years)):
+        for row in calendar_of(collaboration, year).rows:
+            found.append(PCMoment(collaboration.pk, year, row.ref, str(row.moment.title), row.moment.due))
+    return sorted(found, key=lambda moment: (moment.due, moment.year))
+
+
+def pc_moment(collaboration: Any, value: str) -> PCMoment | None:
+    """The moment named by ``value`` (``year:ref``, as ``PCMoment.value``), or None when there is none."""
+    year, _sep, ref = (value or "").partition(":")
+    if not year.isdigit() or not ref or not 2000 <= int(year) <= 2100:
+        return None
+    return next((m for m in pc_moments(collaboration, [int(year)]) if m.ref == ref), None)
+
+
+def next_pc_moment(collaboration: Any, on: datetime.date) -> PCMoment | None:
+    """The first moment of the regeling on or after ``on``: the default moment of a new raadsbrief."""
+    return next((m for m in pc_moments(collaboration, [on.year, on.year + 1]) if m.due >= on), None)
