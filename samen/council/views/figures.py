@@ -6,13 +6,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.collaborations.models import Collaboration, CollaborationKind, Organisation
+from samen.core import documents
 from samen.core.forms import apply_errors
 from samen.council import bbv, exports, figures, pages
 from samen.council.forms import FiguresForm, ImportForm
@@ -87,25 +89,12 @@ def _basis(value: Any) -> str:
 
 
 @login_required
-def bbv_paragraph(request: HttpRequest, organisation_pk: Any, fmt: str = "") -> HttpResponse:
+def bbv_paragraph(request: HttpRequest, organisation_pk: Any, fmt: str = "") -> HttpResponseBase:
     organisation = _organisation_for(request, organisation_pk)
     year = _year(request.GET.get("jaar"))
     basis = _basis(request.GET.get("bron"))
     paragraph = bbv.paragraph(organisation, year, basis)
-    name = f"verbonden-partijen-{slugify(organisation.name)}-{basis}-{year}"
-    if fmt == "pdf":
-        response = HttpResponse(exports.paragraph_pdf(paragraph), content_type="application/pdf")
-    elif fmt == "docx":
-        response = HttpResponse(
-            exports.paragraph_docx(paragraph),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            exports.paragraph_xlsx(paragraph),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
+    if not fmt:
         context = {
             "paragraph": paragraph,
             "organisation": organisation,
@@ -114,8 +103,28 @@ def bbv_paragraph(request: HttpRequest, organisation_pk: Any, fmt: str = "") -> 
             "bases": Basis.choices,
         }
         return render(request, "council/bbv.html", context)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    # The worker makes the file; the same content (the same HTML) hands out the same file again.
+    html = exports.paragraph_html(paragraph)
+    filename = f"verbonden-partijen-{slugify(organisation.name)}-{basis}-{year}.{fmt}"
+    if fmt == "pdf":
+        return documents.pdf_response(request, html, filename)
+    language = translation.get_language() or "nl"
+    document = documents.request_document(
+        builder="samen.council.exports.build_document",
+        content_key=documents.key_of("bbv", fmt, language, html),
+        filename=filename,
+        content_type=exports.DOCX if fmt == "docx" else exports.XLSX,
+        by=request.user,
+        params={
+            "organisation": str(organisation.pk),
+            "year": year,
+            "basis": basis,
+            "format": fmt,
+            "language": language,
+        },
+        retry=request.GET.get(documents.RETRY) == "1",
+    )
+    return documents.document_response(request, document)
 
 
 @login_required
