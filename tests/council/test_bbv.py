@@ -164,7 +164,8 @@ def test_no_web_request_makes_the_file_the_worker_does(landgraaf, griffie, fmt):
 def test_the_file_is_handed_out_again_until_the_figures_change(landgraaf, griffie):
     download(griffie, export_url(landgraaf, "docx"))
     again = griffie.get(export_url(landgraaf, "docx"))
-    assert again.status_code == 200 and again.streaming
+    assert again.status_code == 200
+    assert again.streaming
     assert RenderedDocument.objects.count() == 1
     save_key_figures(
         collaboration=landgraaf[1][0],
