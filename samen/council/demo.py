@@ -11,8 +11,9 @@ from typing import Any
 
 from samen.collaborations.models import Collaboration, Partner
 from samen.council import figures, services
-from samen.council.models import Basis, Document, DocumentKind, Stance
+from samen.council.models import Basis, Document, DocumentKind, OwnMoment, Stance
 
+OWN_MOMENT = "Voorjaarsnota in het algemeen bestuur"
 STANCES = [Stance.POSITIVE, Stance.REMARKS, Stance.NEGATIVE, Stance.REMARKS]
 THEMES = [["indexatie"], ["indexatie", "reserves"], ["personeel", "indexatie"], ["risico's"]]
 TEXTS = {
@@ -74,6 +75,16 @@ def _zienswijzen(document: Document, contacts: Mapping[Partner, Any], facilitato
             )
 
 
+def has_cycle_year(collaboration: Collaboration, year: int) -> bool:
+    """Whether the year's cycle was written before (the demo writes each year once)."""
+    return (
+        Document.objects.filter(collaboration=collaboration, year=year).exists()
+        or OwnMoment.objects.filter(
+            collaboration=collaboration, due_on=datetime.date(year, 3, 1), title=OWN_MOMENT
+        ).exists()
+    )
+
+
 def build_cycle_year(
     collaboration: Collaboration,
     year: int,
@@ -90,7 +101,7 @@ def build_cycle_year(
     services.add_own_moment(
         collaboration=collaboration,
         by=facilitator,
-        title="Voorjaarsnota in het algemeen bestuur",
+        title=OWN_MOMENT,
         due_on=datetime.date(year, 3, 1),
     )
     created = [

@@ -8,13 +8,18 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from samen.council.models import Document, Stance, Zienswijze
+from samen import permissions
+from samen.council.models import Basis, Document, KeyFigures, Stance, Zienswijze
 from samen.council.pages import calendar_of
+from samen.council.templatetags.council import euro
+from samen.experiences.beside import Beside
 
 
 @dataclass(frozen=True)
@@ -149,3 +154,61 @@ def pc_moment(collaboration: Any, value: str) -> PCMoment | None:
 def next_pc_moment(collaboration: Any, on: datetime.date) -> PCMoment | None:
     """The first moment of the regeling on or after ``on``: the default moment of a new raadsbrief."""
     return next((m for m in pc_moments(collaboration, [on.year, on.year + 1]) if m.due >= on), None)
+
+
+# --- the key figures of a year, beside an early cost signal ------------------------------------
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """The key figures of one year of a regeling from one source (begroting or jaarrekening)."""
+
+    year: int
+    basis: str
+    basis_label: str
+    equity_end: Decimal | None
+    debt_end: Decimal | None
+    result: Decimal | None
+    reserves: Decimal | None
+    contributions: Decimal | None
+    """The partners' contributions together (None when none is known)."""
+
+
+def figures_of_year(collaboration: Any, year: int) -> list[YearFigures]:
+    """The year's figures, the begroting first (two queries)."""
+    found = []
+    for figures in KeyFigures.objects.filter(collaboration=collaboration, year=year).prefetch_related("contributions"):
+        amounts = [c.amount for c in figures.contributions.all() if c.amount is not None]
+        found.append(
+            YearFigures(
+                year=figures.year,
+                basis=figures.basis,
+                basis_label=str(figures.get_basis_display()),
+                equity_end=figures.equity_end,
+                debt_end=figures.debt_end,
+                result=figures.result,
+                reserves=figures.reserves,
+                contributions=sum(amounts, Decimal(0)) if amounts else None,
+            )
+        )
+    return sorted(found, key=lambda f: f.basis != Basis.BUDGET)
+
+
+def figures_beside_signal(person: Any, collaboration: Any, year: int) -> Beside | None:
+    """The panel beside a cost signal of ``year`` (registered in ``CouncilConfig.ready``)."""
+    if not permissions.can_view_cycle(person, collaboration):
+        return None
+    rows = []
+    for f in figures_of_year(collaboration, year):
+        rows += [
+            (_("Bijdragen van de deelnemers (%(basis)s)") % {"basis": f.basis_label}, euro(f.contributions)),
+            (_("Resultaat (%(basis)s)") % {"basis": f.basis_label}, euro(f.result)),
+            (_("Eigen vermogen 31 december (%(basis)s)") % {"basis": f.basis_label}, euro(f.equity_end)),
+        ]
+    return Beside(
+        heading=_("Kengetallen van de regeling in %(year)s") % {"year": year},
+        rows=rows,
+        url=f"{reverse('council:figures', args=[collaboration.pk])}#jaar-{year}",
+        link_text=_("Alle kengetallen en kostensignalen"),
+        empty=_("Voor %(year)s zijn nog geen kengetallen ingevoerd.") % {"year": year},
+    )

@@ -20,6 +20,7 @@ from samen.council import bbv, exports, figures, pages
 from samen.council.forms import FiguresForm, ImportForm
 from samen.council.models import Basis, Document, Zienswijze
 from samen.council.views.cycle import _context, _viewable, _year
+from samen.experiences.facts import cost_signals_by_year
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
@@ -63,12 +64,22 @@ def key_figures(request: HttpRequest, pk: Any) -> HttpResponse:
             apply_errors(import_form if "importeren" in request.POST else form, error)  # type: ignore[arg-type]
     history = pages.figures_history(collaboration)
     chart = pages.equity_chart(history, _("Eigen vermogen op 31 december per jaar"))
+    years = sorted({f.year for f in history} | {timezone.localdate().year}, reverse=True)
+    signals = cost_signals_by_year(
+        collaboration.pk,
+        years,
+        partner_ids=permissions.partners_acted_for(request.user, collaboration),
+        facilitator=permissions.is_facilitator(request.user, collaboration),
+    )
+    for figures_row in history:
+        figures_row.cost_signals = signals.get(figures_row.year, [])  # type: ignore[attr-defined]
     context = _context(
         request,
         collaboration,
         "figures",
         history=history,
         chart=chart,
+        signal_years=[(year, signals[year]) for year in years],
         form=form,
         import_form=import_form,
         partners=partners,
