@@ -62,7 +62,7 @@ def signalled(demo):
             "Wij betalen te veel voor inspecties",
             kind="te_veel_betalen",
             addressee="facilitator",
-        ),  # fmt: skip
+        ),
         "old": signal(demo, datetime.date(2024, 9, 9), "Huur hoger"),
     }
     figures(demo, 2026, "10000")
