@@ -245,8 +245,8 @@ def test_no_mail_of_the_history_waits_to_be_sent(demo_run: DemoRun) -> None:
     assert not Mail.objects.filter(status=MailStatus.SENT).exists()  # nobody was mailed about the past
     waiting = Event.objects.filter(mail__isnull=True, cadence__in=DIGEST_CADENCES, created_at__lt=start_of_today)
     assert not waiting.exists()  # so the first weekly digest holds only what happens from now on
-    withheld = Mail.objects.filter(status=MailStatus.CANCELLED).values_list("last_error", flat=True).distinct()
-    assert list(withheld) == ["Niet verstuurd: deze melding hoort bij de geschiedenis van de demo."]
+    withheld = Mail.objects.filter(status=MailStatus.CANCELLED).order_by().values_list("last_error", flat=True)
+    assert set(withheld) == {"Niet verstuurd: deze melding hoort bij de geschiedenis van de demo."}
 
 
 def test_every_demo_login_has_a_handful_of_current_todos(demo_run: DemoRun) -> None:
