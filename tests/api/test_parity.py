@@ -91,6 +91,7 @@ EXCEPTIONS: dict[str, str] = {
     "council:remove_moment": "likewise",
     "council:respond": "the GR body's reaction to a zienswijze: on the page only, for now",
     "council:figures": "key figures are entered or imported (CSV/XLSX) on the page; the API reads them",
+    "reports:pc_moment": "the P&C moment of a draft raadsbrief is changed on the page (composing picks the next one)",
 }
 
 
