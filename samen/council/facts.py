@@ -196,7 +196,7 @@ def figures_of_year(collaboration: Any, year: int) -> list[YearFigures]:
 
 def figures_beside_signal(person: Any, collaboration: Any, year: int) -> Beside | None:
     """The panel beside a cost signal of ``year`` (registered in ``CouncilConfig.ready``)."""
-    if not permissions.can_view_cycle(person, collaboration):
+    if not permissions.can_view_cycle(person, collaboration):  # only who sees the signal asks; to be sure
         return None
     rows = []
     for f in figures_of_year(collaboration, year):

@@ -80,11 +80,19 @@ def test_the_figures_page_shows_each_years_cost_signals_beside_its_figures(demo,
     assert '<a class="utrecht-link" href="#jaar-2025">1 signaal</a>' in page.content.decode()
 
 
-def test_a_reader_sees_only_the_cost_signals_shared_with_everyone(demo, signalled, client_for):
-    page = client_for(demo.raadslid).get(reverse("council:figures", args=[demo.collaboration.pk]))
+def test_a_contact_sees_only_the_cost_signals_shared_with_their_partner_or_everyone(demo, signalled, client_for):
+    page = client_for(demo.de_bilt_beleidsmedewerker).get(reverse("council:figures", args=[demo.collaboration.pk]))
     assert "Kosten ICT hoger dan begroot" in year_section(page, 2025)
-    assert "Wij betalen te veel voor inspecties" not in page.content.decode()
+    assert "Wij betalen te veel voor inspecties" not in page.content.decode()  # to the facilitator only
     assert "Geen kostensignalen in dit jaar." in year_section(page, 2026)
+
+
+def test_a_reader_sees_the_figures_but_no_signals(demo, signalled, client_for):
+    page = client_for(demo.raadslid).get(reverse("council:figures", args=[demo.collaboration.pk]))
+    text = page.content.decode()
+    assert "€ 1.180.000,00" in text
+    assert "Kosten ICT hoger dan begroot" not in text  # Deel ervaringen is for contacts and the facilitator
+    assert 'id="jaar-2025"' not in text
 
 
 def test_a_cost_signal_shows_the_figures_of_its_regeling_in_its_year(demo, signalled, client_for):

@@ -19,7 +19,9 @@ REASON = "Niet verstuurd: deze melding hoort bij de geschiedenis van de demo."
 
 def tell(person, addressed: bool, day: datetime.date) -> None:
     with time_machine.travel(b.at(day), tick=False):
-        notify(kind="signal_addressed", recipients=[person], subject="Iets gebeurd", body="Zie Samen.", addressed=addressed)
+        notify(
+            kind="signal_addressed", recipients=[person], subject="Iets gebeurd", body="Zie Samen.", addressed=addressed
+        )
 
 
 def test_mails_and_waiting_digest_events_of_the_past_are_withheld_and_the_events_stay(demo):

@@ -64,7 +64,9 @@ def key_figures(request: HttpRequest, pk: Any) -> HttpResponse:
             apply_errors(import_form if "importeren" in request.POST else form, error)  # type: ignore[arg-type]
     history = pages.figures_history(collaboration)
     chart = pages.equity_chart(history, _("Eigen vermogen op 31 december per jaar"))
-    years = sorted({f.year for f in history} | {timezone.localdate().year}, reverse=True)
+    # Signals are for contacts and the facilitator (Deel ervaringen); readers see the figures alone.
+    shows_signals = permissions.can_view_experiences(request.user, collaboration)
+    years = sorted({f.year for f in history} | {timezone.localdate().year}, reverse=True) if shows_signals else []
     signals = cost_signals_by_year(
         collaboration.pk,
         years,
@@ -79,6 +81,7 @@ def key_figures(request: HttpRequest, pk: Any) -> HttpResponse:
         "figures",
         history=history,
         chart=chart,
+        shows_signals=shows_signals,
         signal_years=[(year, signals[year]) for year in years],
         form=form,
         import_form=import_form,
