@@ -6,3 +6,9 @@ class CouncilConfig(AppConfig):
     name = "samen.council"
     label = "council"
     verbose_name = _("Raadsgrip")
+
+    def ready(self) -> None:
+        from samen.council.facts import figures_beside_signal
+        from samen.experiences import beside
+
+        beside.register(figures_beside_signal)

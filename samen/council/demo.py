@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from samen.collaborations.models import Collaboration, Partner
 from samen.council import figures, services
-from samen.council.models import Basis, Document, DocumentKind, Stance
+from samen.council.models import Basis, Document, DocumentKind, OwnMoment, Stance
+
+OWN_MOMENT = "Voorjaarsnota in het algemeen bestuur"
 
 if TYPE_CHECKING:
     from samen.accounts.models import Person
@@ -81,6 +83,16 @@ def _zienswijzen(
             )
 
 
+def has_cycle_year(collaboration: Collaboration, year: int) -> bool:
+    """Whether the year's cycle was written before (the demo writes each year once)."""
+    return (
+        Document.objects.filter(collaboration=collaboration, year=year).exists()
+        or OwnMoment.objects.filter(
+            collaboration=collaboration, due_on=datetime.date(year, 3, 1), title=OWN_MOMENT
+        ).exists()
+    )
+
+
 def build_cycle_year(
     collaboration: Collaboration,
     year: int,
@@ -97,7 +109,7 @@ def build_cycle_year(
     services.add_own_moment(
         collaboration=collaboration,
         by=facilitator,
-        title="Voorjaarsnota in het algemeen bestuur",
+        title=OWN_MOMENT,
         due_on=datetime.date(year, 3, 1),
     )
     created = [

@@ -1,13 +1,17 @@
 """The BBV paragraph as tagged PDF, DOCX (for the griffie to paste into the begroting) and XLSX.
 
+All three are made by the task worker (``samen.core.documents``), never in a web request: the PDF
+from the HTML the request rendered (``paragraph_html``), DOCX and XLSX by ``build_document``.
 The PDF renderer is imported here and nowhere else in this app, so a move of it is one line.
 """
 
 import io
+from collections.abc import Callable
 from typing import Any
 
 import tablib
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from samen.core import formatting
@@ -21,8 +25,17 @@ def _value(value: Any, is_amount: bool) -> str:
     return formatting.euro(value, cents=True) if is_amount else str(value)
 
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def paragraph_html(paragraph: Paragraph) -> str:
+    """The paragraph as a complete HTML document: the PDF's source, and what identifies its content."""
+    return render_to_string("council/bbv_pdf.html", {"paragraph": paragraph})
+
+
 def paragraph_pdf(paragraph: Paragraph) -> bytes:
-    return html_to_pdf(render_to_string("council/bbv_pdf.html", {"paragraph": paragraph}))
+    return html_to_pdf(paragraph_html(paragraph))
 
 
 def paragraph_docx(paragraph: Paragraph) -> bytes:
@@ -62,3 +75,16 @@ def paragraph_dataset(paragraph: Paragraph) -> tablib.Dataset:
 
 def paragraph_xlsx(paragraph: Paragraph) -> bytes:
     return bytes(paragraph_dataset(paragraph).export("xlsx"))
+
+
+def build_document(document: Any, progress: Callable[[int], None]) -> bytes:
+    """The worker's builder of the DOCX and XLSX (see ``samen.core.documents``)."""
+    from samen.collaborations.models import Organisation
+    from samen.council.bbv import paragraph
+
+    params = document.params
+    organisation = Organisation.objects.get(pk=params["organisation"])
+    with translation.override(params.get("language") or "nl"):
+        found = paragraph(organisation, int(params["year"]), params["basis"])
+        progress(50)
+        return paragraph_docx(found) if params["format"] == "docx" else paragraph_xlsx(found)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from samen import permissions
 from samen.collaborations.models import Collaboration
-from samen.council import deadlines
+from samen.council import deadlines, links
 from samen.council.models import Document, DocumentKind, KeyFigures, OwnMoment, Stance, Zienswijze
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ class CalendarRow:
     document: Document | None = None
     late: bool = False
     past: bool = False
+    ref: str = ""
+    """Names the moment within its year: the Wgr key, ``eigen-<pk>`` or ``begrotingswijziging-<pk>``."""
+    links: list[Any] = field(default_factory=list)
+    """What other apps tie to this moment (the raadsbrief), see ``samen.council.links``."""
 
 
 @dataclass
@@ -63,7 +67,13 @@ def _calendar(year: int, documents: list[Document], own: list[OwnMoment], today:
         year, draft_budget_sent_on=draft.sent_on if draft else None, own=[(m.title, m.due_on) for m in own]
     )
     rows = []
+    unmatched = list(own)
     for moment in moments:
+        ref = moment.key
+        if moment.key == deadlines.Key.OWN:
+            match = next(o for o in unmatched if (o.title, o.due_on) == (moment.title, moment.due))
+            unmatched.remove(match)
+            ref = f"{deadlines.Key.OWN}-{match.pk}"
         kind = MOMENT_DOCUMENT.get(moment.key)
         document = next((d for d in documents if d.kind == kind), None) if kind else None
         if moment.key == deadlines.Key.ACCOUNTS:
@@ -74,15 +84,25 @@ def _calendar(year: int, documents: list[Document], own: list[OwnMoment], today:
                 document=document,
                 late=bool(document and deadlines.sent_late(moment.due, document.sent_on)),
                 past=moment.due < today,
+                ref=ref,
             )
         )
     for document in documents:
         if document.kind == DocumentKind.BUDGET_AMENDMENT and document.zienswijze_until:
             until = document.zienswijze_until
             moment = deadlines.Moment("begrotingswijziging", document.title, until, "Wgr art. 35 lid 5")
-            rows.append(CalendarRow(moment=moment, document=document, past=until < today))
+            ref = f"begrotingswijziging-{document.pk}"
+            rows.append(CalendarRow(moment=moment, document=document, past=until < today, ref=ref))
     rows.sort(key=lambda row: row.moment.due)
     return Calendar(year=year, rows=rows, documents=documents, own=own)
+
+
+def with_links(calendar: Calendar, person: Any, collaboration: Collaboration) -> Calendar:
+    """The calendar with, on each moment, what other apps tie to it (the raadsbrief; ``links``)."""
+    found = links.links_of(person, collaboration, calendar.year)
+    for row in calendar.rows:
+        row.links = found.get(row.ref, [])
+    return calendar
 
 
 @dataclass

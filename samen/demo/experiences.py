@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from samen.collaborations.models import Partner
-from samen.demo.story import CRACK, HEALTHY, LIGHT, STARTING, Story
+from samen.demo.story import CHECKIN, CRACK, HEALTHY, LIGHT, SIGNAL, STARTING, Story
 from samen.experiences import roo, splitter
 from samen.experiences.services import agreements, checkins, signals
 
@@ -82,6 +82,8 @@ def _signals(story: Story) -> None:
             ("verschil_in_lezing", texts.reading_signal, others[4], "iedereen", None, story.ago(300), 1, "afgerond"),
         ]
         persona_partner = next((p for p in partners if story.is_persona(p)), partners[0])
+        if not story.waits(SIGNAL):  # the question of this collaboration goes to a partner without a persona
+            persona_partner = others[9 % len(others)]
         if story.profile == CRACK:  # one partner says another deviates, which that one never announced
             plan.append(("levering_wijkt_af", texts.delivery, others[5 % len(others)], "partner", persona_partner,
                          story.ago(18), 0, "open"))  # fmt: skip
@@ -214,6 +216,11 @@ def _checkins(story: Story) -> None:
         for m, partner in enumerate(story.some(story.others, 0.3)):
             story.on(current + DAY, _answer(story, f"open:{m}", "checkin:current", partner,
                                             story.official(partner), 4, 4), hour=9 + m % 8)  # fmt: skip
+    if not story.waits(CHECKIN):  # here the personas answered already; their open check-in is elsewhere
+        for m, partner in enumerate(story.persona_partners):
+            for k, person in enumerate(story.cast.contacts(partner)):
+                story.on(current + DAY, _answer(story, f"persona:{m}:{k}", "checkin:current", partner, person, 4, 4),
+                         hour=10 + k)  # fmt: skip
 
 
 def _checkin(story: Story, n: int, opens: datetime.date, *, last: bool) -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from samen.collaborations.models import Partner
-from samen.demo.story import CRACK, HEALTHY, LIGHT, STARTING, Story
+from samen.demo.story import CONSENT, CRACK, HEALTHY, LIGHT, STARTING, Story
 from samen.demo.texts import GoalText
 from samen.goals import services
 from samen.goals.models import Goal
@@ -82,7 +82,9 @@ def _goal(
     if consent_open:
         opens = story.ago(12 if story.profile in (HEALTHY, STARTING, LIGHT) else 50)
         deadline = opens + (28 if story.profile != CRACK else 42) * DAY
-        deciding = [p for p in story.some(story.others, 0.5)]
+        deciding = story.some(story.others, 0.5)
+        if not story.waits(CONSENT):  # the personas decided here already; they decide elsewhere
+            deciding = sorted({*deciding, *story.persona_partners}, key=lambda p: p.organisation.name)
         _consent_round(story, key, opens, deadline, deciding, objector=None)
         return
     objector = None

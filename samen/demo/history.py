@@ -1,9 +1,9 @@
 """A living installation: demo collaborations with years of history, written through the area services.
 
 ``build(roo_id)`` makes one register collaboration active with its people (``samen.demo.people``)
-and, once, its history (``samen.demo.interests`` ... ``samen.demo.reports``), on the travelled clock
-(``samen.demo.clock``). The same code makes the national data set of the benchmarks, with a lighter
-history per collaboration (profile ``LIGHT``).
+and, once, its history (``samen.demo.interests`` ... ``samen.demo.council``, ``samen.demo.reports``),
+on the travelled clock (``samen.demo.clock``). The same code makes the national data set of the
+benchmarks, with a lighter history per collaboration (profile ``LIGHT``).
 """
 
 import datetime
@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from samen.audit.models import AuditEvent
 from samen.audit.services import record
 from samen.collaborations.models import Collaboration
-from samen.demo import experiences, goals, interests, reports, successes
+from samen.demo import council, experiences, goals, interests, reports, successes
 from samen.demo.clock import in_the_past, moment
 from samen.demo.people import GGD, ODRU, PERSONAS, RDWI, VRU, Cast, People, generated_names, key
-from samen.demo.story import CRACK, HEALTHY, LIGHT, STARTING, Story
+from samen.demo.story import CHECKIN, CONSENT, CRACK, DIGEST, HEALTHY, LIGHT, SIGNAL, STARTING, Story
 from samen.demo.texts import GENERIC, TEXTS
+from samen.notifications.history import withhold_past
 
 HISTORY_BUILT = "demo.history_built"
 
@@ -32,16 +33,21 @@ class Scenario:
     profile: str
     years: float
     crack_code: str = ""
+    persona_waits: frozenset[str] = frozenset()
+    """The current work the personas still have to do here. Elsewhere they did it already, so that each
+    persona logs in to a handful of real to-dos, spread over the collaborations, not to every one of them."""
 
 
 SCENARIOS = (
-    Scenario(VRU, CRACK, 3, crack_code="GM1904"),  # Stichtse Vecht falls silent and its cost signals go unanswered
-    Scenario(GGD, HEALTHY, 3),
+    # Stichtse Vecht falls silent and its cost signals go unanswered; the personas fill in the check-in
+    # and approve the raadsbrief.
+    Scenario(VRU, CRACK, 3, crack_code="GM1904", persona_waits=frozenset({CHECKIN, DIGEST})),
+    Scenario(GGD, HEALTHY, 3, persona_waits=frozenset({CONSENT, SIGNAL})),  # a new goal to decide on, a question
     Scenario(ODRU, HEALTHY, 3),
     Scenario(RDWI, STARTING, 0.25),
 )
 
-AREAS = (interests, goals, experiences, successes, reports)
+AREAS = (interests, goals, experiences, successes, council, reports)
 
 
 def demo_collaborations() -> list[Collaboration]:
@@ -94,10 +100,13 @@ def build(
                 seed=int(scenario.roo_id) + seed,
                 personas=frozenset(p.gm_code for p in PERSONAS if p.gm_code),
                 crack_code=scenario.crack_code,
+                persona_waits=scenario.persona_waits,
             )
             for area in AREAS:
                 area.add(story)
             steps = story.run(clock, until=now - datetime.timedelta(minutes=5))
+        # What the services told people about this past stays on their notification page, unmailed.
+        withhold_past(before=now, reason=_("Niet verstuurd: deze melding hoort bij de geschiedenis van de demo."))
         record(None, HISTORY_BUILT, collaboration, after={"profile": scenario.profile, "steps": steps})
         people.changes += 1
     return cast, steps

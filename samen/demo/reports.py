@@ -4,7 +4,7 @@ import datetime
 from typing import Any
 
 from samen.collaborations.models import Partner
-from samen.demo.story import LIGHT, STARTING, Story
+from samen.demo.story import DIGEST, LIGHT, STARTING, Story
 from samen.reports import services
 from samen.reports.models import DigestMoment
 
@@ -70,7 +70,10 @@ def _digest(
         story.objects[key] = services.submit_digest(digest=digest, by=story.facilitator)
 
     story.on(written, write, hour=9)
-    deciding = [p for p in story.partners if publish or not story.is_persona(p)]
+    deciding = story.partners
+    if not publish:  # one partner (the personas' own, where they still have to approve) keeps it waiting
+        others = [p for p in story.partners if not story.is_persona(p)]
+        deciding = others if story.waits(DIGEST) else story.persona_partners + others[:-1]
     for m, partner in enumerate(deciding):
         day = story.spread(written + DAY, 10, m, len(deciding))
         story.on(day, _approve(story, key, partner), hour=14)

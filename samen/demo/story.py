@@ -18,6 +18,8 @@ from samen.demo.people import Cast
 from samen.demo.texts import Texts
 
 HEALTHY, CRACK, STARTING, LIGHT = "gezond", "scheur", "start", "licht"
+# The kinds of current work a persona can find waiting in a collaboration.
+CONSENT, CHECKIN, DIGEST, SIGNAL = "besluit", "check-in", "raadsbrief", "signaal"
 
 
 @dataclass
@@ -30,6 +32,8 @@ class Story:
     seed: int = 1
     personas: frozenset[str] = frozenset()  # the organisation codes of the printed personas
     crack_code: str = ""  # the partner whose relationship cracks (profile CRACK)
+    # The current work left to the personas here (see ``samen.demo.history.Scenario``); elsewhere they did it.
+    persona_waits: frozenset[str] = frozenset({CONSENT, CHECKIN, DIGEST, SIGNAL})
     objects: dict[str, Any] = field(default_factory=dict)
     _steps: list[tuple[datetime.datetime, int, Callable[[], Any]]] = field(default_factory=list)
 
@@ -84,6 +88,14 @@ class Story:
 
     def is_persona(self, partner: Partner) -> bool:
         return partner.organisation.code in self.personas
+
+    def waits(self, kind: str) -> bool:
+        """Whether the personas still have to do the current ``kind`` of work here (else they did it)."""
+        return kind in self.persona_waits
+
+    @property
+    def persona_partners(self) -> list[Partner]:
+        return [p for p in self.partners if self.is_persona(p)]
 
     @property
     def others(self) -> list[Partner]:

@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from samen.collaborations.models import Collaboration
@@ -389,4 +390,56 @@ def checkin_rows(collaboration: Collaboration, *, everyone: str) -> list[tuple[A
                     *(partner_result.averages.scores.get(name) for name, _label in SCORE_QUESTIONS),
                 )
             )
+    return found
+
+
+# --- early cost signals beside the key figures of the regeling (samen.council) ----------------
+
+
+@dataclass(frozen=True)
+class YearCostSignal:
+    """An early cost signal, as the key figures of its year show it."""
+
+    collaboration_id: UUID
+    id: UUID
+    year: int
+    kind: str
+    subject: str
+    amount: Decimal | None
+    status: str
+    raised_at: datetime.datetime
+    by: str | None  # the sending partner's organisation
+
+    @property
+    def url(self) -> str:
+        return reverse("experiences:signal", args=[self.collaboration_id, self.id])
+
+    @property
+    def kind_label(self) -> str:
+        return str(SignalKind(self.kind).label)
+
+    @property
+    def status_label(self) -> str:
+        return str(SignalStatus(self.status).label)
+
+
+def cost_signals_by_year(
+    collaboration_id: UUID, years: Sequence[int], *, partner_ids: set[Any], facilitator: bool
+) -> dict[int, list[YearCostSignal]]:
+    """Per year of ``years``: the cost signals raised that year (about costs, or with an amount) that the
+    person sees (``partner_ids`` they act for; a facilitator sees all), oldest first. One query."""
+    found: dict[int, list[YearCostSignal]] = {year: [] for year in years}
+    if not years:
+        return found
+    signals = (
+        Signal.objects.filter(collaboration_id=collaboration_id, created_at__year__in=list(years))
+        .filter(Q(kind__in=COST_KINDS) | Q(amount__isnull=False))
+        .visible_to(partner_ids, facilitator=facilitator)
+        .order_by("created_at")
+        .values_list("id", "kind", "subject", "amount", "status", "created_at", "from_partner__organisation__name")
+    )
+    for pk, kind, subject, amount, status, raised_at, by in signals:
+        year = timezone.localtime(raised_at).year
+        if year in found:
+            found[year].append(YearCostSignal(collaboration_id, pk, year, kind, subject, amount, status, raised_at, by))
     return found

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.forms import DateField, DateInput, Form
+from samen.council.facts import next_pc_moment, pc_moments
 from samen.reports.models import DigestMoment, MomentKind
 
 
@@ -24,10 +25,37 @@ class DigestForm(Form):
         required=False,
         empty_label=_("geen"),
     )
+    pc_moment = forms.ChoiceField(
+        label=_("Hoort bij moment in de P&C-planning"),
+        required=False,
+        help_text=_(
+            "Het moment van de regeling waarvoor de raden deze raadsbrief krijgen; vooraf gekozen: het eerstvolgende."
+        ),
+    )
 
     def __init__(self, *args: Any, collaboration: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["moment"].queryset = DigestMoment.objects.for_collaboration(collaboration)  # type: ignore[attr-defined]
+        set_pc_choices(self.fields["pc_moment"], collaboration)
+
+
+def set_pc_choices(field: Any, collaboration: Any, current: str = "") -> None:
+    """The moments of last year, this year and next year of the regeling; preset to ``current`` or the next one."""
+    today = timezone.localdate()
+    moments = pc_moments(collaboration, [today.year - 1, today.year, today.year + 1])
+    field.choices = [("", _("geen")), *((m.value, m.label) for m in moments)]
+    if current and current not in {m.value for m in moments}:
+        field.choices.append((current, current))
+    upcoming = next_pc_moment(collaboration, today)
+    field.initial = current or (upcoming.value if upcoming else "")
+
+
+class PCMomentForm(Form):
+    pc_moment = forms.ChoiceField(label=_("Hoort bij moment in de P&C-planning"), required=False)
+
+    def __init__(self, *args: Any, collaboration: Any, current: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        set_pc_choices(self.fields["pc_moment"], collaboration, current)
 
 
 class DigestEditForm(Form):

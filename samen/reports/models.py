@@ -125,6 +125,13 @@ class CouncilDigest(VersionedModel):
         on_delete=models.SET_NULL,
         related_name="digests",
     )
+    pc_year = models.PositiveSmallIntegerField(_("jaar van de P&C-cyclus"), null=True, blank=True)
+    pc_moment = models.CharField(
+        _("moment in de P&C-planning"),
+        max_length=60,
+        blank=True,
+        help_text=_("Het moment in de P&C-planning van de regeling waar de raadsbrief bij hoort."),
+    )
     title = models.CharField(_("titel"), max_length=200)
     period_start = models.DateField(_("periode van"))
     period_end = models.DateField(_("periode tot en met"))
@@ -177,6 +184,11 @@ class CouncilDigest(VersionedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def pc_value(self) -> str:
+        """The P&C moment as ``samen.council.facts.PCMoment.value`` (empty when there is none)."""
+        return f"{self.pc_year}:{self.pc_moment}" if self.pc_year and self.pc_moment else ""
 
     @property
     def is_draft(self) -> bool:

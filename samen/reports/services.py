@@ -16,6 +16,7 @@ from samen.audit.services import record
 from samen.collaborations.models import Collaboration, Partner, Role, RoleKind
 from samen.core import formatting
 from samen.core.services import require, save_versioned
+from samen.council.facts import PCMoment, next_pc_moment, pc_moment
 from samen.health.published import health_from_data
 from samen.health.services import publish_health
 from samen.notifications.services import Kind, notify
@@ -64,8 +65,14 @@ def create_digest(
     period_end: datetime.date | None,
     title: str = "",
     moment: DigestMoment | None = None,
+    pc_moment: str | None = None,
 ) -> CouncilDigest:
-    """A draft digest for the period, with the facts of the areas composed into it."""
+    """A draft digest for the period, with the facts of the areas composed into it.
+
+    ``pc_moment`` names the moment of the regeling's P&C calendar the digest belongs to
+    (``PCMoment.value``); ``""`` for none, and None for the default: the first moment on or after
+    the digest moment's date (or today).
+    """
     require(
         permissions.can_write_digest(by, collaboration),
         _("Alleen de facilitator en de contactpersonen van de partners stellen een raadsbrief op."),
@@ -73,6 +80,10 @@ def create_digest(
     period_start, period_end = _check_period(period_start, period_end)
     if moment is not None and moment.collaboration_id != collaboration.pk:
         raise ValidationError(_("Dit P&C-moment hoort bij een andere samenwerking."), code="moment")
+    if pc_moment is None:
+        belongs_to = next_pc_moment(collaboration, moment.due_on if moment else timezone.localdate())
+    else:
+        belongs_to = _pc_moment(collaboration, pc_moment)
     title = title.strip() or _("Raadsbrief %(name)s, %(start)s – %(end)s") % {
         "name": collaboration.short_name or collaboration.name,
         "start": formatting.short_date(period_start),
@@ -83,6 +94,8 @@ def create_digest(
         digest = CouncilDigest.objects.create(
             collaboration=collaboration,
             moment=moment,
+            pc_year=belongs_to.year if belongs_to else None,
+            pc_moment=belongs_to.ref if belongs_to else "",
             title=title[:200],
             period_start=period_start,
             period_end=period_end,
@@ -94,8 +107,43 @@ def create_digest(
             by,
             "reports.digest_created",
             digest,
-            after={"title": digest.title, "period": [period_start, period_end]},
+            after={"title": digest.title, "period": [period_start, period_end], "pc_moment": digest.pc_value},
         )
+    return digest
+
+
+def _pc_moment(collaboration: Collaboration, value: str) -> PCMoment | None:
+    if not value:
+        return None
+    found = pc_moment(collaboration, value)
+    if found is None:
+        raise ValidationError(
+            {"pc_moment": _("Dit moment staat niet in de P&C-planning van de regeling. Er is niets opgeslagen.")},
+            code="pc_moment",
+        )
+    return found
+
+
+def link_pc_moment(*, digest: CouncilDigest, by: "Person", pc_moment: str) -> CouncilDigest:
+    """Tie the digest to another moment of the regeling's P&C calendar (``""``: to none)."""
+    require(
+        permissions.can_write_digest(by, digest.collaboration) and digest.is_draft,
+        _("Alleen wie de raadsbrief opstelt, kiest het P&C-moment, en alleen zolang zij een concept is."),
+    )
+    belongs_to = _pc_moment(digest.collaboration, pc_moment)
+    before = digest.pc_value
+    with transaction.atomic():
+        digest.pc_year = belongs_to.year if belongs_to else None
+        digest.pc_moment = belongs_to.ref if belongs_to else ""
+        digest.save(update_fields=["pc_year", "pc_moment"])
+        if digest.pc_value != before:
+            record(
+                by,
+                "reports.digest_pc_moment_linked",
+                digest,
+                before={"pc_moment": before},
+                after={"pc_moment": digest.pc_value},
+            )
     return digest
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("samenwerkingen/<uuid:pk>/raadsbrieven/planning", views.plan, name="plan"),
     path("samenwerkingen/<uuid:pk>/raadsbrieven/<uuid:digest_pk>", views.digest, name="digest"),
     path("samenwerkingen/<uuid:pk>/raadsbrieven/<uuid:digest_pk>/pdf", views.pdf, name="pdf"),
+    path("samenwerkingen/<uuid:pk>/raadsbrieven/<uuid:digest_pk>/pc-moment", views.link_pc_moment, name="pc_moment"),
     path("samenwerkingen/<uuid:pk>/raadsbrieven/<uuid:digest_pk>/vernieuwen", views.refresh, name="refresh"),
     path("samenwerkingen/<uuid:pk>/raadsbrieven/<uuid:digest_pk>/aanbieden", views.submit, name="submit"),
     path("samenwerkingen/<uuid:pk>/raadsbrieven/<uuid:digest_pk>/goedkeuren", views.approve, name="approve"),

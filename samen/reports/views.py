@@ -21,10 +21,11 @@ from samen.core import documents
 from samen.core.documents import pdf_response
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
+from samen.council.facts import pc_moment
 from samen.health.pages import subnav
 from samen.health.published import health_from_data
 from samen.reports import exports, services, transfer
-from samen.reports.forms import CycleForm, DigestEditForm, DigestForm, ImportForm, MomentForm
+from samen.reports.forms import CycleForm, DigestEditForm, DigestForm, ImportForm, MomentForm, PCMomentForm
 from samen.reports.models import CouncilDigest, DigestMoment
 
 
@@ -58,7 +59,10 @@ def digests(request: AuthedRequest, pk: str) -> HttpResponse:
     form = DigestForm(request.POST or None, collaboration=collaboration)
     if request.method == "POST" and form.is_valid():
         try:
-            digest = services.create_digest(collaboration=collaboration, by=request.user, **form.cleaned_data)
+            data = form.cleaned_data
+            if "pc_moment" not in request.POST:  # a client that does not know the field gets the default
+                data = {**data, "pc_moment": None}
+            digest = services.create_digest(collaboration=collaboration, by=request.user, **data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -140,8 +144,29 @@ def digest(request: AuthedRequest, pk: str, digest_pk: str) -> HttpResponse:
         and permissions.can_publish_digest(request.user, collaboration)
         and len(approvals) >= len(approving),
         can_submit=digest.is_draft and can_write,
+        pc_moment=pc_moment(collaboration, digest.pc_value) if digest.pc_value else None,
+        pc_form=PCMomentForm(
+            collaboration=collaboration, current=digest.pc_value, initial={"pc_moment": digest.pc_value}
+        )
+        if can_write and digest.is_draft
+        else None,
     )
     return render(request, "reports/digest.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+@refusals
+def link_pc_moment(request: AuthedRequest, pk: str, digest_pk: str) -> HttpResponse:
+    collaboration = permissions.get_collaboration_for(request, pk)
+    digest = _digest_for(request, collaboration, digest_pk)
+    try:
+        services.link_pc_moment(digest=digest, by=request.user, pc_moment=request.POST.get("pc_moment", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Het moment in de P&C-planning is opgeslagen."))
+    return redirect("reports:digest", collaboration.pk, digest.pk)
 
 
 def _digest_action(action: str) -> Callable[..., HttpResponseBase]:

@@ -8,8 +8,11 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from samen.core.models import DocumentStatus, RenderedDocument
 from samen.council import bbv, exports
+from samen.council.figures import save_key_figures
 from tests.council.builders import fill_figures, landgraaf_regelingen, staff
+from tests.documents import download, run_worker
 from tests.personas import person
 
 pytestmark = pytest.mark.django_db
@@ -108,22 +111,36 @@ def test_the_page_is_for_landgraafs_own_people(landgraaf, client_for):
     assert client_for(stranger).get(f"/organisaties/{organisation.pk}/verbonden-partijen").status_code == 404
 
 
-def test_the_docx_opens_with_python_docx_and_holds_every_field(paragraph):
-    document = docx.Document(io.BytesIO(exports.paragraph_docx(paragraph)))
+@pytest.fixture
+def griffie(landgraaf, client_for):
+    return client_for(person("griffie@landgraaf.example", "Gerda Griffie", landgraaf[0]))
+
+
+def export_url(landgraaf, fmt: str) -> str:
+    return f"/organisaties/{landgraaf[0].pk}/verbonden-partijen.{fmt}?jaar={YEAR}&bron=begroting"
+
+
+def test_the_docx_opens_with_python_docx_and_holds_every_field(landgraaf, griffie):
+    response, content = download(griffie, export_url(landgraaf, "docx"))
+    assert response["Content-Type"] == exports.DOCX
+    document = docx.Document(io.BytesIO(content))
     assert len(document.tables) == 19
     first = [row.cells[0].text for row in document.tables[0].rows]
     assert first == [str(label) for _name, label in bbv.FIELDS]
     assert "€ 1.000.000,00" in [row.cells[1].text for row in document.tables[0].rows]
 
 
-def test_the_xlsx_has_a_row_per_regeling(paragraph):
-    sheet = load_workbook(io.BytesIO(exports.paragraph_xlsx(paragraph))).active
+def test_the_xlsx_has_a_row_per_regeling(landgraaf, griffie):
+    _response, content = download(griffie, export_url(landgraaf, "xlsx"))
+    sheet = load_workbook(io.BytesIO(content)).active
     assert sheet.max_row == 20
     assert sheet.cell(1, 1).value == "Naam"
 
 
-def test_the_pdf_is_tagged_with_extractable_text(paragraph):
-    reader = PdfReader(io.BytesIO(exports.paragraph_pdf(paragraph)))
+def test_the_pdf_is_tagged_with_extractable_text(landgraaf, griffie):
+    response, content = download(griffie, export_url(landgraaf, "pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(content))
     root = reader.trailer["/Root"]
     assert root["/MarkInfo"]["/Marked"]
     assert "/StructTreeRoot" in root
@@ -131,6 +148,42 @@ def test_the_pdf_is_tagged_with_extractable_text(paragraph):
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Belastingsamenwerking" in text
     assert "Paragraaf verbonden partijen" in text
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx"])
+def test_no_web_request_makes_the_file_the_worker_does(landgraaf, griffie, fmt):
+    first = griffie.get(export_url(landgraaf, fmt))
+    assert first.status_code == 202  # the status page, polling with htmx
+    assert not first.streaming
+    assert 'hx-get="' in first.content.decode()
+    assert RenderedDocument.objects.get().status == DocumentStatus.WAITING
+    assert run_worker() == 1
+    assert RenderedDocument.objects.get().status == DocumentStatus.READY
+
+
+def test_the_file_is_handed_out_again_until_the_figures_change(landgraaf, griffie):
+    download(griffie, export_url(landgraaf, "docx"))
+    again = griffie.get(export_url(landgraaf, "docx"))
+    assert again.status_code == 200
+    assert again.streaming
+    assert RenderedDocument.objects.count() == 1
+    save_key_figures(
+        collaboration=landgraaf[1][0],
+        by=staff("ander@samen.example"),
+        year=YEAR,
+        basis="begroting",
+        values={"equity_end": Decimal(1_300_000)},
+    )
+    changed = griffie.get(export_url(landgraaf, "docx"))
+    assert changed.status_code == 202
+    assert run_worker() == 1
+    assert RenderedDocument.objects.filter(status=DocumentStatus.READY).count() == 1  # the old one is removed
+
+
+def test_a_stranger_gets_no_export(landgraaf, client_for):
+    stranger = client_for(person("iemand@zeist.example", "Iemand", None))
+    assert stranger.get(export_url(landgraaf, "pdf")).status_code == 404
+    assert not RenderedDocument.objects.exists()
 
 
 def test_query_count_does_not_grow_with_the_regelingen(landgraaf, django_assert_max_num_queries):

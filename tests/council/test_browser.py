@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from samen.council.demo import build_cycle_year
 from samen.council.models import Zienswijze
+from samen.experiences.services import signals
 from tests.council.builders import fill_figures, landgraaf_regelingen, staff
 from tests.personas import person
 
@@ -43,9 +44,24 @@ def test_a_councillor_follows_the_cycle_and_gives_the_councils_view(demo, visit)
     visit.assert_accessible()
     assert Zienswijze.objects.get(document=amendment, partner=demo.utrecht).is_adopted
 
+    signal = signals.raise_signal(
+        collaboration=demo.collaboration, by=demo.zeist_beleidsmedewerker, from_partner=demo.zeist,
+        kind="kosten_hoger", subject="Kosten ICT hoger dan begroot", text="Zie de kwartaalcijfers.",
+        addressee="iedereen", amount="42.000",
+    )  # fmt: skip
     visit.goto(f"/samenwerkingen/{demo.collaboration.pk}/kengetallen")
     visit.assert_accessible()
+    assert page.get_by_role("link", name=signal.subject).count() == 0  # signals are not for readers
     visit.goto(f"/samenwerkingen/{demo.collaboration.pk}/gezondheid")
+    visit.assert_accessible()
+
+    visit.context.clear_cookies()
+    visit.login_as(demo.zeist_beleidsmedewerker)
+    visit.goto(f"/samenwerkingen/{demo.collaboration.pk}/kengetallen")
+    visit.assert_accessible()
+    page.get_by_role("link", name=signal.subject).click()  # the cost signal beside this year's figures
+    page.wait_for_url(f"**/signalen/{signal.pk}")
+    assert page.get_by_role("heading", name=f"Kengetallen van de regeling in {year}").is_visible()
     visit.assert_accessible()
 
 

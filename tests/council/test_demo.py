@@ -56,3 +56,18 @@ def test_a_running_year_has_only_what_arrived_and_a_draft_while_the_period_runs(
     draft = Zienswijze.objects.get(adopted_at__isnull=True)
     assert draft.partner == demo.de_bilt
     assert Zienswijze.objects.filter(adopted_at__isnull=False, response="").count() == 2
+
+
+def test_the_demo_knows_a_year_it_wrote_already(demo):
+    from samen.council.demo import has_cycle_year
+
+    assert not has_cycle_year(demo.collaboration, 2025)
+    build_cycle_year(
+        demo.collaboration,
+        2025,
+        facilitator=demo.facilitator,
+        contacts=contacts(demo),
+        today=datetime.date(2026, 1, 15),
+    )
+    assert has_cycle_year(demo.collaboration, 2025)
+    assert not has_cycle_year(demo.collaboration, 2026)

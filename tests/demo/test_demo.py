@@ -211,3 +211,57 @@ def test_the_benchmarks_national_data_set_comes_from_the_same_generator(demo_run
             assert Role.objects.filter(person=official, partner_id=partner_id, kind=RoleKind.OFFICIAL).exists()
             assert Role.objects.filter(person=executive, partner_id=partner_id, kind=RoleKind.EXECUTIVE).exists()
     assert world.rows > 0
+
+
+def test_the_demo_shows_a_full_year_of_the_pc_cycle_for_its_regelingen(demo_run: DemoRun) -> None:
+    from samen.council.models import Document, KeyFigures, OwnMoment, Zienswijze
+    from samen.reports.models import CouncilDigest
+
+    today = timezone.localdate()
+    for roo_id in (VRU, GGD, ODRU):
+        found = collaboration(roo_id)
+        last_year = Document.objects.filter(collaboration=found, year=today.year - 1)
+        assert set(last_year.values_list("kind", flat=True)) == {
+            "kaderbrief", "voorlopige_jaarrekening", "ontwerpbegroting", "jaarstukken", "begrotingswijziging"
+        }  # fmt: skip
+        partners = found.partners.current().count()
+        said = Zienswijze.objects.filter(document__in=last_year, adopted_at__isnull=False)
+        assert said.count() == 2 * partners  # every council on the draft budget and on the amendment
+        assert not said.filter(response="").exists()  # and the GR body answered every one
+        assert KeyFigures.objects.filter(collaboration=found, year=today.year - 1).count() == 2
+        assert Document.objects.filter(collaboration=found, year=today.year, sent_on__lte=today).exists()
+        assert OwnMoment.objects.filter(collaboration=found, due_on__year=today.year).count() == 1
+        digests = CouncilDigest.objects.filter(collaboration=found)
+        assert digests.exists()
+        assert not digests.filter(pc_moment="").exists()  # every raadsbrief belongs to a P&C moment
+    assert Document.objects.filter(collaboration=collaboration(RDWI), year=today.year).exists()
+    assert not Document.objects.filter(collaboration=collaboration(RDWI), year=today.year - 1).exists()
+    assert AuditEvent.objects.filter(action="council.zienswijze_adopted").exists()
+
+
+def test_no_mail_of_the_history_waits_to_be_sent(demo_run: DemoRun) -> None:
+    from samen.notifications.models import DIGEST_CADENCES, Event, Mail, MailStatus
+
+    start_of_today = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
+    assert Event.objects.count() > 1000  # the history told people what happened, as real use would
+    assert not Mail.objects.filter(status=MailStatus.PENDING, created_at__lt=start_of_today).exists()
+    assert not Mail.objects.filter(status=MailStatus.SENT).exists()  # nobody was mailed about the past
+    waiting = Event.objects.filter(mail__isnull=True, cadence__in=DIGEST_CADENCES, created_at__lt=start_of_today)
+    assert not waiting.exists()  # so the first weekly digest holds only what happens from now on
+    withheld = Mail.objects.filter(status=MailStatus.CANCELLED).order_by().values_list("last_error", flat=True)
+    assert set(withheld) == {"Niet verstuurd: deze melding hoort bij de geschiedenis van de demo."}
+
+
+def test_every_demo_login_has_a_handful_of_current_todos(demo_run: DemoRun) -> None:
+    from samen.todo.compose import published_for, todo_for
+
+    counts = {}
+    for persona in PERSONAS:
+        person = Person.objects.get(email=persona.email)
+        if persona.kind == RoleKind.READER:  # a councillor reads; what was published is waiting for them
+            assert published_for(person)
+            continue
+        counts[persona.email] = len(todo_for(person))
+    assert all(1 <= n <= 8 for n in counts.values()), counts
+    contacts = [n for email, n in counts.items() if not email.startswith("facilitator@")]
+    assert all(n >= 3 for n in contacts), counts  # something to decide, fill in or approve, not one lone item

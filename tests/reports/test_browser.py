@@ -26,6 +26,16 @@ def test_a_digest_is_drafted_approved_published_and_read(visit, demo):
     visit.page.get_by_label("Periode van").fill("2020-01-01")
     visit.page.get_by_label("Periode tot en met").fill("2099-12-31")
     visit.page.get_by_role("button", name="Raadsbrief opstellen").click()
+    assert visit.page.get_by_text("Hoort bij:").is_visible()  # the next moment of the regeling
+    visit.assert_accessible()
+    year = b.timezone.localdate().year
+    visit.page.get_by_label("Hoort bij moment in de P&C-planning").select_option(f"{year}:begroting")
+    visit.page.get_by_role("button", name="Moment opslaan").click()
+    assert CouncilDigest.objects.get().pc_value == f"{year}:begroting"
+    visit.page.get_by_role("link", name="Begroting vastgesteld en naar gedeputeerde staten").click()
+    visit.page.wait_for_url(f"**/pc-planning?jaar={year}#moment-begroting")
+    visit.assert_accessible()
+    visit.page.go_back()
     visit.page.get_by_role("button", name="Ter goedkeuring aanbieden").click()
     visit.assert_accessible()
     digest = CouncilDigest.objects.get()

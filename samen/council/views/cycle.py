@@ -55,7 +55,7 @@ def _context(request: HttpRequest, collaboration: Collaboration, subtab: str, **
 def cycle(request: HttpRequest, pk: Any) -> HttpResponse:
     collaboration = _viewable(request, pk)
     year = _year(request.GET.get("jaar"))
-    calendar = pages.calendar_of(collaboration, year)
+    calendar = pages.with_links(pages.calendar_of(collaboration, year), request.user, collaboration)
     can_keep = permissions.can_keep_cycle(request.user, collaboration)
     form = OwnMomentForm(prefix="moment") if can_keep else None
     context = _context(request, collaboration, "cycle", calendar=calendar, moment_form=form, today=timezone.localdate())

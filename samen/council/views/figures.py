@@ -6,19 +6,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.collaborations.models import Collaboration, CollaborationKind, Organisation
+from samen.core import documents
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
 from samen.council import bbv, exports, figures, pages
 from samen.council.forms import FiguresForm, ImportForm
 from samen.council.models import Basis, Document, Zienswijze
 from samen.council.views.cycle import _context, _viewable, _year
+from samen.experiences.facts import cost_signals_by_year
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
@@ -62,12 +65,25 @@ def key_figures(request: AuthedRequest, pk: Any) -> HttpResponse:
             apply_errors(import_form if "importeren" in request.POST else form, error)  # type: ignore[arg-type]
     history = pages.figures_history(collaboration)
     chart = pages.equity_chart(history, _("Eigen vermogen op 31 december per jaar"))
+    # Signals are for contacts and the facilitator (Deel ervaringen); readers see the figures alone.
+    shows_signals = permissions.can_view_experiences(request.user, collaboration)
+    years = sorted({f.year for f in history} | {timezone.localdate().year}, reverse=True) if shows_signals else []
+    signals = cost_signals_by_year(
+        collaboration.pk,
+        years,
+        partner_ids=permissions.partners_acted_for(request.user, collaboration),
+        facilitator=permissions.is_facilitator(request.user, collaboration),
+    )
+    for figures_row in history:
+        figures_row.cost_signals = signals.get(figures_row.year, [])  # type: ignore[attr-defined]
     context = _context(
         request,
         collaboration,
         "figures",
         history=history,
         chart=chart,
+        shows_signals=shows_signals,
+        signal_years=[(year, signals[year]) for year in years],
         form=form,
         import_form=import_form,
         partners=partners,
@@ -88,25 +104,12 @@ def _basis(value: Any) -> str:
 
 
 @login_required
-def bbv_paragraph(request: HttpRequest, organisation_pk: Any, fmt: str = "") -> HttpResponse:
+def bbv_paragraph(request: AuthedRequest, organisation_pk: Any, fmt: str = "") -> HttpResponseBase:
     organisation = _organisation_for(request, organisation_pk)
     year = _year(request.GET.get("jaar"))
     basis = _basis(request.GET.get("bron"))
     paragraph = bbv.paragraph(organisation, year, basis)
-    name = f"verbonden-partijen-{slugify(organisation.name)}-{basis}-{year}"
-    if fmt == "pdf":
-        response = HttpResponse(exports.paragraph_pdf(paragraph), content_type="application/pdf")
-    elif fmt == "docx":
-        response = HttpResponse(
-            exports.paragraph_docx(paragraph),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            exports.paragraph_xlsx(paragraph),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
+    if not fmt:
         context = {
             "paragraph": paragraph,
             "organisation": organisation,
@@ -115,8 +118,28 @@ def bbv_paragraph(request: HttpRequest, organisation_pk: Any, fmt: str = "") -> 
             "bases": Basis.choices,
         }
         return render(request, "council/bbv.html", context)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
-    return response
+    # The worker makes the file; the same content (the same HTML) hands out the same file again.
+    html = exports.paragraph_html(paragraph)
+    filename = f"verbonden-partijen-{slugify(organisation.name)}-{basis}-{year}.{fmt}"
+    if fmt == "pdf":
+        return documents.pdf_response(request, html, filename)
+    language = translation.get_language() or "nl"
+    document = documents.request_document(
+        builder="samen.council.exports.build_document",
+        content_key=documents.key_of("bbv", fmt, language, html),
+        filename=filename,
+        content_type=exports.DOCX if fmt == "docx" else exports.XLSX,
+        by=request.user,
+        params={
+            "organisation": str(organisation.pk),
+            "year": year,
+            "basis": basis,
+            "format": fmt,
+            "language": language,
+        },
+        retry=request.GET.get(documents.RETRY) == "1",
+    )
+    return documents.document_response(request, document)
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +18,8 @@ from samen.core.forms import apply_errors, attempt, form_status
 from samen.core.http import AuthedRequest
 from samen.core.services import require
 from samen.experiences import services
+from samen.experiences.beside import beside_cost_signal
+from samen.experiences.facts import COST_KINDS
 from samen.experiences.forms import (
     AcknowledgeForm,
     DeviationForm,
@@ -127,6 +130,9 @@ def _signal_page(
         "signals",
         signal=signal,
         replies=signal.replies.select_related("by", "partner__organisation"),
+        beside=beside_cost_signal(person, collaboration, timezone.localtime(signal.created_at).year)
+        if signal.kind in COST_KINDS or signal.amount is not None
+        else [],
         reply_form=(reply or ReplyForm()) if can_reply else None,
         status_form=(status_form or SignalStatusForm(initial={"version": signal.version, "status": signal.status}))
         if can_status
