@@ -40,6 +40,14 @@ class DigestSerializer(serializers.Serializer[Any]):
         help_text=gettext_lazy("De deelnemers waarvan het bestuurlijk contact heeft goedgekeurd.")
     )
     gepubliceerdOp = serializers.DateTimeField(source="published_at", allow_null=True, read_only=True)
+    pcMoment = serializers.CharField(
+        source="pc_value",
+        read_only=True,
+        help_text=gettext_lazy(
+            "Het moment in de P&C-planning van de regeling waar de raadsbrief bij hoort, als jaar:moment "
+            "(bijvoorbeeld 2026:ontwerpbegroting); leeg als er geen is."
+        ),
+    )
     pdf = serializers.SerializerMethodField(
         help_text=gettext_lazy("De pagina waar de PDF klaarstaat of wordt gemaakt.")
     )
@@ -51,10 +59,26 @@ class DigestSerializer(serializers.Serializer[Any]):
         return settings.SITE_URL.rstrip("/") + reverse("reports:pdf", args=[digest.collaboration_id, digest.pk])
 
 
+PC_MOMENT_HELP = gettext_lazy(
+    "Het moment in de P&C-planning van de regeling (jaar:moment, zoals in pcMoment); leeg voor geen."
+)
+
+
 class DigestCreateSerializer(StrictSerializer):
     periodeVan = DateField()
     periodeTotEnMet = DateField()
     titel = TextField(required=False, allow_blank=True, default="", max_length=200)
+    pcMoment = TextField(
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text=gettext_lazy("Weggelaten: het eerstvolgende moment in de P&C-planning van de regeling. ")
+        + PC_MOMENT_HELP,
+    )
+
+
+class PcMomentSerializer(StrictSerializer):
+    pcMoment = TextField(allow_blank=True, max_length=100, help_text=PC_MOMENT_HELP)
 
 
 class DigestUpdateSerializer(StrictSerializer):
@@ -74,6 +98,7 @@ ERROR_FIELDS = {
     "period_end": "periodeTotEnMet",
     "title": "titel",
     "summary": "samenvatting",
+    "pc_moment": "pcMoment",
 }
 
 
@@ -126,6 +151,7 @@ class DigestsView(ApiView):
             period_start=data["periodeVan"],
             period_end=data["periodeTotEnMet"],
             title=data["titel"],
+            pc_moment=data.get("pcMoment"),
         )
         return Response(DigestSerializer(digest).data, status=201)
 
@@ -154,6 +180,23 @@ class DigestView(ApiView):
             title=data["titel"],
             summary=data["samenvatting"],
         )
+        return Response(DigestSerializer(digest).data)
+
+
+class PcMomentView(ApiView):
+    error_fields = ERROR_FIELDS
+
+    @extend_schema(
+        operation_id="raadsbriefPcMomentKiezen",
+        tags=TAGS,
+        summary=gettext_lazy("Het P&C-moment van een concept-raadsbrief kiezen (of geen)"),
+        request=PcMomentSerializer,
+        responses={200: DigestSerializer},
+    )
+    def post(self, request: AuthedApiRequest, id: UUID) -> Response:
+        digest = digest_for(request, id)
+        data = body_of(PcMomentSerializer, request)
+        digest = reports.link_pc_moment(digest=digest, by=request.user, pc_moment=data["pcMoment"])
         return Response(DigestSerializer(digest).data)
 
 

@@ -105,6 +105,7 @@ v1_patterns = [
     path("raadsbrieven/<uuid:id>", digests.DigestView.as_view(), name="digest"),
     path("samenwerkingen/<uuid:id>/raadsbriefmomenten", digest_moments.MomentsView.as_view(), name="digest_moments"),
     path("samenwerkingen/<uuid:id>/raadsbriefplanningen", digest_moments.CyclePlansView.as_view(), name="digest_plans"),
+    path("raadsbrieven/<uuid:id>/pc-momentwijzigingen", digests.PcMomentView.as_view(), name="digest_pc_moment"),
     path("raadsbrieven/<uuid:id>/verversingen", digests.RefreshesView.as_view(), name="digest_refreshes"),
     path("raadsbrieven/<uuid:id>/aanbiedingen", digests.SubmissionsView.as_view(), name="digest_submissions"),
     path("raadsbrieven/<uuid:id>/goedkeuringen", digests.ApprovalsView.as_view(), name="digest_approvals"),

@@ -23,6 +23,7 @@ DUTCH_PLURALS = {
     "kengetallenbestanden",
     "raadsbriefmomenten",
     "raadsbriefplanningen",
+    "pc-momentwijzigingen",
     "deelnemers",
     "rollen",
     "organisaties",

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from samen.audit.models import AuditEvent
+from samen.council.facts import pc_moments
 from samen.reports.models import CouncilDigest, DigestStatus
 from tests.api.conftest import assert_problem
 
@@ -88,3 +89,30 @@ def test_an_impossible_period_is_refused_in_dutch(demo, api_for):
     )
     assert_problem(response, 400)
     assert not CouncilDigest.objects.exists()
+
+
+def test_a_raadsbrief_belongs_to_a_pc_moment_chosen_through_the_api(demo, api_for):
+    digest = draft(demo, api_for)
+    path = f"/raadsbrieven/{digest['id']}/pc-momentwijzigingen"
+    year = timezone.localdate().year
+    last = pc_moments(demo.collaboration, [year])[-1]  # the year's last Wgr moment, not the default one
+    assert digest["pcMoment"] != last.value
+
+    chosen = api_for(demo.utrecht_beleidsmedewerker).post(path, {"pcMoment": last.value})
+    assert chosen.status_code == 200, chosen.content
+    assert chosen.json()["pcMoment"] == last.value
+    assert CouncilDigest.objects.get(pk=digest["id"]).pc_moment == last.ref
+    assert AuditEvent.objects.filter(action="reports.digest_pc_moment_linked").exists()
+
+    unknown = api_for(demo.utrecht_beleidsmedewerker).post(path, {"pcMoment": f"{year}:bestaat-niet"})
+    assert "P&C-planning" in assert_problem(unknown, 400)["detail"] + str(unknown.json())
+    assert CouncilDigest.objects.get(pk=digest["id"]).pc_moment == last.ref
+
+    cleared = api_for(demo.utrecht_beleidsmedewerker).post(path, {"pcMoment": ""})
+    assert cleared.json()["pcMoment"] == ""
+
+
+def test_a_reader_cannot_choose_the_pc_moment(demo, api_for):
+    digest = draft(demo, api_for)
+    response = api_for(demo.raadslid).post(f"/raadsbrieven/{digest['id']}/pc-momentwijzigingen", {"pcMoment": ""})
+    assert_problem(response, 404)

@@ -76,6 +76,7 @@ PAGE_ACTIONS: dict[str, set[str]] = {
     "council:remove_moment": {"eigenPcMomentVerwijderen"},
     "council:respond": {"zienswijzeBeantwoorden"},
     "council:figures": {"kengetallenVastleggen", "kengetallenInlezen"},
+    "reports:pc_moment": {"raadsbriefPcMomentKiezen"},
     "reports:plan": {"raadsbriefmomentPlannen", "raadsbriefmomentenPlannen"},
 }
 
@@ -90,7 +91,6 @@ EXCEPTIONS: dict[str, str] = {
     "reports:import": "the complete JSON import is for the installation's beheerders (also a manage.py command)",
     "webhooks:subscriptions": "the facilitator registers a receiving system and copies its secret once",
     "webhooks:change": "pausing, resuming and removing a webhook belongs with registering it",
-    "reports:pc_moment": "the P&C moment of a draft raadsbrief is changed on the page (composing picks the next one)",
 }
 
 

@@ -287,6 +287,7 @@ OBJECT_WRITES = [
     ("approve a raadsbrief", "post", "/raadsbrieven/{digest}/goedkeuringen"),
     ("publish a raadsbrief", "post", "/raadsbrieven/{digest}/publicaties"),
     ("refresh a raadsbrief", "post", "/raadsbrieven/{digest}/verversingen"),
+    ("choose a raadsbrief's P&C moment", "post", "/raadsbrieven/{digest}/pc-momentwijzigingen"),
     ("revoke an invitation", "post", "/samenwerkingen/{c}/uitnodigingen/{invitation}/intrekkingen"),
     ("record a leaving", "post", "/samenwerkingen/{c}/uittredingen"),
     ("record a joining", "post", "/samenwerkingen/{c}/toetredingen"),
