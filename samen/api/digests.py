@@ -72,8 +72,10 @@ class DigestCreateSerializer(StrictSerializer):
         required=False,
         allow_blank=True,
         max_length=100,
-        help_text=gettext_lazy("Weggelaten: het eerstvolgende moment in de P&C-planning van de regeling. ")
-        + PC_MOMENT_HELP,
+        help_text=gettext_lazy(
+            "Het moment in de P&C-planning van de regeling (jaar:moment, zoals in pcMoment); leeg voor geen, "
+            "weggelaten voor het eerstvolgende moment."
+        ),
     )
 
 
