@@ -253,7 +253,7 @@ class FiguresImportView(ApiView):
         collaboration = _cycle(request, id)
         require(
             permissions.can_keep_cycle(request.user, collaboration),
-            _("Alleen de facilitator houdt de kengetallen bij."),
+            str(permissions.KEEP_FIGURES_REFUSED),
         )
         upload = body_of(ImportSerializer, request)["bestand"]
         if upload.size > MAX_IMPORT_BYTES:

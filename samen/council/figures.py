@@ -77,7 +77,7 @@ def save_key_figures(
     partners: dict[Partner, dict[str, Any]] | None = None,
 ) -> KeyFigures:
     """Write one year's figures (an empty value is missing, not zero) and the partners' contributions."""
-    require(permissions.can_keep_cycle(by, collaboration), _("Alleen de facilitator houdt de kengetallen bij."))
+    require(permissions.can_keep_cycle(by, collaboration), str(permissions.KEEP_FIGURES_REFUSED))
     if basis not in Basis.values:
         raise ValidationError({"basis": _("Kies begroting of jaarrekening.")})
     if not 2000 <= year <= 2100:
@@ -149,7 +149,7 @@ def read_rows(content: bytes, file_name: str) -> list[dict[str, str]]:
 
 def import_key_figures(*, collaboration: Collaboration, by: "Person", content: bytes, file_name: str) -> int:
     """Import a sheet in the documented layout; every row is checked first and nothing is written if one fails."""
-    require(permissions.can_keep_cycle(by, collaboration), _("Alleen de facilitator houdt de kengetallen bij."))
+    require(permissions.can_keep_cycle(by, collaboration), str(permissions.KEEP_FIGURES_REFUSED))
     rows = read_rows(content, file_name)
     partners = list(collaboration.current_partners())
     wanted: dict[tuple[int, str], YearFigures] = {}

@@ -18,6 +18,7 @@ re-exported here, so callers write ``from samen import permissions`` and
 """
 
 from samen.permissions.council import (
+    KEEP_FIGURES_REFUSED,
     ZIENSWIJZE_KINDS,
     can_keep_cycle,
     can_respond_to_zienswijze,
@@ -149,6 +150,7 @@ __all__ = [
     "DECIDE_REFUSED",
     "EXPORT_LISTS_REFUSED",
     "IMPORT_COLLABORATION_REFUSED",
+    "KEEP_FIGURES_REFUSED",
     "MANAGE_AGREEMENTS_REFUSED",
     "OPEN_CONSENT_ROUND_REFUSED",
     "PLAN_DIGEST_MOMENTS_REFUSED",

@@ -3,6 +3,8 @@
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from django.utils.translation import gettext_lazy as _
+
 from samen.collaborations.models import Collaboration, Partner, RoleKind
 from samen.permissions.health import can_view_organisation_portfolio
 from samen.permissions.roles import CONTACT_KINDS
@@ -23,6 +25,9 @@ ZIENSWIJZE_KINDS = CONTACT_KINDS | {RoleKind.READER}
 def can_view_cycle(person: "Viewer", collaboration: Collaboration) -> bool:
     """The calendar, the documents and the key figures are for everyone with a role (readers included)."""
     return can_view_workspace(person, collaboration)
+
+
+KEEP_FIGURES_REFUSED = _("Alleen de facilitator houdt de kengetallen bij.")
 
 
 def can_keep_cycle(person: "Viewer", collaboration: Collaboration) -> bool:
