@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.mail import EmailMessage, make_msgid
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -156,23 +156,34 @@ def _link_prefixes(site_url: str) -> tuple[str, str, str]:
     )
 
 
+_DATES: dict[tuple[Any, ...], str] = {}
+"""Dates as mails write them, per language: thousands of digests share a handful of days."""
+
+
 class _Writer:
     """Builds the plain text of one mail in the active language (a few thousand a minute)."""
 
     def __init__(self, person: Any) -> None:
         self.person = person
         self.unsubscribe_prefix, self.preferences_url, self.overview_url = _link_prefixes(settings.SITE_URL)
-        self._dates: dict[tuple[datetime.date, bool], str] = {}
+        self.language = translation.get_language()
+        self._tokens: dict[tuple[str, ...], str] = {}
 
     def unsubscribe(self, kinds: Sequence[str]) -> str:
-        return self.unsubscribe_prefix + unsubscribe_token(self.person, kinds)
+        key = tuple(sorted(set(kinds)))
+        if key not in self._tokens:
+            self._tokens[key] = self.unsubscribe_prefix + unsubscribe_token(self.person, key)
+        return self._tokens[key]
 
     def date(self, value: datetime.datetime, *, with_time: bool = False) -> str:
         local = timezone.localtime(value)
-        key = (local.date(), with_time)
-        if with_time or key not in self._dates:
-            self._dates[key] = date_format(local, "l j F Y, H:i" if with_time else "j F Y")
-        return self._dates[key]
+        key = (self.language, local.replace(second=0, microsecond=0) if with_time else local.date(), with_time)
+        found = _DATES.get(key)
+        if found is None:
+            if len(_DATES) > 5000:
+                _DATES.clear()
+            found = _DATES[key] = date_format(local, "l j F Y, H:i" if with_time else "j F Y")
+        return found
 
     def when(self, event: Event) -> str:
         assert event.starts_at is not None
@@ -294,5 +305,7 @@ def compose(mail: Mail, events: Sequence[Event], *, message_id: str) -> EmailMes
     return message
 
 
-def new_message_id() -> str:
-    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "samen.invalid")
+def message_id_of(mail: Mail) -> str:
+    """The Message-ID of ``mail``, the same on every attempt: should a hard-killed worker's last group
+    go out again, mail programs recognise the copy as the message they already have (RFC 5322, 3.6.4)."""
+    return f"<{mail.pk}@{urlsplit(settings.SITE_URL).hostname or 'samen.invalid'}>"
