@@ -25,6 +25,7 @@ import structlog
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
 from django.db import transaction
+from django.db.models import F
 from django.tasks import TaskResultStatus
 from django.tasks.exceptions import TaskResultDoesNotExist
 from django.utils import timezone
@@ -139,6 +140,7 @@ def _load(mail_ids: Sequence[str]) -> tuple[dict[str, Mail], dict[str, list[Even
             "id",
             "cadence",
             "attempts",
+            "message_id",
             "recipient__id",
             "recipient__email",
             "recipient__full_name",
@@ -220,11 +222,18 @@ def _send_group(mails: Sequence[Mail], messages: Mapping[str, Any], connection: 
                 outcome["failed"][mail_id] = error
                 _reopen(connection)
                 continue
-            mail.status, mail.sent_at, mail.attempts = MailStatus.SENT, now, mail.attempts + 1
-            mail.message_id, mail.last_error = messages[mail_id].extra_headers["Message-ID"], ""
             sent.append(mail)
-        Mail.objects.bulk_update(sent, ["status", "sent_at", "attempts", "message_id", "last_error"])
-        Event.objects.filter(mail_id__in=[mail.pk for mail in sent]).update(delivered_at=now)
+        # Marked sent in bulk: the same values for the whole group (the Message-ID was fixed at creation).
+        sent_ids = [mail.pk for mail in sent]
+        Mail.objects.filter(pk__in=sent_ids).update(
+            status=MailStatus.SENT, sent_at=now, attempts=F("attempts") + 1, last_error=""
+        )
+        unnamed = [mail for mail in sent if not mail.message_id]
+        if unnamed:  # mails made before Message-IDs were fixed at creation
+            for mail in unnamed:
+                mail.message_id = message_id_of(mail)
+            Mail.objects.bulk_update(unnamed, ["message_id"])
+        Event.objects.filter(mail_id__in=sent_ids).update(delivered_at=now)
     outcome["sent"] = [str(mail.pk) for mail in sent]
     return outcome
 

@@ -8,7 +8,6 @@ from email.headerregistry import HeaderRegistry, UnstructuredHeader
 from functools import lru_cache
 from itertools import groupby
 from typing import Any
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -20,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samen.notifications import ics
-from samen.notifications.models import Cadence, Event, Kind, Mail
+from samen.notifications.models import Cadence, Event, Kind, Mail, message_id_for
 from samen.notifications.services import absolute_url, unsubscribe_token
 
 DIGEST_MAX_ITEMS = 100
@@ -306,6 +305,5 @@ def compose(mail: Mail, events: Sequence[Event], *, message_id: str) -> EmailMes
 
 
 def message_id_of(mail: Mail) -> str:
-    """The Message-ID of ``mail``, the same on every attempt: should a hard-killed worker's last group
-    go out again, mail programs recognise the copy as the message they already have (RFC 5322, 3.6.4)."""
-    return f"<{mail.pk}@{urlsplit(settings.SITE_URL).hostname or 'samen.invalid'}>"
+    """The Message-ID the mail was given when it was made (older mails: the same, from its id)."""
+    return mail.message_id or message_id_for(mail.pk)

@@ -136,6 +136,17 @@ class Mail(Model):
     def __str__(self) -> str:
         return f"{self.get_cadence_display()} → {self.recipient}"
 
+    def name_message(self) -> "Mail":
+        """Give a new mail its Message-ID (before it is saved); returns the mail."""
+        self.message_id = message_id_for(self.pk)
+        return self
+
+
+def message_id_for(pk: Any) -> str:
+    """A mail's Message-ID, fixed when the mail is made and the same on every attempt: should a worker that
+    was killed outright send its last group again, mail programs see the copy as the message they have."""
+    return f"<{pk}@{urlsplit(settings.SITE_URL).hostname or 'samen.invalid'}>"
+
 
 class EventQuerySet(QuerySet):
     def of(self, person: Any) -> "EventQuerySet":
