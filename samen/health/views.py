@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -24,7 +26,7 @@ def health(request: HttpRequest, pk: str) -> HttpResponse:
     live = permissions.sees_live_health(request.user, collaboration)
     published = None
     page: HealthPage | None = None
-    shown = {"sort": request.GET.get("sorteer", ""), "radar_partner": request.GET.get("radar", "")}
+    shown: dict[str, Any] = {"sort": request.GET.get("sorteer", ""), "radar_partner": request.GET.get("radar", "")}
     if live:
         page = build_page(
             live_health(collaboration.pk), with_cracks=True, quarters=live_quarters(collaboration.pk), **shown

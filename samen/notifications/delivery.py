@@ -159,7 +159,7 @@ def _load(mail_ids: Sequence[str]) -> tuple[dict[str, Mail], dict[str, list[Even
     cache_collaboration = Event.collaboration.field.set_cached_value  # type: ignore[attr-defined]
     events: dict[str, list[Event]] = defaultdict(list)
     for event in rows:
-        cache_collaboration(event, collaborations.get(event.collaboration_id))
+        cache_collaboration(event, collaborations.get(event.collaboration_id) if event.collaboration_id else None)
         events[str(event.mail_id)].append(event)
     _recipients_may_see(mails, events)
     return mails, events
