@@ -187,7 +187,9 @@ def _recipients_may_see(mails: Mapping[str, Mail], events: dict[str, list[Event]
             ]
 
 
-def _send_group(mails: Sequence[Mail], messages: Mapping[str, Any], connection: Any) -> dict[str, Any]:
+def _send_group(
+    mails: Sequence[Mail], messages: Mapping[str, Any], carried: Mapping[str, list[Any]], connection: Any
+) -> dict[str, Any]:
     """Send ``mails`` in one transaction: claim them, hand each to SMTP, mark the accepted ones sent in bulk.
 
     Returns ``{"sent": [...], "skipped": [...], "failed": {mail_id: error}, "stopped": interruption}``.
@@ -233,7 +235,8 @@ def _send_group(mails: Sequence[Mail], messages: Mapping[str, Any], connection: 
             for mail in unnamed:
                 mail.message_id = message_id_of(mail)
             Mail.objects.bulk_update(unnamed, ["message_id"])
-        Event.objects.filter(mail_id__in=sent_ids).update(delivered_at=now)
+        # The events the messages carried: not those left out because the recipient left their collaboration.
+        Event.objects.filter(pk__in=[pk for mail in sent for pk in carried[str(mail.pk)]]).update(delivered_at=now)
     outcome["sent"] = [str(mail.pk) for mail in sent]
     return outcome
 
@@ -279,7 +282,8 @@ def deliver_batch(mail_ids: Sequence[str]) -> dict[str, int]:
             messages = {
                 str(mail.pk): compose(mail, events[str(mail.pk)], message_id=message_id_of(mail)) for mail in group
             }
-            outcome = _send_group(group, messages, connection)
+            carried = {str(mail.pk): [event.pk for event in events[str(mail.pk)]] for mail in group}
+            outcome = _send_group(group, messages, carried, connection)
             counts["sent"] += len(outcome["sent"])
             counts["skipped"] += len(outcome["skipped"])
             for mail_id, error in outcome["failed"].items():

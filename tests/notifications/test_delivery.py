@@ -106,7 +106,9 @@ def test_worker_interrupted_in_the_middle_of_a_batch_sends_every_mail_exactly_on
     assert Event.objects.filter(delivered_at__isnull=True).count() == 0
 
 
-def test_worker_killed_in_the_middle_of_a_group_resumes_after_the_cron_run_with_the_same_message_ids(demo, smtp, settings):
+def test_worker_killed_in_the_middle_of_a_group_resumes_after_the_cron_run_with_the_same_message_ids(
+    demo, smtp, settings
+):
     with time_machine.travel(START, tick=False):
         everyone = people(8)
         weekly_events_for(everyone)
