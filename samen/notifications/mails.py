@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from email.headerregistry import HeaderRegistry, UnstructuredHeader
 from functools import lru_cache
 from itertools import groupby
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -19,13 +19,40 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from samen.notifications import ics
-from samen.notifications.models import Cadence, Event, Kind, Mail, message_id_for
+from samen.notifications.models import Cadence, Kind, Mail, message_id_for
 from samen.notifications.services import absolute_url, unsubscribe_token
 
 DIGEST_MAX_ITEMS = 100
 """A digest lists at most this many events; the rest are on the Meldingen page."""
 
 KIND_ORDER = {kind: position for position, kind in enumerate(Kind.values)}
+
+
+class Line(Protocol):
+    """What a mail reads of an event: an ``Event``, or the lighter row ``delivery`` loads by the thousand."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def collaboration(self) -> Any: ...
+    @property
+    def calendar(self) -> dict[str, Any]: ...
+    @property
+    def starts_at(self) -> datetime.datetime | None: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def calendar_uid(self) -> str: ...
+    @property
+    def has_calendar(self) -> bool: ...
 
 
 class _UnfoldedHeader(UnstructuredHeader):
@@ -113,7 +140,7 @@ class NotificationEmail(EmailMessage):
             )
 
 
-def calendar_item(event: Event) -> ics.CalendarItem:
+def calendar_item(event: Line) -> ics.CalendarItem:
     """The calendar entry of an event that has calendar data."""
     data = event.calendar
     start: datetime.datetime | datetime.date
@@ -136,7 +163,7 @@ def calendar_item(event: Event) -> ics.CalendarItem:
     )
 
 
-def calendar_text(events: Sequence[Event]) -> str:
+def calendar_text(events: Sequence[Line]) -> str:
     """One calendar with every calendar item in the mail ("" when there are none)."""
     items: dict[str, ics.CalendarItem] = {}
     for event in events:
@@ -184,7 +211,7 @@ class _Writer:
             found = _DATES[key] = date_format(local, "l j F Y, H:i" if with_time else "j F Y")
         return found
 
-    def when(self, event: Event) -> str:
+    def when(self, event: Line) -> str:
         assert event.starts_at is not None
         if event.calendar.get("all_day"):
             return date_format(datetime.date.fromisoformat(event.calendar["start"]), "l j F Y")
@@ -196,7 +223,7 @@ class _Writer:
     def footer(self, lines: list[str]) -> list[str]:
         return ["", "-- ", *lines, _("Kies welke e-mail u krijgt en hoe vaak: %(url)s") % {"url": self.preferences_url}]
 
-    def immediate(self, event: Event) -> str:
+    def immediate(self, event: Line) -> str:
         lines = [self.greeting(), "", event.subject]
         if event.collaboration is not None:
             lines.append(event.collaboration.name)
@@ -214,7 +241,7 @@ class _Writer:
         )
         return "\n".join(lines) + "\n"
 
-    def digest(self, events: Sequence[Event], *, daily: bool) -> str:
+    def digest(self, events: Sequence[Line], *, daily: bool) -> str:
         count = len(events)
         if daily:
             intro = ngettext(
@@ -261,7 +288,7 @@ class _Writer:
         return "\n".join(lines) + "\n"
 
 
-def compose(mail: Mail, events: Sequence[Event], *, message_id: str) -> EmailMessage:
+def compose(mail: Mail, events: Sequence[Line], *, message_id: str) -> EmailMessage:
     """The e-mail for ``mail``: one event (immediately) or a digest, in the recipient's language."""
     person = mail.recipient
     kinds = sorted({event.kind for event in events}, key=lambda k: KIND_ORDER.get(k, 99))

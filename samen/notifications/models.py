@@ -247,7 +247,7 @@ class Event(Model):
 
     @property
     def calendar_uid(self) -> str:
-        return str(self.calendar.get("uid") or f"{self.pk}@samen")
+        return calendar_uid_of(self.pk, self.calendar)
 
     @property
     def link(self) -> str:
@@ -269,6 +269,11 @@ class Event(Model):
         if self.cadence == Cadence.WEEKLY:
             return _("komt in het wekelijkse overzicht")
         return _("wordt verstuurd")
+
+
+def calendar_uid_of(pk: Any, calendar: dict[str, Any]) -> str:
+    """The calendar uid of an event: its area's own (the same check-in again), or one from its id."""
+    return str(calendar.get("uid") or f"{pk}@samen")
 
 
 def hash_feed_token(token: str) -> str:
