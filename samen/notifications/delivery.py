@@ -307,10 +307,18 @@ def deliver_batch(mail_ids: Sequence[str]) -> dict[str, int]:
             if empty:
                 Mail.objects.filter(pk__in=empty, status=MailStatus.PENDING).update(status=MailStatus.CANCELLED)
                 counts["cancelled"] += len(empty)
-            group = [mail for mail in group if str(mail.pk) not in empty]
-            messages = {
-                str(mail.pk): compose(mail, events[str(mail.pk)], message_id=message_id_of(mail)) for mail in group
-            }
+            messages = {}
+            for mail in group:
+                mail_id = str(mail.pk)
+                if mail_id in empty:
+                    continue
+                try:
+                    messages[mail_id] = compose(mail, events[mail_id], message_id=message_id_of(mail))
+                except Exception as error:  # noqa: BLE001 - a mail that cannot be written is counted and retried
+                    _record_failure(mail_id, error)
+                    failed.append(mail_id)
+                    counts["failed"] += 1
+            group = [mail for mail in group if str(mail.pk) in messages]
             carried = {str(mail.pk): [event.pk for event in events[str(mail.pk)]] for mail in group}
             outcome = _send_group(group, messages, carried, connection)
             counts["sent"] += len(outcome["sent"])
@@ -320,7 +328,7 @@ def deliver_batch(mail_ids: Sequence[str]) -> dict[str, int]:
                 failed.append(mail_id)
             counts["failed"] += len(outcome["failed"])
             if outcome["stopped"] is not None:
-                done = set(outcome["sent"]) | set(outcome["skipped"]) | set(outcome["failed"]) | set(empty)
+                done = set(outcome["sent"]) | set(outcome["skipped"]) | set(failed) | set(empty)
                 pending = [mail_id for mail_id in group_ids if mail_id not in done] + rest
                 raise outcome["stopped"]
             pending = rest

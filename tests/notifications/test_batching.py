@@ -133,3 +133,24 @@ def test_sending_a_batch_takes_the_same_queries_for_five_or_fifty_digests(demo, 
         assert outcome == {"sent": size}
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_digest_that_cannot_be_written_does_not_hold_up_the_others(demo, smtp, monkeypatch):
+    everyone = people(4)
+    weekly(everyone)
+    call_command("send_digests", period="weekly")
+    real_compose = delivery.compose
+
+    def compose(mail, events, *, message_id):
+        if mail.recipient.email == everyone[1].email:
+            raise ValueError("Onleesbare agendagegevens")
+        return real_compose(mail, events, message_id=message_id)
+
+    monkeypatch.setattr(delivery, "compose", compose)
+    run_worker()
+
+    assert sorted(m["To"] for m in smtp.messages) == sorted(p.email for p in everyone if p != everyone[1])
+    stuck = Mail.objects.get(recipient=everyone[1])
+    assert (stuck.status, stuck.attempts) == (MailStatus.PENDING, 1)
+    assert "Onleesbare agendagegevens" in stuck.last_error
