@@ -323,8 +323,8 @@ def deliver_batch(mail_ids: Sequence[str]) -> dict[str, int]:
             outcome = _send_group(group, messages, carried, connection)
             counts["sent"] += len(outcome["sent"])
             counts["skipped"] += len(outcome["skipped"])
-            for mail_id, error in outcome["failed"].items():
-                _record_failure(mail_id, error)
+            for mail_id, reason in outcome["failed"].items():
+                _record_failure(mail_id, reason)
                 failed.append(mail_id)
             counts["failed"] += len(outcome["failed"])
             if outcome["stopped"] is not None:
