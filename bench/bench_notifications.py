@@ -6,6 +6,7 @@ out of their digest. Timed: the cron command ``send_digests --period weekly`` (a
 per person) plus the task worker sending every digest, in this process, with the locmem mail backend.
 """
 
+import logging
 import random
 import time
 from typing import Any
@@ -97,6 +98,9 @@ def _some_leave(people: list[Any]) -> set[tuple[Any, Any]]:
 
 def _run_worker() -> int:
     from django_tasks_db.management.commands.db_worker import Worker
+
+    for name in ("django.tasks", "django_tasks_db"):  # a line per task is noise here
+        logging.getLogger(name).setLevel(logging.WARNING)
 
     worker = Worker(
         queue_names=["default"],
