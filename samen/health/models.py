@@ -95,3 +95,32 @@ class HealthSnapshot(Model):
 
     def is_fresh(self, stamp: str, now: datetime.datetime) -> bool:
         return self.stamp == stamp and self.computed_at <= now < self.valid_until
+
+
+class HealthQuarter(Model):
+    """A collaboration's score per area at the end of a calendar quarter, stored once.
+
+    The trend chart of the health view reads these rows instead of computing the past again; the
+    worker's hourly refresh writes the quarter that just ended (and any missing one) for every active
+    collaboration. ``ended_at`` is the moment the quarter ended: midnight at the start of the next one.
+    """
+
+    collaboration = models.ForeignKey(
+        "collaborations.Collaboration",
+        verbose_name=_("samenwerking"),
+        on_delete=models.CASCADE,
+        related_name="health_quarters",
+    )
+    ended_at = models.DateTimeField(_("einde van het kwartaal"))
+    scores = models.JSONField(_("score per gebied"), default=dict)
+    computed_at = models.DateTimeField(_("berekend op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("gezondheid per kwartaal")
+        verbose_name_plural = _("gezondheid per kwartaal")
+        constraints = [
+            models.UniqueConstraint(fields=["collaboration", "ended_at"], name="one_health_quarter_per_collaboration")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collaboration_id} – {self.ended_at:%Y-%m-%d}"

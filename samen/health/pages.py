@@ -1,5 +1,7 @@
 """What the health page shows: indicators, cracks, the radar per partner and the trend, each chart with its table."""
 
+import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +15,7 @@ from samen.health.areas import Area, PartnerRef, build_scope
 from samen.health.charts import Series, radar_svg, trend_svg
 from samen.health.cracks import RULE_TEXTS, Crack, cracks_for
 from samen.health.indicators import DEFINITIONS, Health, health_for
-from samen.health.store import stored_health
+from samen.health.store import stored_health, stored_quarters
 
 if TYPE_CHECKING:
     from samen.accounts.models import Person
@@ -66,8 +68,18 @@ def live_health(collaboration_id: Any, *, with_history: bool = True) -> Health:
     return health_for(build_scope([collaboration_id], now=now, points=2))[collaboration_id]
 
 
+def live_quarters(collaboration_id: Any) -> list[tuple[datetime.datetime, dict[str, int | None]]]:
+    """The trend chart's past of one collaboration: its stored quarter ends (see ``store.stored_quarters``)."""
+    return stored_quarters([collaboration_id], timezone.now())[collaboration_id]
+
+
 def moment_label(moment: Any, index: int) -> str:
     return _("nu") if index == 0 else formatting.date(timezone.localdate(moment))
+
+
+def quarter_label(end: datetime.datetime) -> str:
+    """A quarter by its last day, e.g. "31 december 2025"."""
+    return formatting.date(timezone.localdate(end) - datetime.timedelta(days=1))
 
 
 def _radar(partner: PartnerRef, scores: list[int | None], short: list[str], chart_id: str) -> PartnerRadar:
@@ -103,7 +115,10 @@ def build_page(
     chart_prefix: str = "grafiek",
     sort: str = "",
     radar_partner: str = "",
+    quarters: Sequence[tuple[datetime.datetime, dict[str, int | None]]] | None = None,
 ) -> HealthPage:
+    """The page of ``health``. With ``quarters`` (the stored quarter ends, latest first; see
+    ``store.stored_quarters``) the trend chart shows today beside them; without, the health's own history."""
     short = [i.short_label for i in health.indicators]
     rows = _sorted_rows(health, sort)
     on_demand = len(rows) > RADARS_ON_PAGE
@@ -115,8 +130,15 @@ def build_page(
             radars.append(_radar(row.partner, scores, short, f"{chart_prefix}-radar-{n}"))
         elif str(row.partner.id) == radar_partner:
             chosen = _radar(row.partner, scores, short, f"{chart_prefix}-radar-gekozen")
-    labels = [moment_label(m, i) for i, m in enumerate(health.moments)][::-1]
-    series = [Series(i.short_label, list(i.history[::-1])) for i in health.indicators]
+    if quarters is None:
+        labels = [moment_label(m, i) for i, m in enumerate(health.moments)][::-1]
+        series = [Series(i.short_label, list(i.history[::-1])) for i in health.indicators]
+    else:
+        labels = [quarter_label(end) for end, _scores in reversed(quarters)] + [_("nu")]
+        series = [
+            Series(i.short_label, [scores.get(i.area) for _end, scores in reversed(quarters)] + [i.score])
+            for i in health.indicators
+        ]
     trend = trend_svg(
         _("Score per gebied per kwartaal, oudste links"), labels, series, chart_id=f"{chart_prefix}-trend"
     )

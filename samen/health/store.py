@@ -20,7 +20,7 @@ from samen.health import thresholds
 from samen.health.areas import Indicator, PartnerRef, build_scope
 from samen.health.freshness import change_stamps
 from samen.health.indicators import Health, health_for
-from samen.health.models import HealthSnapshot, SnapshotKind
+from samen.health.models import HealthQuarter, HealthSnapshot, SnapshotKind
 
 # --- a health as JSON and back, exactly ----------------------------------------------------------
 
@@ -157,8 +157,62 @@ def stored_health(collaboration_id: UUID, now: datetime.datetime) -> Health:
     return health[collaboration_id]
 
 
+# --- quarters: the trend chart's past ---------------------------------------------------------------
+
+
+def quarter_ends(now: datetime.datetime, count: int = thresholds.TREND_POINTS) -> list[datetime.datetime]:
+    """The moments the last ``count`` calendar quarters before ``now`` ended, the latest first."""
+    local = timezone.localtime(now)
+    year, month = local.year, 3 * ((local.month - 1) // 3) + 1
+    ends = []
+    for _step in range(count):
+        ends.append(datetime.datetime(year, month, 1, tzinfo=timezone.get_current_timezone()))
+        year, month = (year, month - 3) if month > 3 else (year - 1, month + 9)
+    return ends
+
+
+def compute_quarters(collaboration_ids: Sequence[UUID], end: datetime.datetime) -> dict[UUID, dict[str, int | None]]:
+    """The score per area of each collaboration as computed at the moment ``end`` (as the portfolio would have)."""
+    health = health_for(build_scope(list(collaboration_ids), now=end, points=2, detail=False))
+    return {cid: {i.area: i.score for i in health[cid].indicators} for cid in collaboration_ids}
+
+
+def stored_quarters(
+    collaboration_ids: Sequence[UUID], now: datetime.datetime
+) -> dict[UUID, list[tuple[datetime.datetime, dict[str, int | None]]]]:
+    """The last quarters' scores per collaboration, the latest first: one query when they are stored,
+    a fixed number more per missing quarter to compute and store it (all collaborations at once).
+
+    A quarter is computed as at its end, whenever that happens, so it never changes once stored.
+    """
+    ids = list(collaboration_ids)
+    ends = quarter_ends(now)
+    found: dict[tuple[UUID, datetime.datetime], dict[str, int | None]] = {
+        (cid, ended_at): scores
+        for cid, ended_at, scores in HealthQuarter.objects.filter(
+            collaboration_id__in=ids, ended_at__in=ends
+        ).values_list("collaboration_id", "ended_at", "scores")
+    }
+    for end in ends:
+        missing = [cid for cid in ids if (cid, end) not in found]
+        if not missing:
+            continue
+        computed = compute_quarters(missing, end)
+        HealthQuarter.objects.bulk_create(
+            [
+                HealthQuarter(collaboration_id=cid, ended_at=end, scores=scores, computed_at=now)
+                for cid, scores in computed.items()
+            ],
+            ignore_conflicts=True,
+            batch_size=500,
+        )
+        found.update({(cid, end): scores for cid, scores in computed.items()})
+    return {cid: [(end, found[(cid, end)]) for end in ends] for cid in ids}
+
+
 def refresh(now: datetime.datetime | None = None, *, batch: int = 500) -> int:
-    """Compute again the portfolio rows of every active collaboration that changed or whose hour passed.
+    """Compute again the portfolio rows of every active collaboration that changed or whose hour passed,
+    and store the quarter that ended (and any missing one).
 
     Run by the worker when the hour turns (``manage.py refresh_health``), so that no reader waits for it.
     Returns the number of collaborations read.
@@ -169,4 +223,5 @@ def refresh(now: datetime.datetime | None = None, *, batch: int = 500) -> int:
     ids = list(Collaboration.objects.filter(workspace_active=True).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch):
         stored_cells(ids[start : start + batch], now)
+        stored_quarters(ids[start : start + batch], now)
     return len(ids)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -13,7 +15,7 @@ from samen.council.facts import council_facts
 from samen.health import portfolio as portfolios
 from samen.health.areas import Area, Status
 from samen.health.models import PublishedHealth
-from samen.health.pages import HealthPage, build_page, live_health, subnav
+from samen.health.pages import HealthPage, build_page, live_health, live_quarters, subnav
 from samen.health.published import health_from_data
 
 
@@ -25,9 +27,11 @@ def health(request: AuthedRequest, pk: str) -> HttpResponse:
     live = permissions.sees_live_health(request.user, collaboration)
     published = None
     page: HealthPage | None = None
-    shown = {"sort": request.GET.get("sorteer", ""), "radar_partner": request.GET.get("radar", "")}
+    shown: dict[str, Any] = {"sort": request.GET.get("sorteer", ""), "radar_partner": request.GET.get("radar", "")}
     if live:
-        page = build_page(live_health(collaboration.pk), with_cracks=True, **shown)
+        page = build_page(
+            live_health(collaboration.pk), with_cracks=True, quarters=live_quarters(collaboration.pk), **shown
+        )
     else:
         published = PublishedHealth.objects.latest_for([collaboration.pk]).get(collaboration.pk)
         if published:

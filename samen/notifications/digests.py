@@ -35,7 +35,7 @@ def assemble_digests(period: str, *, now: datetime.datetime | None = None) -> li
         with transaction.atomic():
             mails = Mail.objects.bulk_create(
                 [
-                    Mail(recipient_id=person_id, cadence=period, created_at=now, next_attempt_at=now)
+                    Mail(recipient_id=person_id, cadence=period, created_at=now, next_attempt_at=now).name_message()
                     for person_id in group
                 ]
             )

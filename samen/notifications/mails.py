@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from email.headerregistry import HeaderRegistry, UnstructuredHeader
 from functools import lru_cache
 from itertools import groupby
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
-from django.core.mail import EmailMessage, make_msgid
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst
@@ -20,7 +19,7 @@ from django.utils.translation import ngettext
 
 from samen.core import formatting
 from samen.notifications import ics
-from samen.notifications.models import Cadence, Event, Kind, Mail
+from samen.notifications.models import Cadence, Kind, Mail, message_id_for
 from samen.notifications.services import absolute_url, unsubscribe_token
 
 if TYPE_CHECKING:
@@ -30,6 +29,33 @@ DIGEST_MAX_ITEMS = 100
 """A digest lists at most this many events; the rest are on the Meldingen page."""
 
 KIND_ORDER = {kind: position for position, kind in enumerate(Kind.values)}
+
+
+class Line(Protocol):
+    """What a mail reads of an event: an ``Event``, or the lighter row ``delivery`` loads by the thousand."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def subject(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def collaboration(self) -> Any: ...
+    @property
+    def calendar(self) -> dict[str, Any]: ...
+    @property
+    def starts_at(self) -> datetime.datetime | None: ...
+    @property
+    def created_at(self) -> datetime.datetime: ...
+    @property
+    def calendar_uid(self) -> str: ...
+    @property
+    def has_calendar(self) -> bool: ...
 
 
 class _UnfoldedHeader(UnstructuredHeader):
@@ -117,7 +143,7 @@ class NotificationEmail(EmailMessage):
             )
 
 
-def calendar_item(event: Event) -> ics.CalendarItem:
+def calendar_item(event: Line) -> ics.CalendarItem:
     """The calendar entry of an event that has calendar data."""
     data = event.calendar
     start: datetime.datetime | datetime.date
@@ -140,7 +166,7 @@ def calendar_item(event: Event) -> ics.CalendarItem:
     )
 
 
-def calendar_text(events: Sequence[Event]) -> str:
+def calendar_text(events: Sequence[Line]) -> str:
     """One calendar with every calendar item in the mail ("" when there are none)."""
     items: dict[str, ics.CalendarItem] = {}
     for event in events:
@@ -159,25 +185,36 @@ def _link_prefixes(site_url: str) -> tuple[str, str, str]:
     )
 
 
+_DATES: dict[tuple[Any, ...], str] = {}
+"""Dates as mails write them, per language: thousands of digests share a handful of days."""
+
+
 class _Writer:
     """Builds the plain text of one mail in the active language (a few thousand a minute)."""
 
     def __init__(self, person: "Person") -> None:
         self.person = person
         self.unsubscribe_prefix, self.preferences_url, self.overview_url = _link_prefixes(settings.SITE_URL)
-        self._dates: dict[tuple[datetime.date, bool], str] = {}
+        self.language = translation.get_language()
+        self._tokens: dict[tuple[str, ...], str] = {}
 
     def unsubscribe(self, kinds: Sequence[str]) -> str:
-        return self.unsubscribe_prefix + unsubscribe_token(self.person, kinds)
+        key = tuple(sorted(set(kinds)))
+        if key not in self._tokens:
+            self._tokens[key] = self.unsubscribe_prefix + unsubscribe_token(self.person, key)
+        return self._tokens[key]
 
     def date(self, value: datetime.datetime, *, with_time: bool = False) -> str:
         local = timezone.localtime(value)
-        key = (local.date(), with_time)
-        if with_time or key not in self._dates:
-            self._dates[key] = formatting.date_time(local, weekday=True) if with_time else formatting.date(local)
-        return self._dates[key]
+        key = (self.language, local.replace(second=0, microsecond=0) if with_time else local.date(), with_time)
+        found = _DATES.get(key)
+        if found is None:
+            if len(_DATES) > 5000:
+                _DATES.clear()
+            found = _DATES[key] = formatting.date_time(local, weekday=True) if with_time else formatting.date(local)
+        return found
 
-    def when(self, event: Event) -> str:
+    def when(self, event: Line) -> str:
         assert event.starts_at is not None
         if event.calendar.get("all_day"):
             return formatting.date(datetime.date.fromisoformat(event.calendar["start"]), weekday=True)
@@ -189,7 +226,7 @@ class _Writer:
     def footer(self, lines: list[str]) -> list[str]:
         return ["", "-- ", *lines, _("Kies welke e-mail u krijgt en hoe vaak: %(url)s") % {"url": self.preferences_url}]
 
-    def immediate(self, event: Event) -> str:
+    def immediate(self, event: Line) -> str:
         lines = [self.greeting(), "", event.subject]
         if event.collaboration is not None:
             lines.append(event.collaboration.name)
@@ -207,7 +244,7 @@ class _Writer:
         )
         return "\n".join(lines) + "\n"
 
-    def digest(self, events: Sequence[Event], *, daily: bool) -> str:
+    def digest(self, events: Sequence[Line], *, daily: bool) -> str:
         count = len(events)
         if daily:
             intro = ngettext(
@@ -254,7 +291,7 @@ class _Writer:
         return "\n".join(lines) + "\n"
 
 
-def compose(mail: Mail, events: Sequence[Event], *, message_id: str) -> EmailMessage:
+def compose(mail: Mail, events: Sequence[Line], *, message_id: str) -> EmailMessage:
     """The e-mail for ``mail``: one event (immediately) or a digest, in the recipient's language."""
     person = mail.recipient
     kinds = sorted({event.kind for event in events}, key=lambda k: KIND_ORDER.get(k, 99))
@@ -297,5 +334,6 @@ def compose(mail: Mail, events: Sequence[Event], *, message_id: str) -> EmailMes
     return message
 
 
-def new_message_id() -> str:
-    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "samen.invalid")
+def message_id_of(mail: Mail) -> str:
+    """The Message-ID the mail was given when it was made (older mails: the same, from its id)."""
+    return mail.message_id or message_id_for(mail.pk)

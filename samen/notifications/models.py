@@ -139,6 +139,17 @@ class Mail(Model):
     def __str__(self) -> str:
         return f"{self.get_cadence_display()} → {self.recipient}"
 
+    def name_message(self) -> "Mail":
+        """Give a new mail its Message-ID (before it is saved); returns the mail."""
+        self.message_id = message_id_for(self.pk)
+        return self
+
+
+def message_id_for(pk: Any) -> str:
+    """A mail's Message-ID, fixed when the mail is made and the same on every attempt: should a worker that
+    was killed outright send its last group again, mail programs see the copy as the message they have."""
+    return f"<{pk}@{urlsplit(settings.SITE_URL).hostname or 'samen.invalid'}>"
+
 
 class EventQuerySet(QuerySet["Event"]):
     def of(self, person: "Person") -> "EventQuerySet":
@@ -238,7 +249,7 @@ class Event(Model):
 
     @property
     def calendar_uid(self) -> str:
-        return str(self.calendar.get("uid") or f"{self.pk}@samen")
+        return calendar_uid_of(self.pk, self.calendar)
 
     @property
     def link(self) -> str:
@@ -260,6 +271,11 @@ class Event(Model):
         if self.cadence == Cadence.WEEKLY:
             return _("komt in het wekelijkse overzicht")
         return _("wordt verstuurd")
+
+
+def calendar_uid_of(pk: Any, calendar: dict[str, Any]) -> str:
+    """The calendar uid of an event: its area's own (the same check-in again), or one from its id."""
+    return str(calendar.get("uid") or f"{pk}@samen")
 
 
 def hash_feed_token(token: str) -> str:

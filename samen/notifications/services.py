@@ -186,7 +186,9 @@ def notify(
         cadence = chosen.get(person.pk) or default_cadence(addressed)
         mail = None
         if cadence == Cadence.IMMEDIATELY:
-            mail = Mail(recipient_id=person.pk, cadence=Cadence.IMMEDIATELY, created_at=now, next_attempt_at=now)
+            mail = Mail(
+                recipient_id=person.pk, cadence=Cadence.IMMEDIATELY, created_at=now, next_attempt_at=now
+            ).name_message()
             mails.append(mail)
         events.append(
             Event(

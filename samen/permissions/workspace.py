@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from samen.collaborations.models import Collaboration, Partner, RoleKind
+from samen.collaborations.models import Collaboration, Partner, Role, RoleKind
 from samen.permissions.roles import CONTACT_KINDS, _is_staff, roles_of
 
 if TYPE_CHECKING:
@@ -140,6 +140,24 @@ def get_collaboration_for(request: HttpRequest, pk: Any, *, workspace: bool = Tr
 
 def visible_collaboration_ids(person: "Person") -> set[UUID]:
     return {cid for cid, roles in roles_of(person).by_collaboration.items() if roles}
+
+
+def may_be_told_about(pairs: Iterable[tuple[UUID, UUID]]) -> set[tuple[UUID, UUID]]:
+    """Of ``(person_id, collaboration_id)`` pairs, those where the person may still get notifications
+    about the collaboration: staff, or anyone holding a role in it. Two queries for any number of pairs."""
+    from samen.accounts.models import Person
+
+    wanted = set(pairs)
+    if not wanted:
+        return set()
+    people = {person_id for person_id, _collaboration_id in wanted}
+    staff = set(Person.objects.filter(pk__in=people, is_staff=True, is_active=True).values_list("pk", flat=True))
+    roles = set(
+        Role.objects.filter(person_id__in=people, collaboration_id__in={c for _p, c in wanted})
+        .values_list("person_id", "collaboration_id")
+        .distinct()
+    )
+    return {pair for pair in wanted if pair[0] in staff or pair in roles}
 
 
 # --- api ---------------------------------------------------------------------------------

@@ -45,10 +45,19 @@ def _closed_error(action: str) -> ValidationError:
 
 
 def round_tally(consent_round: ConsentRound) -> Tally:
-    """Where ``consent_round`` stands now, counting the partners that are current today."""
-    partners = list(consent_round.goal.collaboration.current_partners())
+    """Where ``consent_round`` stands now, counting the partners that are current today.
+
+    Three queries, whatever the number of partners: the current partners, the decisions and the
+    advice, each with the people and organisations a page or the API shows.
+    """
+    partners = list(
+        Partner.objects.current()
+        .filter(collaboration__goals=consent_round.goal_id)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
     decisions = list(consent_round.decisions.select_related("person", "partner__organisation"))
-    advice = list(consent_round.advice.select_related("person"))
+    advice = list(consent_round.advice.select_related("person", "partner__organisation"))
     return tally(partners, decisions, advice)
 
 
