@@ -6,10 +6,10 @@ from typing import Any
 
 import structlog
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from samen.audit.services import record
-from samen.collaborations.models import Collaboration, Organisation, PolicyField
+from samen.collaborations.models import Collaboration, Organisation, Partner, PolicyField
 from samen.collaborations.register.build import Cleaner, Wanted, build
 from samen.collaborations.register.build import differs as _differs
 from samen.collaborations.register.files import Progress, read_files
@@ -121,6 +121,20 @@ def _sync_policy_field_links(
     tally.created, tally.removed, tally.unchanged = len(add), len(remove), len(want & set(have))
 
 
+def _refresh_statistics() -> None:
+    """On PostgreSQL, tell the planner how large the imported tables now are.
+
+    A first import fills thousands of partners and organisations at once; until autovacuum comes by,
+    the planner would still think them empty and join them with nested loops over every row.
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = [model._meta.db_table for model in (Organisation, Collaboration, Partner, PolicyField)]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f'ANALYZE "{table}"')  # the names are our own models' tables
+
+
 def import_register(data_dir: Path | str | None = None, progress: Progress | None = None) -> ImportReport:
     """Import the national GR register: all or nothing, idempotent, with a report of what was cleaned.
 
@@ -150,6 +164,8 @@ def import_register(data_dir: Path | str | None = None, progress: Progress | Non
         if report.changed:
             record(None, "register.imported", None, after=report.as_dict())
         step("auditlog")
+    if report.changed:
+        _refresh_statistics()
     report.seconds = time.perf_counter() - started
     log.info(
         "register.imported" if report.changed else "register.unchanged",
