@@ -5,7 +5,7 @@ is created (a document is never sent in the future), so the current year shows a
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -53,9 +53,13 @@ def _document(
 
 
 def _zienswijzen(
-    document: Document, contacts: Mapping[Partner, Any], facilitator: "Person", today: datetime.date
+    document: Document,
+    contacts: Mapping[Partner, Any],
+    facilitator: "Person",
+    today: datetime.date,
+    deciding: Collection[Partner],
 ) -> None:
-    """Every council gives its view a few weeks before the period ends; the last one stays a draft while it runs."""
+    """Every council gives its view a few weeks before the period ends; ``deciding`` keep a draft while it runs."""
     assert document.zienswijze_until is not None
     decided = min(document.zienswijze_until - datetime.timedelta(days=10), today)
     running = document.zienswijze_until >= today
@@ -70,7 +74,7 @@ def _zienswijzen(
             themes=THEMES[index % len(THEMES)],
             decided_on=decided,
         )
-        if running and index == len(contacts) - 1:
+        if running and partner in deciding:
             continue
         services.adopt_zienswijze(zienswijze=zienswijze, by=contact)
         if not running:
@@ -100,12 +104,15 @@ def build_cycle_year(
     facilitator: "Person",
     contacts: Mapping[Partner, Any],
     today: datetime.date | None = None,
+    deciding: Collection[Partner] | None = None,
 ) -> list[Document]:
     """Create the year's cycle: an own moment, the Wgr documents, every council's zienswijze and the figures.
 
     ``contacts``: per partner a person who may write its zienswijze (a contact or its griffie).
+    ``deciding``: the councils whose zienswijze is still a draft while a period runs (default: the last).
     """
     today = today or timezone.localdate()
+    deciding = list(contacts)[-1:] if deciding is None else deciding
     services.add_own_moment(
         collaboration=collaboration,
         by=facilitator,
@@ -142,7 +149,7 @@ def build_cycle_year(
         today,
     )
     if draft is not None:
-        _zienswijzen(draft, contacts, facilitator, today)
+        _zienswijzen(draft, contacts, facilitator, today, deciding)
     created.append(draft)
     created.append(
         _document(
@@ -165,7 +172,7 @@ def build_cycle_year(
         today,
     )
     if amendment is not None:
-        _zienswijzen(amendment, contacts, facilitator, today)
+        _zienswijzen(amendment, contacts, facilitator, today, deciding)
     created.append(amendment)
     partners = list(contacts)
     total = Decimal(1_500_000 + (year % 10) * 50_000)

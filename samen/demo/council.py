@@ -9,7 +9,7 @@ import datetime
 from typing import Any
 
 from samen.council.demo import build_cycle_year, has_cycle_year
-from samen.demo.story import LIGHT, STARTING, Story
+from samen.demo.story import LIGHT, STARTING, ZIENSWIJZE, Story
 
 
 def years(story: Story) -> list[int]:
@@ -36,6 +36,15 @@ def _cycle(story: Story, year: int) -> Any:
             facilitator=story.facilitator,
             contacts={partner: story.official(partner) for partner in story.partners},
             today=min(datetime.date(year, 12, 31), story.today),
+            deciding=_deciding(story),
         )
 
     return act
+
+
+def _deciding(story: Story) -> list[Any]:
+    """The councils still deciding while a zienswijze period runs: the personas' where that is their work, else one."""
+    if story.waits(ZIENSWIJZE):
+        return story.persona_partners
+    others = [partner for partner in story.partners if not story.is_persona(partner)]
+    return others[-1:]

@@ -20,7 +20,7 @@ from samen.collaborations.models import Collaboration
 from samen.demo import council, experiences, goals, interests, reports, successes
 from samen.demo.clock import in_the_past, moment
 from samen.demo.people import GGD, ODRU, PERSONAS, RDWI, VRU, Cast, People, generated_names, key
-from samen.demo.story import CHECKIN, CONSENT, CRACK, DIGEST, HEALTHY, LIGHT, SIGNAL, STARTING, Story
+from samen.demo.story import CHECKIN, CONSENT, CRACK, DIGEST, HEALTHY, LIGHT, SIGNAL, STARTING, ZIENSWIJZE, Story
 from samen.demo.texts import GENERIC, TEXTS
 from samen.notifications.history import withhold_past
 
@@ -43,7 +43,7 @@ SCENARIOS = (
     # and approve the raadsbrief.
     Scenario(VRU, CRACK, 3, crack_code="GM1904", persona_waits=frozenset({CHECKIN, DIGEST})),
     Scenario(GGD, HEALTHY, 3, persona_waits=frozenset({CONSENT, SIGNAL})),  # a new goal to decide on, a question
-    Scenario(ODRU, HEALTHY, 3),
+    Scenario(ODRU, HEALTHY, 3, persona_waits=frozenset({ZIENSWIJZE})),  # their councils' zienswijzen
     Scenario(RDWI, STARTING, 0.25),
 )
 

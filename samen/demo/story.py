@@ -19,7 +19,7 @@ from samen.demo.texts import Texts
 
 HEALTHY, CRACK, STARTING, LIGHT = "gezond", "scheur", "start", "licht"
 # The kinds of current work a persona can find waiting in a collaboration.
-CONSENT, CHECKIN, DIGEST, SIGNAL = "besluit", "check-in", "raadsbrief", "signaal"
+CONSENT, CHECKIN, DIGEST, SIGNAL, ZIENSWIJZE = "besluit", "check-in", "raadsbrief", "signaal", "zienswijze"
 
 
 @dataclass

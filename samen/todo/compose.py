@@ -19,6 +19,7 @@ Publisher = Callable[[Any, Sequence[UUID]], list[PublishedItem]]
 
 
 def _askers() -> list[Asker]:
+    from samen.council import todo as council
     from samen.experiences import todo as experiences
     from samen.goals import todo as goals
     from samen.interests import todo as interests
@@ -31,15 +32,17 @@ def _askers() -> list[Asker]:
         experiences.open_actions,
         successes.open_actions,
         reports.open_actions,
+        council.open_actions,
     ]
 
 
 def _publishers() -> list[Publisher]:
+    from samen.council import todo as council
     from samen.goals import todo as goals
     from samen.reports import todo as reports
     from samen.successes import todo as successes
 
-    return [reports.published_items, goals.published_items, successes.published_items]
+    return [reports.published_items, goals.published_items, successes.published_items, council.published_items]
 
 
 def todo_for(person: "Person", collaboration_ids: Iterable[UUID] | None = None) -> list[TodoItem]:

@@ -35,12 +35,15 @@ class Kind(models.TextChoices):
     ACCOUNTABILITY = "aanspreekverzoek", _("antwoorden op een aanspreekverzoek")
     CELEBRATION = "vieren", _("een bereikt resultaat vieren")
     DIGEST_APPROVAL = "raadsbrief_goedkeuren", _("raadsbrief goedkeuren")
+    ZIENSWIJZE = "zienswijze", _("zienswijze van de raad vastleggen")
+    ZIENSWIJZE_RESPONSE = "zienswijze_reactie", _("reactie op zienswijzen vastleggen")
 
 
 class PublishedKind(models.TextChoices):
     DIGEST = "raadsbrief", _("raadsbrief")
     GOAL = "doel", _("vastgesteld doel")
     SUCCESS = "succes", _("openbaar succes")
+    ZIENSWIJZE_PERIOD = "zienswijzetermijn", _("zienswijze mogelijk")
 
 
 class Urgency(IntEnum):
@@ -95,7 +98,7 @@ class TodoItem:
 
 @dataclass(frozen=True)
 class PublishedItem:
-    """Something published for readers: a raadsbrief, an adopted goal, a public success."""
+    """Something published for readers: a raadsbrief, an adopted goal, a public success, a zienswijze period."""
 
     kind: str
     title: str
