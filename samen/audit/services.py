@@ -9,6 +9,7 @@ import structlog
 from django.db import models
 
 from samen.audit.models import AuditEvent
+from samen.core import fragments
 
 if TYPE_CHECKING:
     from samen.accounts.models import Person
@@ -39,7 +40,10 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Write one audit event. ``actor`` may be None for system actions (imports, the worker)."""
+    """Write one audit event. ``actor`` may be None for system actions (imports, the worker).
+
+    It also moves the stamp of the cached page fragments (``core.fragments``) once the change commits.
+    """
     if collaboration is None and obj is not None:
         collaboration = getattr(obj, "collaboration", None)
         if collaboration is None and obj.__class__.__name__ == "Collaboration":
@@ -58,5 +62,6 @@ def record(
         before=_plain(before or {}),
         after=_plain(after or {}),
     )
+    fragments.changed()
     log.info("audit", action=action, object_type=event.object_type, object_id=event.object_id)
     return event

@@ -2,14 +2,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samen import permissions
-from samen.accounts.models import Invitation
+from samen.accounts.models import Invitation, Person
 from samen.accounts.services import invite_person, revoke_invitation
 from samen.audit.models import AuditEvent
 from samen.collaborations import services
@@ -24,6 +25,7 @@ from samen.collaborations.forms import (
 from samen.collaborations.models import Collaboration, Organisation, Role
 from samen.collaborations.purpose import as_html as purpose_html
 from samen.collaborations.workspace import workspace_context as workspace_context  # re-exported for other apps
+from samen.core import fragments
 from samen.core.forms import apply_errors
 from samen.core.http import AuthedRequest
 from samen.todo.compose import published_for, todo_for
@@ -45,7 +47,17 @@ def mine(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def find(request: AuthedRequest) -> HttpResponse:
-    form = FindForm(request.GET or None)
+    """The register search; the form with its results is a fragment kept until a change (``core.fragments``)."""
+    part = "results" if request.htmx else "found"
+    key = [permissions.rights_key(request.user), part, request.GET.urlencode()]
+    found = fragments.fragment("find", key, lambda: _found(request.user, request.GET, part))
+    if request.htmx:
+        return HttpResponse(found)
+    return render(request, "collaborations/find.html", {"found": found, "nav": "find"})
+
+
+def _found(person: Person, query: QueryDict, part: str) -> str:
+    form = FindForm(query or None)
     results = Collaboration.objects.none()
     if form.is_bound and form.is_valid():
         results = Collaboration.objects.search(
@@ -56,12 +68,11 @@ def find(request: AuthedRequest) -> HttpResponse:
         )
     elif not form.is_bound:
         results = Collaboration.objects.search()
-    results = results.visible_to(request.user)
-    page = Paginator(results.with_partner_count().select_related("body"), 25).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    template = "collaborations/find.html#results" if request.htmx else "collaborations/find.html"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode(), "nav": "find"})
+    results = results.visible_to(person)
+    page = Paginator(results.with_partner_count().select_related("body"), 25).get_page(query.get("pagina"))
+    rest = query.copy()
+    rest.pop("pagina", None)
+    return render_to_string(f"collaborations/find.html#{part}", {"form": form, "page": page, "query": rest.urlencode()})
 
 
 @login_required

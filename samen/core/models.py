@@ -124,3 +124,19 @@ class RenderedDocument(Model):
     @property
     def is_ready(self) -> bool:
         return self.status == DocumentStatus.READY
+
+
+class ChangeStamp(models.Model):
+    """One row: a counter that moves with every change, the stamp of the cached page fragments (``core.fragments``)."""
+
+    ONE = 1
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=ONE, editable=False)
+    n = models.BigIntegerField(_("wijzigingen"), default=0)
+
+    class Meta:
+        verbose_name = _("wijzigingsstempel")
+        verbose_name_plural = _("wijzigingsstempels")
+
+    def __str__(self) -> str:
+        return str(self.n)

@@ -203,15 +203,6 @@ def apply(rows: list[Row], choice: Choice) -> list[Row]:
     return rows
 
 
-def summary(rows: list[Row]) -> dict[str, dict[str, int]]:
-    """How many collaborations have each status, per area: the line above the heatmap."""
-    counts: dict[str, dict[str, int]] = {area: dict.fromkeys(Status.values, 0) for area in Area.values}
-    for row in rows:
-        for cell in row.cells:
-            counts[cell.area][cell.status] += 1
-    return counts
-
-
 def heatmap_rows(rows: list[Row]) -> SafeString:
     """The table body of the heatmap, built here: hundreds of rows × seven cells render in milliseconds.
 

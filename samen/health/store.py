@@ -16,6 +16,7 @@ from uuid import UUID
 
 from django.utils import timezone, translation
 
+from samen.core import fragments
 from samen.health import thresholds
 from samen.health.areas import Indicator, PartnerRef, build_scope
 from samen.health.freshness import change_stamps
@@ -102,6 +103,7 @@ def _store(kind: str, language: str, found: dict[UUID, Any], stamps: dict[str, s
         update_fields=["stamp", "computed_at", "valid_until", "data"],
         batch_size=500,
     )
+    fragments.changed()  # pages show stored health: their cached fragments are stale now
 
 
 def _cells_of(health: Health) -> list[list[Any]]:
@@ -206,6 +208,7 @@ def stored_quarters(
             ignore_conflicts=True,
             batch_size=500,
         )
+        fragments.changed()
         found.update({(cid, end): scores for cid, scores in computed.items()})
     return {cid: [(end, found[(cid, end)]) for end in ends] for cid in ids}
 

@@ -97,7 +97,7 @@ from samen.permissions.interests import (
     can_view_declaration,
     declaration_draft_partner_ids,
 )
-from samen.permissions.roles import CONTACT_KINDS, Roles, forget_roles, roles_of
+from samen.permissions.roles import CONTACT_KINDS, Roles, forget_roles, rights_key, roles_of
 from samen.permissions.successes import (
     can_celebrate,
     can_edit_success,
@@ -247,6 +247,7 @@ __all__ = [
     "is_facilitator",
     "may_be_told_about",
     "partners_acted_for",
+    "rights_key",
     "roles_of",
     "sees_every_collaboration",
     "sees_live_health",

@@ -58,3 +58,18 @@ def forget_roles(person: "Viewer") -> None:
 
 def _is_staff(person: "Viewer") -> bool:
     return bool(getattr(person, "is_authenticated", False) and person.is_staff)
+
+
+def rights_key(person: "Viewer", collaboration_id: UUID | None = None) -> str:
+    """Everything the rules read of ``person``, as text: their roles (in one collaboration, or all of them),
+    whether they are a beheerder, and their organisation.
+
+    The key of a cached page fragment (``samen.core.fragments``) names it, so that people with other
+    rights never get each other's fragment; people with the same key are treated alike by every rule.
+    """
+    if not getattr(person, "is_authenticated", False) or person.pk is None:
+        return "anoniem"
+    held = roles_of(person).by_collaboration
+    ids = [collaboration_id] if collaboration_id is not None else list(held)
+    roles = sorted((str(cid), kind, str(partner_id)) for cid in ids for kind, partner_id in held.get(cid, ()))
+    return repr((_is_staff(person), getattr(person, "organisation_id", None), roles))

@@ -8,11 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samen import permissions
 from samen.collaborations.workspace import workspace_context
+from samen.core import fragments
 from samen.core.http import AuthedRequest
 from samen.core.services import ConcurrentEditError
 from samen.goals import services
@@ -40,22 +42,37 @@ GOALS_PER_PAGE = 25
 def overview(request: HttpRequest, pk: Any) -> HttpResponse:
     collaboration = permissions.get_collaboration_for(request, pk)
     drafts = permissions.can_view_goal_drafts(request.user, collaboration)
-    goals = Goal.objects.overview_for(collaboration, drafts_visible=drafts)
-    page = Paginator(goals, GOALS_PER_PAGE).get_page(request.GET.get("pagina"))
-    partner_ids = [p.pk for p in collaboration.partners.current()]
-    summaries = overview_summaries(list(page.object_list), partner_ids, timezone.localdate())
+    rights = permissions.rights_key(request.user, collaboration.pk)
+    table = fragments.fragment(
+        "goals_overview",
+        [collaboration.pk, rights, drafts, request.GET.urlencode()],
+        lambda: _overview_table(collaboration, drafts, request.GET.get("pagina")),
+    )
     context = workspace_context(
         request,
         collaboration,
         TAB,
-        page=page,
-        rows=[(goal, summaries[goal.pk]) for goal in page.object_list],
-        partner_count=len(partner_ids),
+        table=table,
         can_write=permissions.can_write_goal(request.user, collaboration),
-        drafts_visible=drafts,
     )
     context["breadcrumbs"] = [*cast(list[Any], context["breadcrumbs"]), (_("Doelen"), "")]
     return render(request, "goals/overview.html", context)
+
+
+def _overview_table(collaboration: Any, drafts: bool, page_number: str | None) -> str:
+    """The goals with their consent, results, commitments and requests, a page at a time."""
+    goals = Goal.objects.overview_for(collaboration, drafts_visible=drafts)
+    page = Paginator(goals, GOALS_PER_PAGE).get_page(page_number)
+    partner_ids = [p.pk for p in collaboration.partners.current()]
+    summaries = overview_summaries(list(page.object_list), partner_ids, timezone.localdate())
+    context = {
+        "collaboration": collaboration,
+        "page": page,
+        "rows": [(goal, summaries[goal.pk]) for goal in page.object_list],
+        "partner_count": len(partner_ids),
+        "drafts_visible": drafts,
+    }
+    return render_to_string("goals/overview.html#table", context)
 
 
 @login_required
