@@ -19,11 +19,13 @@ from samen.api.interests import TAGS, InterestSerializer, RedLineSerializer
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, http, query_of
 from samen.collaborations.models import Collaboration, Partner
+from samen.interests import queries
 from samen.interests import services as interests
-from samen.interests.models import Declaration, GoChoice, GoDecision, HonestyRound
+from samen.interests.choices import GoChoice
 
 if TYPE_CHECKING:
     from samen.accounts.models import Person
+    from samen.interests.models import Declaration, GoDecision, HonestyRound
 
 
 @extend_schema_serializer(component_name="Eerlijkheidsronde")
@@ -98,16 +100,14 @@ class TensionInputSerializer(StrictSerializer):
     )
 
 
-def round_for(request: Request, pk: UUID) -> HonestyRound:
-    collaboration_id = HonestyRound.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+def round_for(request: Request, pk: UUID) -> "HonestyRound":
+    collaboration_id = queries.collaboration_of_round(pk)
     if collaboration_id is None:
         raise Http404
     collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
     if not permissions.is_contact(request.user, collaboration):
         raise Http404
-    honesty_round = HonestyRound.objects.get(pk=pk)
-    honesty_round.collaboration = collaboration
-    return honesty_round
+    return queries.honesty_round(pk, collaboration)
 
 
 def partner_of(collaboration: Collaboration, pk: UUID) -> Partner:
@@ -117,11 +117,9 @@ def partner_of(collaboration: Collaboration, pk: UUID) -> Partner:
     return partner
 
 
-def own_declaration(honesty_round: HonestyRound, partner: Partner, person: "Person") -> Declaration:
+def own_declaration(honesty_round: "HonestyRound", partner: Partner, person: "Person") -> "Declaration":
     """The partner's declaration in this round, if the person may read it (its own partner, or shared)."""
-    declaration = (
-        Declaration.objects.with_contents().filter(round=honesty_round, partner=partner).select_related("round").first()
-    )
+    declaration = queries.declaration_of(honesty_round, partner)
     if declaration is None or not permissions.can_view_declaration(person, honesty_round.collaboration, declaration):
         raise Http404
     return declaration
@@ -141,8 +139,7 @@ class RoundsView(ApiView):
         collaboration = permissions.get_collaboration_for(http(request), id)
         if not permissions.is_contact(request.user, collaboration):
             raise Http404
-        rounds = HonestyRound.objects.of(collaboration).order_by("-opened_at", "id")
-        return paginated(request, rounds, RoundSerializer, query_of(PageQuery, request))
+        return paginated(request, queries.rounds_of(collaboration), RoundSerializer, query_of(PageQuery, request))
 
     @extend_schema(
         operation_id="eerlijkheidsrondeOpenen",

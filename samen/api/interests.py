@@ -3,10 +3,9 @@
 Declarations that are still drafts stay inside the partner, here too: the API shows shared ones only.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
@@ -21,8 +20,11 @@ from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
 from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Partner
+from samen.interests import queries
 from samen.interests import services as interests
-from samen.interests.models import Ambition, Declaration, Pledge
+
+if TYPE_CHECKING:
+    from samen.interests.models import Ambition
 
 TAGS = ["Ambities en belangen"]
 
@@ -150,13 +152,8 @@ class AmbitionsView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
-        pledges = Pledge.objects.current().order_by("partner__organisation__name", "id")
-        ambitions = Ambition.objects.of(collaboration).prefetch_related(
-            Prefetch("pledges", queryset=pledges, to_attr="current_pledges")
-        )
-        return paginated(
-            request, ambitions.order_by("created_at", "title", "id"), AmbitionSerializer, query_of(PageQuery, request)
-        )
+        ambitions = queries.ambitions_with_current_pledges(collaboration)
+        return paginated(request, ambitions, AmbitionSerializer, query_of(PageQuery, request))
 
     @extend_schema(
         operation_id="ambitieToevoegen",
@@ -200,12 +197,8 @@ class PledgesView(ApiView):
         responses={201: PledgeSerializer, 409: OpenApiResponse(description="Intussen gewijzigd")},
     )
     def post(self, request: AuthedApiRequest, id: UUID) -> Response:
-        collaboration_id = Ambition.objects.filter(pk=id).values_list("collaboration_id", flat=True).first()
-        if collaboration_id is None:
-            raise Http404
-        collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
-        ambition = Ambition.objects.get(pk=id)
-        ambition.collaboration = collaboration
+        ambition = ambition_for(request, id)
+        collaboration = ambition.collaboration
         data = body_of(PledgeCreateSerializer, request)
         partner = resolve(Partner, [data["deelnemer"]], "deelnemer", collaboration.partners.all())[0]
         pledge = interests.pledge(
@@ -233,28 +226,20 @@ class DeclarationsView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
-        declarations = (
-            Declaration.objects.shared()
-            .filter(round__collaboration=collaboration)
-            .with_contents()
-            .select_related("round", "shared_by")
-            .order_by("-round__opened_at", "partner__organisation__name", "id")
+        return paginated(
+            request, queries.shared_declarations(collaboration), DeclarationSerializer, query_of(PageQuery, request)
         )
-        return paginated(request, declarations, DeclarationSerializer, query_of(PageQuery, request))
 
 
 class AmbitionUpdateSerializer(AmbitionCreateSerializer):
     versie = serializers.IntegerField(min_value=1, help_text=gettext_lazy("De versie die u las; anders volgt 409."))
 
 
-def ambition_for(request: Request, pk: UUID) -> Ambition:
-    collaboration_id = Ambition.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+def ambition_for(request: Request, pk: UUID) -> "Ambition":
+    collaboration_id = queries.collaboration_of_ambition(pk)
     if collaboration_id is None:
         raise Http404
-    collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
-    ambition = Ambition.objects.get(pk=pk)
-    ambition.collaboration = collaboration
-    return ambition
+    return queries.ambition(pk, permissions.get_collaboration_for(http(request), collaboration_id))
 
 
 class AmbitionView(ApiView):
@@ -280,8 +265,7 @@ class AmbitionView(ApiView):
             needed_hours_per_month=data["nodigUrenPerMaand"],
             needed_budget_euros=data["nodigBudgetEuro"],
         )
-        ambition.current_pledges = list(Pledge.objects.current().filter(ambition=ambition))  # type: ignore[attr-defined]
-        return Response(AmbitionSerializer(ambition).data)
+        return Response(AmbitionSerializer(queries.with_current_pledges(ambition)).data)
 
     @extend_schema(
         operation_id="ambitieVerwijderen",

@@ -1,7 +1,7 @@
 """``page`` and ``pageSize`` on every list, with HAL-style ``_links`` to the first, previous, next and last page."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -75,6 +75,28 @@ def paginated(
     prepare: Callable[[list[Any]], object] | None = None,
 ) -> Response:
     """One page of ``queryset``; ``prepare`` may load what the page's objects need in a few queries."""
+
+    def represent(page: QuerySet[Any]) -> Any:
+        objects = list(page)
+        if prepare is not None:
+            prepare(objects)
+        return serializer_class(objects, many=True, context={"request": request, **(context or {})}).data
+
+    return paginated_rows(request, queryset, query, represent)
+
+
+def paginated_rows(
+    request: Request,
+    queryset: QuerySet[Any, Any],
+    query: dict[str, Any],
+    represent: Callable[[QuerySet[Any, Any]], list[Any]],
+) -> Response:
+    """One page of ``queryset``, its items as ``represent`` writes them from the page's (unevaluated) slice.
+
+    For read-only lists whose items a plain function writes faster than a serializer field by field (and
+    may read the page as a subquery); the documented item stays the serializer (``page_serializer``), and
+    a test holds the two equal.
+    """
     number, size = int(query.get("page") or 1), int(query.get("pageSize") or DEFAULT_PAGE_SIZE)
     paginator = Paginator(queryset, size)
     last = paginator.num_pages
@@ -83,10 +105,7 @@ def paginated(
             _("Pagina %(page)s bestaat niet; er zijn %(pages)s pagina's.") % {"page": number, "pages": last}
         )
     page = paginator.page(number)
-    objects = list(page.object_list)
-    if prepare is not None:
-        prepare(objects)
-    results = serializer_class(objects, many=True, context={"request": request, **(context or {})}).data
+    results = represent(cast(QuerySet[Any, Any], page.object_list))
     data = {
         "_links": {
             "self": _link(request, number),

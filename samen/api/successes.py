@@ -1,6 +1,6 @@
 """Erken en vier successen over the API: the success log of a collaboration (readers: public successes only)."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -18,11 +18,14 @@ from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField
 from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Partner
-from samen.goals.models import Goal, Result
-from samen.successes import services
-from samen.successes.models import CelebrationPrompt, PromptReason, Spotlight, Success
+from samen.goals import queries as goal_queries
+from samen.successes import queries, services
+from samen.successes.choices import PromptReason
 
 TAGS = ["Successen"]
+
+if TYPE_CHECKING:
+    from samen.successes.models import Success
 
 
 @extend_schema_serializer(component_name="Succes")
@@ -49,7 +52,7 @@ class SuccessSerializer(serializers.Serializer[Any]):
     )
 
     @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
-    def get_deelnemers(self, success: Success) -> list[str]:
+    def get_deelnemers(self, success: "Success") -> list[str]:
         return [str(partner.pk) for partner in success.partners.all()]
 
 
@@ -100,12 +103,12 @@ ERRORS = {
 }
 
 
-def success_for(request: Request, pk: UUID) -> Success:
-    collaboration_id = Success.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+def success_for(request: Request, pk: UUID) -> "Success":
+    collaboration_id = queries.collaboration_of_success(pk)
     if collaboration_id is None:
         raise Http404
     collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
-    success = Success.objects.for_list().get(pk=pk)
+    success = queries.success(pk)
     success.collaboration = collaboration
     if not permissions.can_view_success(request.user, success):
         raise Http404
@@ -126,8 +129,12 @@ class CollaborationSuccessesView(ApiView):
     def get(self, request: Request, id: UUID) -> Response:
         collaboration = permissions.get_collaboration_for(http(request), id)
         internal = permissions.can_view_internal_successes(request.user, collaboration)
-        feed = Success.objects.feed(collaboration, internal=internal).order_by("-date", "-recorded_at", "id")
-        return paginated(request, feed, SuccessSerializer, query_of(PageQuery, request))
+        return paginated(
+            request,
+            queries.successes_of(collaboration, internal=internal),
+            SuccessSerializer,
+            query_of(PageQuery, request),
+        )
 
     @extend_schema(
         operation_id="succesVastleggen",
@@ -144,13 +151,13 @@ class CollaborationSuccessesView(ApiView):
         data = body_of(SuccessCreateSerializer, request)
         partners = resolve(Partner, data["deelnemers"], "deelnemers", collaboration.partners.all())
         people = resolve(Person, data["mensen"], "mensen", services.people_in(collaboration))
-        goals = Goal.objects.filter(collaboration=collaboration)
-        goal = resolve(Goal, [data["doel"]], "doel", goals)[0] if data["doel"] else None
-        results = Result.objects.for_collaboration(collaboration)
-        result = resolve(Result, [data["resultaat"]], "resultaat", results)[0] if data["resultaat"] else None
-        prompts = CelebrationPrompt.objects.filter(collaboration=collaboration)
+        goals = goal_queries.goals_of(collaboration)
+        goal = resolve(goals.model, [data["doel"]], "doel", goals)[0] if data["doel"] else None
+        results = goal_queries.results_of(collaboration)
+        result = resolve(results.model, [data["resultaat"]], "resultaat", results)[0] if data["resultaat"] else None
+        prompts = queries.prompts_of(collaboration)
         prompt = (
-            resolve(CelebrationPrompt, [data["vieringsvoorstel"]], "vieringsvoorstel", prompts)[0]
+            resolve(prompts.model, [data["vieringsvoorstel"]], "vieringsvoorstel", prompts)[0]
             if data["vieringsvoorstel"]
             else None
         )
@@ -168,7 +175,7 @@ class CollaborationSuccessesView(ApiView):
             is_public=data["openbaar"],
             prompt=prompt,
         )
-        return Response(SuccessSerializer(Success.objects.for_list().get(pk=success.pk)).data, status=201)
+        return Response(SuccessSerializer(queries.success(success.pk)).data, status=201)
 
 
 class SuccessView(ApiView):
@@ -195,8 +202,8 @@ class SuccessView(ApiView):
         success = success_for(request, id)
         collaboration = success.collaboration
         data = body_of(SuccessUpdateSerializer, request)
-        goals = Goal.objects.filter(collaboration=collaboration)
-        results = Result.objects.for_collaboration(collaboration)
+        goals = goal_queries.goals_of(collaboration)
+        results = goal_queries.results_of(collaboration)
         services.update_success(
             success=success,
             by=request.user,
@@ -207,10 +214,10 @@ class SuccessView(ApiView):
             partners=resolve(Partner, data["deelnemers"], "deelnemers", collaboration.partners.all()),
             people=resolve(Person, data["mensen"], "mensen", services.people_in(collaboration)),
             teams="\n".join(team.strip() for team in data["teams"]),
-            goal=resolve(Goal, [data["doel"]], "doel", goals)[0] if data["doel"] else None,
-            result=resolve(Result, [data["resultaat"]], "resultaat", results)[0] if data["resultaat"] else None,
+            goal=resolve(goals.model, [data["doel"]], "doel", goals)[0] if data["doel"] else None,
+            result=resolve(results.model, [data["resultaat"]], "resultaat", results)[0] if data["resultaat"] else None,
         )
-        return Response(SuccessSerializer(Success.objects.for_list().get(pk=success.pk)).data)
+        return Response(SuccessSerializer(queries.success(success.pk)).data)
 
 
 class VisibilityView(ApiView):
@@ -228,7 +235,7 @@ class VisibilityView(ApiView):
         success = success_for(request, id)
         data = body_of(VisibilitySerializer, request)
         services.set_success_public(success=success, by=request.user, public=data["openbaar"])
-        return Response(SuccessSerializer(Success.objects.for_list().get(pk=success.pk)).data, status=201)
+        return Response(SuccessSerializer(queries.success(success.pk)).data, status=201)
 
 
 # --- in het zonnetje: a short thank-you inside the collaboration ---------------------------
@@ -265,8 +272,9 @@ class SpotlightsView(ApiView):
         collaboration = permissions.get_collaboration_for(http(request), id)
         if not permissions.can_view_internal_successes(request.user, collaboration):
             raise Http404
-        spotlights = Spotlight.objects.feed(collaboration).order_by("-created_at", "id")
-        return paginated(request, spotlights, SpotlightSerializer, query_of(PageQuery, request))
+        return paginated(
+            request, queries.spotlights_of(collaboration), SpotlightSerializer, query_of(PageQuery, request)
+        )
 
     @extend_schema(
         operation_id="waarderingGeven",
@@ -285,9 +293,7 @@ class SpotlightsView(ApiView):
         spotlight = services.give_spotlight(
             collaboration=collaboration, by=request.user, people=people, team=data["team"], message=data["waarom"]
         )
-        return Response(
-            SpotlightSerializer(Spotlight.objects.feed(collaboration).get(pk=spotlight.pk)).data, status=201
-        )
+        return Response(SpotlightSerializer(queries.spotlights_of(collaboration).get(pk=spotlight.pk)).data, status=201)
 
 
 @extend_schema_serializer(component_name="Vieringsvoorstel")
@@ -315,5 +321,6 @@ class PromptsView(ApiView):
         collaboration = permissions.get_collaboration_for(http(request), id)
         if not permissions.can_celebrate(request.user, collaboration):
             raise Http404
-        prompts = CelebrationPrompt.objects.open_for(collaboration).order_by("-reached_on", "id")
-        return paginated(request, prompts, PromptSerializer, query_of(PageQuery, request))
+        return paginated(
+            request, queries.open_prompts_of(collaboration), PromptSerializer, query_of(PageQuery, request)
+        )

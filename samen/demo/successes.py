@@ -6,7 +6,8 @@ from typing import Any
 from samen.collaborations.models import Partner
 from samen.demo.story import CRACK, HEALTHY, LIGHT, STARTING, Story
 from samen.successes import services
-from samen.successes.models import CelebrationPrompt, PromptReason
+from samen.successes.choices import PromptReason
+from samen.successes.models import CelebrationPrompt
 from samen.successes.prompts import refresh_prompts
 
 DAY = datetime.timedelta(days=1)

@@ -4,7 +4,8 @@ from typing import TYPE_CHECKING, Any
 
 from samen.audit.services import record
 from samen.collaborations.models import Partner
-from samen.goals.models.results import ACTIVE_COMMITMENT, Commitment, CommitmentStatus
+from samen.goals.choices import CommitmentStatus
+from samen.goals.models.results import ACTIVE_COMMITMENT, Commitment
 
 if TYPE_CHECKING:
     from samen.accounts.models import Person

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.core.forms import DateField, DateInput, Form, style_widgets
 from samen.interests.catalogue import Catalogue
-from samen.interests.models import Declaration, GoChoice, Pledge
+from samen.interests.choices import GoChoice
+from samen.interests.models import Declaration, Pledge
 from samen.interests.services import InterestInput, RedLineInput
 
 NUMBER = {"invalid": _("Vul een getal in, bijvoorbeeld 12,5.")}

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet, VersionedModel
 from samen.interests import rules
+from samen.interests.choices import GoChoice
 
 SCALE = Q(urgency__gte=rules.SCALE_MIN, urgency__lte=rules.SCALE_MAX)
 
@@ -380,12 +381,6 @@ class RedLine(Model):
 
     def __str__(self) -> str:
         return self.text
-
-
-class GoChoice(models.TextChoices):
-    GO = "go", _("go")
-    CONDITIONS = "voorwaarden", _("go met voorwaarden")
-    NO_GO = "no_go", _("no-go")
 
 
 class GoDecision(Model):

@@ -23,7 +23,8 @@ from samen.interests.analysis import (
     join_names,
 )
 from samen.interests.catalogue import Catalogue, catalogue_for
-from samen.interests.models import Declaration, DeclarationStatus, GoChoice, GoDecision, HonestyRound, Interest, RedLine
+from samen.interests.choices import GoChoice
+from samen.interests.models import Declaration, DeclarationStatus, GoDecision, HonestyRound, Interest, RedLine
 
 if TYPE_CHECKING:
     from samen.accounts.models import Person

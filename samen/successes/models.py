@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet, VersionedModel
+from samen.successes.choices import PromptReason
 
 if TYPE_CHECKING:
     from samen.collaborations.models import Collaboration
@@ -237,12 +238,6 @@ class Spotlight(Model):
     @property
     def recipients(self) -> list[str]:
         return [person.full_name or str(person) for person in self.people.all()] + ([self.team] if self.team else [])
-
-
-class PromptReason(models.TextChoices):
-    RESULT_REACHED = "resultaat_bereikt", _("een resultaat heeft zijn streefwaarde bereikt")
-    GOAL_ADOPTED = "doel_vastgesteld", _("een doel is door alle partners vastgesteld")
-    MILESTONE_DONE = "mijlpaal_gehaald", _("een mijlpaal is gehaald")
 
 
 class CelebrationPromptQuerySet(QuerySet["CelebrationPrompt"]):

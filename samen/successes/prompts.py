@@ -32,7 +32,8 @@ from samen.collaborations import people as collaboration_people
 from samen.collaborations.models import Collaboration
 from samen.goals import facts as goals
 from samen.notifications.services import Kind, notify
-from samen.successes.models import CelebrationPrompt, PromptReason
+from samen.successes.choices import PromptReason
+from samen.successes.models import CelebrationPrompt
 
 log = structlog.get_logger("samen.successes")
 

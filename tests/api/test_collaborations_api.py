@@ -154,3 +154,32 @@ def test_a_merged_municipality_shows_its_successor_and_date(demo, api):
         str(land_van_cuijk.pk),
     )
     assert api.get(f"/organisaties/{land_van_cuijk.pk}").json()["opgegaanIn"] is None
+
+
+def test_the_list_writes_each_collaboration_exactly_as_its_documented_serializer(demo, api):
+    """The list of 100 is written by a plain function for speed; the schema is CollaborationSerializer's."""
+    from django.db.models import Count, Q
+
+    from samen.api.serializers import CollaborationSerializer
+
+    utrecht = Collaboration.objects.get(pk=demo.collaboration.pk)
+    utrecht.short_name, utrecht.legal_bases, utrecht.register_url = "", "", ""
+    utrecht.body = municipality("GM0344")
+    utrecht.save()
+    make_register(2, municipality("GM0344"), PolicyField.objects.create(name="Zorg"))
+    body = api.get("/samenwerkingen", pageSize=100).json()
+    assert body["totalItems"] <= 100
+    listed = {item["id"]: item for item in body["results"]}
+    counted = Collaboration.objects.annotate(
+        partner_count=Count("partners", filter=Q(partners__left_on__isnull=True)),
+    ).select_related("body")
+    for collaboration in counted.filter(pk__in=listed):
+        collaboration.policy_field_names = sorted(collaboration.policy_fields.values_list("name", flat=True))
+        documented = dict(CollaborationSerializer(collaboration).data)
+        assert listed[str(collaboration.pk)] == documented
+        assert list(listed[str(collaboration.pk)]) == list(documented)
+        assert api.get(f"/samenwerkingen/{collaboration.pk}").json() == documented
+    assert any(item["samenwerkingsorgaan"] is None for item in listed.values())
+    assert any(item["samenwerkingsorgaan"] is not None for item in listed.values())
+    assert any(item["beleidsterreinen"] for item in listed.values())
+    assert listed[str(utrecht.pk)]["citeertitel"] is None

@@ -1,6 +1,6 @@
 """Partners hold each other to account: ask, reply, close."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -15,14 +15,11 @@ from samen.api.goals.common import TAGS, PersonBriefSerializer, goal_for, partne
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, BlankAsNullChoiceField
 from samen.api.views import body_of, query_of, resolve
-from samen.goals import services
-from samen.goals.models import (
-    AccountabilityRequest,
-    Commitment,
-    Outcome,
-    RequestStatus,
-    Result,
-)
+from samen.goals import queries, services
+from samen.goals.choices import Outcome, RequestStatus
+
+if TYPE_CHECKING:
+    from samen.goals.models import AccountabilityRequest
 
 
 @extend_schema_serializer(component_name="Aanspreekverzoek")
@@ -70,12 +67,12 @@ class ClosingSerializer(StrictSerializer):
     toelichting = TextField(required=False, allow_blank=True, default="", max_length=5_000)
 
 
-def accountability_for(request: Request, pk: UUID) -> AccountabilityRequest:
-    goal_id = AccountabilityRequest.objects.filter(pk=pk).values_list("goal_id", flat=True).first()
+def accountability_for(request: Request, pk: UUID) -> "AccountabilityRequest":
+    goal_id = queries.goal_of_accountability_request(pk)
     if goal_id is None:
         raise Http404
     goal, _drafts = goal_for(request, goal_id)
-    found = AccountabilityRequest.objects.for_goal(goal).get(pk=pk)
+    found = queries.accountability_requests_of(goal).get(pk=pk)
     found.goal, found.collaboration = goal, goal.collaboration
     return found
 
@@ -92,7 +89,7 @@ class AccountabilityView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
-        found = AccountabilityRequest.objects.for_goal(goal).order_by("-created_at", "id")
+        found = queries.accountability_requests_of(goal).order_by("-created_at", "id")
         return paginated(request, found, AccountabilitySerializer, query_of(PageQuery, request))
 
     @extend_schema(
@@ -105,16 +102,11 @@ class AccountabilityView(ApiView):
     def post(self, request: AuthedApiRequest, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
         data = body_of(AccountabilityCreateSerializer, request)
+        commitments, results = queries.plain_commitments_of(goal), queries.plain_results_of(goal)
         commitment = (
-            resolve(Commitment, [data["afspraak"]], "afspraak", Commitment.objects.filter(goal=goal))[0]
-            if data["afspraak"]
-            else None
+            resolve(commitments.model, [data["afspraak"]], "afspraak", commitments)[0] if data["afspraak"] else None
         )
-        result = (
-            resolve(Result, [data["resultaat"]], "resultaat", Result.objects.filter(goal=goal))[0]
-            if data["resultaat"]
-            else None
-        )
+        result = resolve(results.model, [data["resultaat"]], "resultaat", results)[0] if data["resultaat"] else None
         raised = services.raise_accountability_request(
             collaboration=goal.collaboration,
             by=request.user,
@@ -123,7 +115,7 @@ class AccountabilityView(ApiView):
             result=result,
             partner=partner_of(goal.collaboration, data["deelnemer"]),
         )
-        fresh = AccountabilityRequest.objects.for_goal(goal).get(pk=raised.pk)
+        fresh = queries.accountability_requests_of(goal).get(pk=raised.pk)
         return Response(AccountabilitySerializer(fresh).data, status=201)
 
 
@@ -162,5 +154,5 @@ class ClosingsView(ApiView):
         services.close_accountability_request(
             request=found, by=request.user, outcome=data["uitkomst"], text=data["toelichting"]
         )
-        fresh = AccountabilityRequest.objects.for_goal(found.goal).get(pk=found.pk)
+        fresh = queries.accountability_requests_of(found.goal).get(pk=found.pk)
         return Response(AccountabilitySerializer(fresh).data, status=201)

@@ -1,6 +1,6 @@
 """What the goals endpoints share: finding a goal the person may see, people and numbers in the API."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -12,9 +12,11 @@ from samen import permissions
 from samen.accounts.models import Person
 from samen.api.views import http, resolve
 from samen.collaborations.models import Collaboration, Partner
-from samen.goals.models import (
-    Goal,
-)
+from samen.goals import queries
+
+if TYPE_CHECKING:
+    from samen.goals.models import Goal
+
 
 TAGS = ["Doelen"]
 
@@ -32,22 +34,16 @@ class PersonBriefSerializer(serializers.Serializer[Any]):
     naam = serializers.CharField(source="full_name", read_only=True)
 
 
-def goal_for(request: Request, pk: UUID) -> tuple[Goal, bool]:
+def goal_for(request: Request, pk: UUID) -> tuple["Goal", bool]:
     """The goal if the person may see it (readers: adopted goals only), else 404; and whether drafts show."""
-    collaboration_id = Goal.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+    collaboration_id = queries.collaboration_of_goal(pk)
     if collaboration_id is None:
         raise Http404
     collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
     drafts = permissions.can_view_goal_drafts(request.user, collaboration)
-    goal = (
-        Goal.objects.for_collaboration(collaboration, drafts_visible=drafts)
-        .select_related("latest_version", "adopted_version")
-        .filter(pk=pk)
-        .first()
-    )
+    goal = queries.goal_in(collaboration, pk, drafts_visible=drafts)
     if goal is None:
         raise Http404
-    goal.collaboration = collaboration
     return goal, drafts
 
 

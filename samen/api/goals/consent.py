@@ -1,6 +1,6 @@
 """Consent per partner: rounds, ambtelijk advice and the bestuurlijk decision."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -17,14 +17,11 @@ from samen.api.goals.drafting import VersionBriefSerializer, goal_response
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField
 from samen.api.views import Conflict, body_of, query_of
-from samen.goals import services
-from samen.goals.models import (
-    AdviceKind,
-    ConsentRound,
-    DecisionKind,
-    Goal,
-    RoundStatus,
-)
+from samen.goals import queries, services
+from samen.goals.choices import AdviceKind, DecisionKind, RoundStatus
+
+if TYPE_CHECKING:
+    from samen.goals.models import ConsentRound, Goal
 
 
 @extend_schema_serializer(component_name="Besluit")
@@ -75,7 +72,7 @@ class RoundSerializer(serializers.Serializer[Any]):
     stand = serializers.SerializerMethodField(help_text=gettext_lazy("Alleen bij een open ronde."))
 
     @extend_schema_field(TallySerializer(allow_null=True))
-    def get_stand(self, consent_round: ConsentRound) -> dict[str, Any] | None:
+    def get_stand(self, consent_round: "ConsentRound") -> dict[str, Any] | None:
         if not consent_round.is_open:
             return None
         return dict(TallySerializer(services.round_tally(consent_round)).data)
@@ -97,7 +94,7 @@ class AdviceCreateSerializer(StrictSerializer):
     toelichting = TextField(required=False, allow_blank=True, default="", max_length=10_000)
 
 
-def open_round_of(goal: Goal) -> ConsentRound:
+def open_round_of(goal: "Goal") -> "ConsentRound":
     consent_round = goal.open_round()
     if consent_round is None:
         raise Conflict(_("Over dit doel loopt geen instemmingsronde."))
@@ -120,14 +117,9 @@ class RoundsView(ApiView):
         goal, drafts = goal_for(request, id)
         if not drafts:
             raise Http404
-        rounds = (
-            ConsentRound.objects.filter(goal=goal)
-            .select_related("version")
-            .prefetch_related("decisions__person", "advice__person")
-            .order_by("-opened_at", "id")
-        )
+        rounds = queries.consent_rounds_of(goal)
 
-        def attach(items: list[ConsentRound]) -> None:
+        def attach(items: list["ConsentRound"]) -> None:
             for item in items:
                 item.goal = goal
 

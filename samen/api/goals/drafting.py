@@ -1,10 +1,9 @@
 """Goals written together: the goal, its versions and what it yields each partner."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
@@ -17,14 +16,11 @@ from samen.api.goals.common import TAGS, PersonBriefSerializer, goal_for, partne
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
 from samen.api.views import body_of, http, query_of
-from samen.goals import services
-from samen.goals.models import (
-    Benefit,
-    Goal,
-    GoalState,
-    GoalVersion,
-    VersionStatus,
-)
+from samen.goals import queries, services
+from samen.goals.choices import GoalState, VersionStatus
+
+if TYPE_CHECKING:
+    from samen.goals.models import Goal
 
 
 @extend_schema_serializer(component_name="DoelversieKort")
@@ -67,7 +63,7 @@ class GoalSerializer(serializers.Serializer[Any]):
     vastgesteldOp = serializers.DateTimeField(source="adopted_at", allow_null=True, read_only=True)
 
     @extend_schema_field(VersionBriefSerializer(allow_null=True))
-    def get_laatsteVersie(self, goal: Goal) -> dict[str, Any] | None:
+    def get_laatsteVersie(self, goal: "Goal") -> dict[str, Any] | None:
         if not self.context.get("drafts_visible") or goal.latest_version is None:
             return None
         return dict(VersionBriefSerializer(goal.latest_version).data)
@@ -111,8 +107,8 @@ class BenefitCreateSerializer(StrictSerializer):
 GOAL_ERRORS = {"title": "titel", "text": "tekst", "reason": "reden", "partner": "deelnemer"}
 
 
-def goal_response(goal: Goal, drafts: bool, status: int = 200) -> Response:
-    fresh = Goal.objects.select_related("latest_version", "adopted_version").get(pk=goal.pk)
+def goal_response(goal: "Goal", drafts: bool, status: int = 200) -> Response:
+    fresh = queries.goal_with_versions(goal.pk)
     return Response(GoalSerializer(fresh, context={"drafts_visible": drafts}).data, status=status)
 
 
@@ -131,7 +127,7 @@ class CollaborationGoalsView(ApiView):
         collaboration = permissions.get_collaboration_for(http(request), id)
         drafts = permissions.can_view_goal_drafts(request.user, collaboration)
         query = query_of(PageQuery, request)
-        goals = Goal.objects.overview_for(collaboration, drafts_visible=drafts)
+        goals = queries.goals_overview(collaboration, drafts_visible=drafts)
         return paginated(request, goals, GoalSerializer, query, context={"drafts_visible": drafts})
 
     @extend_schema(
@@ -175,10 +171,9 @@ class GoalVersionsView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         goal, drafts = goal_for(request, id)
-        versions = GoalVersion.objects.history(goal)
-        if not drafts:
-            versions = versions.exclude(status__in=[VersionStatus.DRAFT, VersionStatus.IN_CONSENT])
-        return paginated(request, versions, VersionSerializer, query_of(PageQuery, request))
+        return paginated(
+            request, queries.versions_of(goal, drafts_visible=drafts), VersionSerializer, query_of(PageQuery, request)
+        )
 
     @extend_schema(
         operation_id="wijzigingsvoorstelDoen",
@@ -201,7 +196,7 @@ class GoalVersionsView(ApiView):
             reason=data["reden"],
             partner=partner_of(goal.collaboration, data["deelnemer"]),
         )
-        fresh = GoalVersion.objects.history(goal).get(pk=version.pk)
+        fresh = queries.versions_of(goal, drafts_visible=True).get(pk=version.pk)
         return Response(VersionSerializer(fresh).data, status=201)
 
 
@@ -217,8 +212,7 @@ class BenefitsView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
-        benefits = Benefit.objects.for_goal(goal).order_by("partner__organisation__name", "id")
-        return paginated(request, benefits, BenefitSerializer, query_of(PageQuery, request))
+        return paginated(request, queries.benefits_of(goal), BenefitSerializer, query_of(PageQuery, request))
 
     @extend_schema(
         operation_id="opbrengstBeschrijven",
@@ -233,7 +227,7 @@ class BenefitsView(ApiView):
         partner = partner_of(goal.collaboration, data["deelnemer"])
         assert partner is not None
         benefit = services.state_benefit(goal=goal, partner=partner, by=request.user, text=data["tekst"])
-        fresh = Benefit.objects.for_goal(goal).get(pk=benefit.pk)
+        fresh = queries.benefits_of(goal).get(pk=benefit.pk)
         return Response(BenefitSerializer(fresh).data, status=201)
 
 
@@ -255,8 +249,9 @@ class DraftView(ApiView):
         goal, drafts = goal_for(request, id)
         if not drafts:
             raise Http404
-        version = get_object_or_404(GoalVersion, pk=versieId, goal=goal)
-        version.goal = goal
+        version = queries.version_of(goal, versieId)
+        if version is None:
+            raise Http404
         data = body_of(DraftSerializer, request)
         services.save_draft(
             version=version,
@@ -267,4 +262,4 @@ class DraftView(ApiView):
             reason=data["reden"],
             partner=partner_of(goal.collaboration, data["deelnemer"]),
         )
-        return Response(VersionSerializer(GoalVersion.objects.history(goal).get(pk=version.pk)).data)
+        return Response(VersionSerializer(queries.versions_of(goal, drafts_visible=True).get(pk=version.pk)).data)

@@ -1,6 +1,6 @@
 """Results with their progress, and the commitments partners make under a goal."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -15,14 +15,11 @@ from samen.api.goals.common import TAGS, NumberField, PersonBriefSerializer, goa
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField
 from samen.api.views import body_of, query_of
-from samen.goals import services
-from samen.goals.models import (
-    Commitment,
-    CommitmentStatus,
-    ProgressUpdate,
-    Result,
-    ResultStatus,
-)
+from samen.goals import queries, services
+from samen.goals.choices import CommitmentStatus, ResultStatus
+
+if TYPE_CHECKING:
+    from samen.goals.models import Result
 
 
 @extend_schema_serializer(component_name="Resultaat")
@@ -116,7 +113,7 @@ class ResultsView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
-        return paginated(request, Result.objects.for_goal(goal), ResultSerializer, query_of(PageQuery, request))
+        return paginated(request, queries.results_of_goal(goal), ResultSerializer, query_of(PageQuery, request))
 
     @extend_schema(
         operation_id="resultaatToevoegen",
@@ -140,17 +137,15 @@ class ResultsView(ApiView):
             owner_partner=partner_of(goal.collaboration, data["eigenaarDeelnemer"], "eigenaarDeelnemer"),
             owner_person=person_of(data["eigenaarPersoon"], "eigenaarPersoon"),
         )
-        return Response(ResultSerializer(Result.objects.for_goal(goal).get(pk=result.pk)).data, status=201)
+        return Response(ResultSerializer(queries.results_of_goal(goal).get(pk=result.pk)).data, status=201)
 
 
-def result_for(request: Request, pk: UUID) -> Result:
-    goal_id = Result.objects.filter(pk=pk).values_list("goal_id", flat=True).first()
+def result_for(request: Request, pk: UUID) -> "Result":
+    goal_id = queries.goal_of_result(pk)
     if goal_id is None:
         raise Http404
     goal, _drafts = goal_for(request, goal_id)
-    result = Result.objects.for_goal(goal).get(pk=pk)
-    result.goal = goal
-    return result
+    return queries.result_of(goal, pk)
 
 
 class ProgressView(ApiView):
@@ -165,9 +160,7 @@ class ProgressView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         result = result_for(request, id)
-        updates = ProgressUpdate.objects.filter(result=result).select_related("person")
-        updates = updates.order_by("-measured_on", "-created_at", "id")
-        return paginated(request, updates, ProgressSerializer, query_of(PageQuery, request))
+        return paginated(request, queries.progress_of(result), ProgressSerializer, query_of(PageQuery, request))
 
     @extend_schema(
         operation_id="voortgangMelden",
@@ -202,7 +195,7 @@ class CommitmentsView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         goal, _drafts = goal_for(request, id)
-        commitments = Commitment.objects.for_goal(goal)
+        commitments = queries.commitments_of(goal)
         return paginated(request, commitments, CommitmentSerializer, query_of(PageQuery, request))
 
     @extend_schema(
@@ -223,7 +216,7 @@ class CommitmentsView(ApiView):
             who=person_of(data["wie"], "wie"),
             due_on=data["uiterlijkOp"],
         )
-        return Response(CommitmentSerializer(Commitment.objects.for_goal(goal).get(pk=commitment.pk)).data, status=201)
+        return Response(CommitmentSerializer(queries.commitments_of(goal).get(pk=commitment.pk)).data, status=201)
 
 
 class CommitmentStatusView(ApiView):
@@ -236,12 +229,11 @@ class CommitmentStatusView(ApiView):
         responses={201: CommitmentSerializer},
     )
     def post(self, request: AuthedApiRequest, id: UUID) -> Response:
-        goal_id = Commitment.objects.filter(pk=id).values_list("goal_id", flat=True).first()
+        goal_id = queries.goal_of_commitment(id)
         if goal_id is None:
             raise Http404
         goal, _drafts = goal_for(request, goal_id)
-        commitment = Commitment.objects.for_goal(goal).get(pk=id)
-        commitment.goal = goal
+        commitment = queries.commitment_of(goal, id)
         data = body_of(CommitmentStatusSerializer, request)
         commitment = services.update_commitment_status(commitment=commitment, by=request.user, status=data["status"])
         return Response(CommitmentSerializer(commitment).data, status=201)

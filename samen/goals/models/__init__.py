@@ -1,29 +1,35 @@
 """Toon eigenaarschap: goals written together, consent per partner, results, commitments, accountability."""
 
-from samen.goals.models.accountability import AccountabilityReply, AccountabilityRequest, Outcome, RequestStatus
+from samen.goals.choices import (
+    AdviceKind,
+    CommitmentStatus,
+    DecisionKind,
+    GoalState,
+    Outcome,
+    RequestStatus,
+    ResultStatus,
+    RoundStatus,
+    VersionStatus,
+)
+from samen.goals.models.accountability import AccountabilityReply, AccountabilityRequest
 from samen.goals.models.consent import (
     Advice,
-    AdviceKind,
     Benefit,
     ConsentRound,
     Decision,
-    DecisionKind,
     PartnerTally,
-    RoundStatus,
     Tally,
     tally,
 )
-from samen.goals.models.goals import Goal, GoalEdit, GoalState, GoalVersion, VersionStatus
+from samen.goals.models.goals import Goal, GoalEdit, GoalVersion
 from samen.goals.models.overview import GoalSummary, overview_summaries
 from samen.goals.models.results import (
     AT_RISK_RATIO,
     ON_TRACK_RATIO,
     TOO_EARLY_SHARE,
     Commitment,
-    CommitmentStatus,
     ProgressUpdate,
     Result,
-    ResultStatus,
     result_reached,
     result_status,
 )

@@ -9,20 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet
+from samen.goals.choices import Outcome, RequestStatus
 from samen.goals.models.goals import Goal
 from samen.goals.models.results import Commitment, Result
-
-
-class RequestStatus(models.TextChoices):
-    OPEN = "open", _("wacht op antwoord")
-    ANSWERED = "beantwoord", _("beantwoord")
-    CLOSED = "afgerond", _("afgerond")
-
-
-class Outcome(models.TextChoices):
-    KEPT = "nagekomen", _("de afspraak wordt nagekomen")
-    ADJUSTED = "bijgestuurd", _("bijgestuurd: afspraak of resultaat aangepast")
-    UNRESOLVED = "niet_opgelost", _("niet opgelost: naar het bestuurlijk overleg")
 
 
 class AccountabilityRequestQuerySet(QuerySet["AccountabilityRequest"]):

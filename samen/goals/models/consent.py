@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet, VersionedModel
+from samen.goals.choices import AdviceKind, DecisionKind, RoundStatus
 from samen.goals.models.goals import Goal, GoalVersion
 
 if TYPE_CHECKING:
@@ -51,12 +52,6 @@ class Benefit(VersionedModel):
     @property
     def collaboration(self) -> Any:
         return self.goal.collaboration
-
-
-class RoundStatus(models.TextChoices):
-    OPEN = "open", _("open")
-    ADOPTED = "vastgesteld", _("gesloten: vastgesteld")
-    CLOSED = "gesloten", _("gesloten: vervangen door een nieuwe versie")
 
 
 class ConsentRound(Model):
@@ -101,11 +96,6 @@ class ConsentRound(Model):
         return self.is_open and self.deadline < timezone.localdate()
 
 
-class AdviceKind(models.TextChoices):
-    SUPPORT = "steun", _("steun")
-    CONCERNS = "zorgen", _("zorgen")
-
-
 class Advice(Model):
     """Ambtelijk advice to the partner's bestuur: support, or concerns with a text. One per person per round."""
 
@@ -134,13 +124,6 @@ class Advice(Model):
     @property
     def collaboration(self) -> Any:
         return self.round.goal.collaboration
-
-
-class DecisionKind(models.TextChoices):
-    CONSENT = "instemming", _("instemming")
-    CONDITIONAL = "voorwaarden", _("instemming met voorwaarden")
-    OBJECTION = "bezwaar", _("bezwaar")
-    ABSTAIN = "onthouding", _("onthouding")
 
 
 NEEDS_TEXT = (DecisionKind.CONDITIONAL, DecisionKind.OBJECTION)

@@ -9,30 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet, VersionedModel
+from samen.goals.choices import GoalState, RoundStatus, VersionStatus
 
 if TYPE_CHECKING:
     from samen.collaborations.models import Collaboration
     from samen.goals.models.consent import ConsentRound
 
 
-class VersionStatus(models.TextChoices):
-    DRAFT = "concept", _("concept")
-    IN_CONSENT = "instemming", _("in instemmingsronde")
-    ADOPTED = "vastgesteld", _("vastgesteld")
-    NOT_ADOPTED = "niet_vastgesteld", _("niet vastgesteld")
-    SUPERSEDED = "vervangen", _("vervangen door een nieuwere vastgestelde versie")
-
-
 IN_PROGRESS = (VersionStatus.DRAFT, VersionStatus.IN_CONSENT)
-
-
-class GoalState(models.TextChoices):
-    """Where a goal stands as a whole (derived from its versions, never stored)."""
-
-    DRAFT = "concept", _("concept")
-    IN_CONSENT = "instemming", _("instemmingsronde loopt")
-    ADOPTED = "vastgesteld", _("vastgesteld")
-    CHANGE_PENDING = "wijziging", _("vastgesteld, wijzigingsvoorstel in behandeling")
 
 
 class GoalQuerySet(QuerySet["Goal"]):
@@ -45,7 +29,7 @@ class GoalQuerySet(QuerySet["Goal"]):
 
     def overview_for(self, collaboration: "Collaboration", *, drafts_visible: bool = True) -> "GoalQuerySet":
         """The goals overview: versions joined, the open round's deadline as a subquery."""
-        from samen.goals.models.consent import ConsentRound, RoundStatus
+        from samen.goals.models.consent import ConsentRound
 
         open_rounds = ConsentRound.objects.filter(goal=OuterRef("pk"), status=RoundStatus.OPEN)
         return (
@@ -133,8 +117,6 @@ class Goal(Model):
         return latest if latest is not None and latest.status == VersionStatus.DRAFT else None
 
     def open_round(self) -> "ConsentRound | None":
-        from samen.goals.models.consent import RoundStatus
-
         return self.rounds.filter(status=RoundStatus.OPEN).select_related("version").first()
 
 

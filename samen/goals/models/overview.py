@@ -10,10 +10,11 @@ from uuid import UUID
 from django.db.models import Count, FloatField
 from django.db.models.functions import Cast
 
+from samen.goals.choices import DecisionKind, ResultStatus, RoundStatus
 from samen.goals.models.accountability import AccountabilityRequest
-from samen.goals.models.consent import CONSENTING, Decision, DecisionKind, RoundStatus
+from samen.goals.models.consent import CONSENTING, Decision
 from samen.goals.models.goals import Goal
-from samen.goals.models.results import Commitment, Result, ResultStatus, result_status
+from samen.goals.models.results import Commitment, Result, result_status
 
 
 @dataclass

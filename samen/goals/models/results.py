@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from samen.core.models import Model, QuerySet
+from samen.goals.choices import CommitmentStatus, ResultStatus
 from samen.goals.models.goals import Goal
 
 # --- Thresholds for a result's status (the one place; health and reports read them from here) ---
@@ -21,12 +22,6 @@ ON_TRACK_RATIO = Decimal("0.90")  # progress at least 90% of what the time passe
 AT_RISK_RATIO = Decimal("0.60")  # at least 60%: risico; below that: uit koers
 TOO_EARLY_SHARE = Decimal("0.10")  # in the first 10% of the period nobody is judged yet: op koers
 # A result past its due date that has not reached its target is uit koers; a reached one is op koers.
-
-
-class ResultStatus(models.TextChoices):
-    ON_TRACK = "op_koers", _("op koers")
-    AT_RISK = "risico", _("risico")
-    OFF_TRACK = "uit_koers", _("uit koers")
 
 
 STATUS_CSS = {
@@ -206,13 +201,6 @@ class ProgressUpdate(Model):
     @property
     def collaboration(self) -> Any:
         return self.result.goal.collaboration
-
-
-class CommitmentStatus(models.TextChoices):
-    OPEN = "open", _("nog niet begonnen")
-    IN_PROGRESS = "bezig", _("bezig")
-    DONE = "gedaan", _("gedaan")
-    DROPPED = "vervallen", _("vervallen")
 
 
 ACTIVE_COMMITMENT = (CommitmentStatus.OPEN, CommitmentStatus.IN_PROGRESS)

@@ -14,7 +14,8 @@ from samen.audit.services import record
 from samen.collaborations.models import Partner
 from samen.core.services import require, save_versioned
 from samen.interests.catalogue import Catalogue, catalogue_for
-from samen.interests.models import Declaration, DeclarationStatus, GoChoice, GoDecision, HonestyRound, Interest, RedLine
+from samen.interests.choices import GoChoice
+from samen.interests.models import Declaration, DeclarationStatus, GoDecision, HonestyRound, Interest, RedLine
 from samen.interests.services.common import concurrent_edit, not_your_partner, require_open, scale, unknown_motive
 
 if TYPE_CHECKING:
