@@ -98,6 +98,7 @@ class BrowserSession:
         """Zero axe violations (WCAG 2.1 A and AA) on the page as it is now, and no external requests."""
         from axe_playwright_python.sync_playwright import Axe
 
+        self.page.wait_for_load_state()  # a click may have started a navigation that is still under way
         results = Axe().run(self.page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         assert results.violations_count == 0, f"{self.page.url}\n{results.generate_report()}"
         assert not self.external_requests, f"external requests: {self.external_requests}"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from samen.council.demo import build_cycle_year
 from samen.council.models import Zienswijze
@@ -22,7 +23,7 @@ def test_a_councillor_follows_the_cycle_and_gives_the_councils_view(demo, visit)
 
     visit.goto("/raadsgrip")
     visit.assert_accessible()
-    assert page.get_by_role("heading", name="P&C-planning per regeling").is_visible()
+    expect(page.get_by_role("heading", name="P&C-planning per regeling")).to_be_visible()
 
     visit.goto(f"/samenwerkingen/{demo.collaboration.pk}/pc-planning?jaar={year}")
     visit.assert_accessible()
@@ -36,7 +37,7 @@ def test_a_councillor_follows_the_cycle_and_gives_the_councils_view(demo, visit)
     page.get_by_label("Tekst van de zienswijze").fill("De raad vraagt om een sobere wijziging.")
     page.get_by_label("Thema's").fill("indexatie")
     page.get_by_role("button", name="Vaststellen (de raad heeft besloten)").click()
-    assert page.get_by_text("Vul de datum van het raadsbesluit in").first.is_visible()
+    expect(page.get_by_text("Vul de datum van het raadsbesluit in").first).to_be_visible()
     visit.assert_accessible()
     page.get_by_label("Datum raadsbesluit").fill(timezone.localdate().isoformat())
     page.get_by_role("button", name="Vaststellen (de raad heeft besloten)").click()
@@ -61,7 +62,7 @@ def test_a_councillor_follows_the_cycle_and_gives_the_councils_view(demo, visit)
     visit.assert_accessible()
     page.get_by_role("link", name=signal.subject).click()  # the cost signal beside this year's figures
     page.wait_for_url(f"**/signalen/{signal.pk}")
-    assert page.get_by_role("heading", name=f"Kengetallen van de regeling in {year}").is_visible()
+    expect(page.get_by_role("heading", name=f"Kengetallen van de regeling in {year}")).to_be_visible()
     visit.assert_accessible()
 
 

@@ -3,6 +3,7 @@ bestuurlijk consent by three partners, adoption. Every page passes axe (WCAG 2.1
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from samen.goals.models import Goal
 
@@ -87,8 +88,8 @@ def test_from_draft_to_adoption_by_three_partners(demo, visit):
         submit(visit, "Besluit vastleggen")
         visit.assert_accessible()
 
-    assert page.get_by_text("Het besluit van De Bilt is vastgelegd.").is_visible()
-    assert page.get_by_text("Geldende tekst (versie 1)").is_visible()
+    expect(page.get_by_text("Het besluit van De Bilt is vastgelegd.")).to_be_visible()
+    expect(page.get_by_text("Geldende tekst (versie 1)")).to_be_visible()
     goal.refresh_from_db()
     assert goal.is_adopted
     visit.goto(overview)
@@ -187,5 +188,5 @@ def test_results_commitments_and_holding_each_other_to_account(demo, visit):
     )
     page.get_by_label("Tekst van het doel").fill("Tekst van Utrecht.")
     submit(visit, "Concept opslaan")
-    assert page.get_by_text("Tekst van Zeist, intussen.").is_visible()
+    expect(page.get_by_text("Tekst van Zeist, intussen.")).to_be_visible()
     visit.assert_accessible()

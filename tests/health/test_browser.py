@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.health import builders as b
 from tests.health.test_pages import activity
@@ -28,7 +29,7 @@ def test_the_health_view_is_accessible_and_every_chart_has_its_table(visit, demo
         == 1
     )
     page.get_by_text("Zo wordt ‘Ambitie’ berekend").click()
-    assert page.get_by_text("Deelt iedereen de ambitie").is_visible()
+    expect(page.get_by_text("Deelt iedereen de ambitie")).to_be_visible()
     visit.assert_accessible()
 
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from playwright.sync_api import expect
 
 from samen.accounts.models import Person
 from samen.notifications.models import Kind, Mail, MailStatus
@@ -98,7 +99,7 @@ def test_a_person_walks_the_notification_pages_and_they_are_accessible(demo, vis
     visit.assert_accessible()
     visit.page.get_by_label("Een open check-in").select_option("daily")
     visit.page.get_by_role("button", name="Voorkeuren opslaan").click()
-    assert visit.page.get_by_text("Uw voorkeuren zijn opgeslagen.").is_visible()
+    expect(visit.page.get_by_text("Uw voorkeuren zijn opgeslagen.")).to_be_visible()
     visit.assert_accessible()
 
     visit.goto("/meldingen/agenda")
@@ -110,7 +111,7 @@ def test_a_person_walks_the_notification_pages_and_they_are_accessible(demo, vis
     visit.goto(unsubscribe_url(me, [Kind.SPOTLIGHT]).removeprefix("http://localhost:8000"))
     visit.assert_accessible()
     visit.page.get_by_role("button", name="Ja, meld mij af").click()
-    assert visit.page.get_by_text("U bent afgemeld.").is_visible()
+    expect(visit.page.get_by_text("U bent afgemeld.")).to_be_visible()
     visit.assert_accessible()
 
     visit.goto("/meldingen/afmelden/kapot")
@@ -126,8 +127,8 @@ def test_staff_see_failed_mails_on_an_accessible_page(demo, visit):
     visit.login_as(staff)
 
     visit.goto("/meldingen/verzending")
-    assert visit.page.get_by_text("Tijdelijke storing").is_visible()
+    expect(visit.page.get_by_text("Tijdelijke storing")).to_be_visible()
     visit.assert_accessible()
     visit.page.get_by_role("button", name="Opnieuw proberen (Rik Raadslid)").click()
-    assert visit.page.get_by_text("De e-mail wordt opnieuw verstuurd.").is_visible()
+    expect(visit.page.get_by_text("De e-mail wordt opnieuw verstuurd.")).to_be_visible()
     visit.assert_accessible()

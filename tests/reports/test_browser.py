@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from samen.reports.models import CouncilDigest
 from tests.health import builders as b
@@ -26,7 +27,7 @@ def test_a_digest_is_drafted_approved_published_and_read(visit, demo):
     visit.page.get_by_label("Periode van").fill("2020-01-01")
     visit.page.get_by_label("Periode tot en met").fill("2099-12-31")
     visit.page.get_by_role("button", name="Raadsbrief opstellen").click()
-    assert visit.page.get_by_text("Hoort bij:").is_visible()  # the next moment of the regeling
+    expect(visit.page.get_by_text("Hoort bij:")).to_be_visible()  # the next moment of the regeling
     visit.assert_accessible()
     year = b.timezone.localdate().year
     visit.page.get_by_label("Hoort bij moment in de P&C-planning").select_option(f"{year}:begroting")
@@ -59,7 +60,7 @@ def test_a_digest_is_drafted_approved_published_and_read(visit, demo):
     visit.goto(reverse("reports:digests", args=[demo.collaboration.pk]))
     visit.assert_accessible()
     visit.page.get_by_role("link", name=digest.title).click()
-    assert visit.page.get_by_role("heading", name="Wat is besloten").is_visible()
+    expect(visit.page.get_by_role("heading", name="Wat is besloten")).to_be_visible()
     assert visit.page.get_by_role("table", name=re.compile("Gezondheid per gebied")).count() == 1
     visit.assert_accessible()
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from samen.successes.models import Spotlight, Success
 from tests.documents import run_worker
@@ -35,14 +36,14 @@ def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, t
     page.get_by_label("Teams").fill("Team Bedrijvenloket")
     page.get_by_label("Openbaar: mag naar buiten (brief, raad, pers)").check()
     page.get_by_role("button", name="Succes vastleggen").click()
-    assert page.get_by_text("De datum ligt in de toekomst").is_visible()
+    expect(page.get_by_text("De datum ligt in de toekomst")).to_be_visible()
     assert not Success.objects.exists()
     visit.assert_accessible()
 
     page.get_by_label("Datum").fill((timezone.localdate() - datetime.timedelta(days=1)).isoformat())
     page.get_by_role("button", name="Succes vastleggen").click()
     page.wait_for_url(f"**{base}/*-*")
-    assert page.get_by_role("heading", name="Eén loket voor ondernemers open").is_visible()
+    expect(page.get_by_role("heading", name="Eén loket voor ondernemers open")).to_be_visible()
     visit.assert_accessible()
     success = Success.objects.get()
     assert success.is_public
@@ -55,7 +56,7 @@ def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, t
     page.get_by_label("Waarom?").fill("Jullie bouwden het loket in drie maanden.")
     page.get_by_role("button", name="In het zonnetje zetten").click()
     page.wait_for_url(f"**{base}/zonnetje")
-    assert page.get_by_text("Jullie bouwden het loket in drie maanden.").is_visible()
+    expect(page.get_by_text("Jullie bouwden het loket in drie maanden.")).to_be_visible()
     visit.assert_accessible()
     assert Spotlight.objects.get().people.count() == 2
 
@@ -64,8 +65,8 @@ def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, t
     visit.assert_accessible()
     page.get_by_role("button", name="Brief maken").click()
     page.wait_for_url(f"**{base}/brief?*")
-    assert page.get_by_role("heading", name="Eén loket voor ondernemers open").is_visible()
-    assert page.get_by_text("Team Bedrijvenloket").first.is_visible()
+    expect(page.get_by_role("heading", name="Eén loket voor ondernemers open")).to_be_visible()
+    expect(page.get_by_text("Team Bedrijvenloket").first).to_be_visible()
     visit.assert_accessible()
     page.get_by_role("link", name="Downloaden als PDF").click()
     page.get_by_text("Het document staat in de wachtrij.").wait_for()  # made by the worker, not here
@@ -82,7 +83,7 @@ def test_record_a_success_spotlight_two_people_and_make_the_brief(demo, visit, t
     visit.assert_accessible()
     page.get_by_role("link", name="Recent").click()
     page.wait_for_url(f"**{base}")
-    assert page.get_by_text("Jullie bouwden het loket in drie maanden.").is_visible()
+    expect(page.get_by_text("Jullie bouwden het loket in drie maanden.")).to_be_visible()
     visit.assert_accessible()
 
 
@@ -95,7 +96,7 @@ def test_celebrate_a_reached_result_edit_it_and_read_it_as_a_councillor(demo, vi
     visit.login_as(demo.zeist_beleidsmedewerker)
 
     visit.goto(base)
-    assert page.get_by_text("Vergunningen binnen termijn").first.is_visible()
+    expect(page.get_by_text("Vergunningen binnen termijn").first).to_be_visible()
     visit.assert_accessible()
     page.get_by_role("link", name="Nog te vieren").click()
     page.wait_for_url(f"**{base}/vieren")
@@ -114,9 +115,9 @@ def test_celebrate_a_reached_result_edit_it_and_read_it_as_a_councillor(demo, vi
     page.get_by_label("Titel").fill("Vergunningen op tijd: 92%")
     page.get_by_role("button", name="Wijzigingen opslaan").click()
     page.wait_for_url(f"**{base}/*-*")
-    assert page.get_by_role("heading", name="Vergunningen op tijd: 92%").is_visible()
+    expect(page.get_by_role("heading", name="Vergunningen op tijd: 92%")).to_be_visible()
     visit.goto(f"{base}/vieren")
-    assert page.get_by_role("link", name=re.compile("Snellere vergunningen")).is_visible()  # the adopted goal
+    expect(page.get_by_role("link", name=re.compile("Snellere vergunningen"))).to_be_visible()  # the adopted goal
     assert page.get_by_role("link", name=re.compile("Vergunningen binnen termijn")).count() == 0  # celebrated
     visit.assert_accessible()
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from samen.collaborations.models import Collaboration, CollaborationKind, Partner, Role, RoleKind
 from tests.todo.conftest import published_digest
@@ -80,7 +81,7 @@ def test_the_start_pages_of_a_contact_are_accessible_at_desktop_and_phone_width(
     )
     visit.goto(reverse("collaborations:mine"))
     todo = visit.page.get_by_role("region", name="Te doen").or_(visit.page.locator("section.samen-todo"))
-    assert todo.get_by_role("heading", name="Te doen").is_visible()
+    expect(todo.get_by_role("heading", name="Te doen")).to_be_visible()
     first = todo.get_by_role("link").first
     first.click()
     visit.page.wait_for_load_state()
