@@ -1,6 +1,6 @@
 """Agreements and their articles (for everyone in the workspace), and each partner's reading."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -18,15 +18,12 @@ from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
 from samen.api.views import body_of, http, query_of, resolve
 from samen.collaborations.models import Partner
-from samen.experiences import services
-from samen.experiences.models import (
-    Agreement,
-    AgreementKind,
-    Article,
-    Interpretation,
-    Stance,
-)
+from samen.experiences import queries, services
+from samen.experiences.choices import AgreementKind, Stance
 from samen.experiences.splitter import FORMAT_AUTO, FORMAT_ROO, FORMATS
+
+if TYPE_CHECKING:
+    from samen.experiences.models import Agreement, Article
 
 
 @extend_schema_serializer(component_name="Overeenkomst")
@@ -43,7 +40,7 @@ class AgreementSerializer(serializers.Serializer[Any]):
     aantalArtikelenMetVerschilInLezing = serializers.IntegerField(source="flagged_count", read_only=True)
 
     @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
-    def get_partijen(self, agreement: Agreement) -> list[str]:
+    def get_partijen(self, agreement: "Agreement") -> list[str]:
         return [str(partner.pk) for partner in agreement.parties.all()]
 
 
@@ -60,7 +57,8 @@ class ArticleSerializer(serializers.Serializer[Any]):
     )
     laatstGewijzigdOp = serializers.DateTimeField(source="updated_at", read_only=True)
 
-    def get_verschilInLezing(self, article: Article) -> bool:
+    @extend_schema_field(serializers.BooleanField())
+    def get_verschilInLezing(self, article: "Article") -> bool:
         return bool(getattr(article, "read_differently", False) or getattr(article, "stances_differ", False))
 
 
@@ -94,7 +92,7 @@ class AgreementsView(ApiView):
         collaboration = permissions.get_collaboration_for(http(request), id)
         if not permissions.can_view_agreements(request.user, collaboration):
             raise Http404
-        agreements = Agreement.objects.register_for(collaboration).order_by("kind", "-effective_from", "title", "id")
+        agreements = queries.agreements_of(collaboration)
         return paginated(request, agreements, AgreementSerializer, query_of(PageQuery, request))
 
 
@@ -108,7 +106,7 @@ class ArticlesView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         agreement_collaboration(request, id)
-        articles = Article.objects.filter(agreement_id=id).with_reading_counts().order_by("position", "id")
+        articles = queries.articles_of_agreement(id)
         return paginated(request, articles, ArticleSerializer, query_of(PageQuery, request))
 
 
@@ -127,8 +125,7 @@ class ReadingsView(ApiView):
         article, collaboration = article_for(request, id)
         if not permissions.can_view_experiences(request.user, collaboration):
             raise Http404
-        readings = Interpretation.objects.filter(article=article).select_related("partner__organisation", "written_by")
-        readings = readings.order_by("partner__organisation__name", "id")
+        readings = queries.readings_of(article)
         return paginated(request, readings, ReadingSerializer, query_of(PageQuery, request))
 
     @extend_schema(
@@ -149,7 +146,7 @@ class ReadingsView(ApiView):
         reading = services.record_reading(
             article=article, partner=partner, by=request.user, stance=data["houding"], text=data["tekst"]
         )
-        fresh = Interpretation.objects.select_related("partner__organisation", "written_by").get(pk=reading.pk)
+        fresh = queries.reading(reading.pk)
         return Response(ReadingSerializer(fresh).data, status=201)
 
 
@@ -209,8 +206,8 @@ AGREEMENT_ERRORS = {
 }
 
 
-def _agreement_row(agreement: Agreement) -> dict[str, Any]:
-    row = Agreement.objects.register_for(agreement.collaboration).get(pk=agreement.pk)
+def _agreement_row(agreement: "Agreement") -> dict[str, Any]:
+    row = queries.agreement_row(agreement)
     return dict(AgreementSerializer(row).data)
 
 
@@ -233,9 +230,8 @@ class AgreementImportView(AgreementsView):
         parties = resolve(Partner, data["partijen"], "partijen", collaboration.partners.all())
         amends = None
         if data["wijzigt"] is not None:
-            amends = resolve(
-                Agreement, [data["wijzigt"]], "wijzigt", Agreement.objects.filter(collaboration=collaboration)
-            )[0]
+            agreements = queries.agreements_in(collaboration)
+            amends = resolve(agreements.model, [data["wijzigt"]], "wijzigt", agreements)[0]
         agreement = services.import_agreement(
             collaboration=collaboration,
             by=request.user,
@@ -263,7 +259,7 @@ class AgreementView(ApiView):
     )
     def put(self, request: AuthedApiRequest, id: UUID) -> Response:
         collaboration = agreement_collaboration(request, id)
-        agreement = Agreement.objects.get(pk=id)
+        agreement = queries.agreement(id)
         agreement.collaboration = collaboration
         data = body_of(AgreementUpdateSerializer, request)
         services.update_agreement(
@@ -302,5 +298,5 @@ class ArticleView(ApiView):
             text=data["tekst"],
             note=data["notitie"],
         )
-        fresh = Article.objects.filter(pk=article.pk).with_reading_counts().get()
+        fresh = queries.article_row(article)
         return Response(ArticleSerializer(fresh).data)

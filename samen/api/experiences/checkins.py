@@ -1,7 +1,7 @@
 """Check-ins as aggregates only: samen.experiences.results decides what may be shown under the
 anonymity rule (averages from three respondents, figures only once closed, no comments here)."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -16,12 +16,13 @@ from samen.api.base import ApiView, AuthedApiRequest, DateField, StrictSerialize
 from samen.api.experiences.common import TAGS, experiences_of, partner_in
 from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.views import body_of, query_of
-from samen.experiences.models import (
-    CheckIn,
-    CheckInStatus,
-)
-from samen.experiences.results import Averages, results_for
+from samen.experiences import queries
+from samen.experiences.choices import CheckInStatus
 from samen.experiences.services import checkins
+
+if TYPE_CHECKING:
+    from samen.experiences.models import CheckIn
+    from samen.experiences.results import Averages
 
 SCORES = {
     "progress": "voortgang",
@@ -74,7 +75,7 @@ class CheckInSerializer(serializers.Serializer[Any]):
     perDeelnemer = PartnerOutcomeSerializer(many=True)
 
 
-def averages(found: Averages | None) -> dict[str, Any] | None:
+def averages(found: "Averages | None") -> dict[str, Any] | None:
     if found is None:
         return None
     data: dict[str, Any] = {"respondenten": found.respondents, "relatie": found.relationship}
@@ -82,9 +83,9 @@ def averages(found: Averages | None) -> dict[str, Any] | None:
     return data
 
 
-def checkin_data(checkin: CheckIn) -> dict[str, Any]:
+def checkin_data(checkin: "CheckIn") -> dict[str, Any]:
     """Only aggregates (samen.experiences.results decides what may be shown); never an answer."""
-    results = results_for(checkin)
+    results = queries.checkin_results(checkin)
     return {
         "id": checkin.pk,
         "titel": checkin.title,
@@ -119,9 +120,9 @@ class CheckInListView(ApiView):
         collaboration = experiences_of(request, id)
         if not permissions.can_view_checkin_results(request.user, collaboration):
             raise Http404
-        checkins = CheckIn.objects.filter(collaboration=collaboration).order_by("-opens_on", "id")
+        checkins = queries.checkins_of(collaboration)
 
-        def attach(items: list[CheckIn]) -> None:
+        def attach(items: list["CheckIn"]) -> None:
             for item in items:
                 item.collaboration = collaboration
 
@@ -132,7 +133,7 @@ class CheckInListView(ApiView):
 class _CheckInRows(serializers.Serializer[Any]):
     """Turns each check-in into its aggregates (``checkin_data``), then into the documented shape."""
 
-    def to_representation(self, instance: CheckIn) -> dict[str, Any]:
+    def to_representation(self, instance: "CheckIn") -> dict[str, Any]:
         return dict(CheckInSerializer(checkin_data(instance)).data)
 
 
@@ -180,12 +181,12 @@ CHECKIN_ERROR_FIELDS = {
 }
 
 
-def checkin_for(request: Request, pk: UUID) -> CheckIn:
-    collaboration_id = CheckIn.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+def checkin_for(request: Request, pk: UUID) -> "CheckIn":
+    collaboration_id = queries.collaboration_of_checkin(pk)
     if collaboration_id is None:
         raise Http404
     collaboration = experiences_of(request, collaboration_id)
-    checkin = CheckIn.objects.get(pk=pk)
+    checkin = queries.checkin(pk)
     checkin.collaboration = collaboration
     return checkin
 

@@ -1,6 +1,6 @@
 """What the Deel ervaringen endpoints share: finding what the person may see."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -9,10 +9,10 @@ from rest_framework.request import Request
 from samen import permissions
 from samen.api.views import http, resolve
 from samen.collaborations.models import Collaboration, Partner
-from samen.experiences.models import (
-    Agreement,
-    Article,
-)
+from samen.experiences import queries
+
+if TYPE_CHECKING:
+    from samen.experiences.models import Article
 
 TAGS = ["Ervaringen"]
 
@@ -26,7 +26,7 @@ def experiences_of(request: Request, pk: UUID) -> Collaboration:
 
 
 def agreement_collaboration(request: Request, agreement_id: Any) -> Collaboration:
-    collaboration_id = Agreement.objects.filter(pk=agreement_id).values_list("collaboration_id", flat=True).first()
+    collaboration_id = queries.collaboration_of_agreement(agreement_id)
     if collaboration_id is None:
         raise Http404
     collaboration = permissions.get_collaboration_for(http(request), collaboration_id)
@@ -35,12 +35,12 @@ def agreement_collaboration(request: Request, agreement_id: Any) -> Collaboratio
     return collaboration
 
 
-def article_for(request: Request, pk: UUID) -> tuple[Article, Collaboration]:
-    agreement_id = Article.objects.filter(pk=pk).values_list("agreement_id", flat=True).first()
+def article_for(request: Request, pk: UUID) -> tuple["Article", Collaboration]:
+    agreement_id = queries.agreement_of_article(pk)
     if agreement_id is None:
         raise Http404
     collaboration = agreement_collaboration(request, agreement_id)
-    article = Article.objects.select_related("agreement").get(pk=pk)
+    article = queries.article_with_agreement(pk)
     article.agreement.collaboration = collaboration
     return article, collaboration
 
@@ -51,7 +51,8 @@ def partner_in(collaboration: Collaboration, pk: UUID | None, field: str) -> Par
     return resolve(Partner, [pk], field, collaboration.partners.select_related("organisation"))[0]
 
 
-def article_in(collaboration: Collaboration, pk: UUID | None, field: str = "artikel") -> Article | None:
+def article_in(collaboration: Collaboration, pk: UUID | None, field: str = "artikel") -> "Article | None":
     if pk is None:
         return None
-    return resolve(Article, [pk], field, Article.objects.of_collaboration(collaboration))[0]
+    articles = queries.articles_of_collaboration(collaboration)
+    return resolve(articles.model, [pk], field, articles)[0]

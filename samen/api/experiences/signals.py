@@ -1,6 +1,6 @@
 """Signals and the conversation about them; deviation notices and taking note of them."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.http import Http404
@@ -18,14 +18,11 @@ from samen.api.pagination import PageQuery, page_serializer, paginated
 from samen.api.serializers import BlankAsNullCharField, OrganisationRefSerializer
 from samen.api.views import body_of, query_of
 from samen.collaborations.models import Collaboration
-from samen.experiences import services
-from samen.experiences.models import (
-    Addressee,
-    Deviation,
-    Signal,
-    SignalKind,
-    SignalStatus,
-)
+from samen.experiences import queries, services
+from samen.experiences.choices import Addressee, SignalKind, SignalStatus
+
+if TYPE_CHECKING:
+    from samen.experiences.models import Deviation, Signal
 
 
 @extend_schema_serializer(component_name="Signaal")
@@ -83,7 +80,7 @@ class DeviationSerializer(serializers.Serializer[Any]):
     aangekondigdOp = serializers.DateTimeField(source="created_at", read_only=True)
 
     @extend_schema_field(serializers.ListField(child=serializers.UUIDField()))
-    def get_kennisGenomenDoor(self, deviation: Deviation) -> list[str]:
+    def get_kennisGenomenDoor(self, deviation: "Deviation") -> list[str]:
         return sorted(str(pk) for pk in deviation.acknowledged_partner_ids())
 
 
@@ -96,7 +93,9 @@ class DeviationCreateSerializer(StrictSerializer):
 
 
 def visible_signals(request: Request, collaboration: Collaboration) -> Any:
-    return Signal.objects.filter(collaboration=collaboration).visible_to(
+    """The signals the person may see, newest first, as the overview shows them."""
+    return queries.signals_visible_to(
+        collaboration,
         permissions.partners_acted_for(request.user, collaboration),
         facilitator=permissions.is_facilitator(request.user, collaboration),
     )
@@ -126,7 +125,7 @@ class SignalsView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         collaboration = experiences_of(request, id)
-        signals = visible_signals(request, collaboration).overview().order_by("-created_at", "id")
+        signals = visible_signals(request, collaboration)
         return paginated(request, signals, SignalSerializer, query_of(PageQuery, request))
 
     @extend_schema(
@@ -151,7 +150,7 @@ class SignalsView(ApiView):
             article=article_in(collaboration, data["artikel"]),
             amount=data["bedrag"],
         )
-        return Response(SignalSerializer(Signal.objects.overview().get(pk=signal.pk)).data, status=201)
+        return Response(SignalSerializer(queries.signal_row(signal)).data, status=201)
 
 
 class DeviationsView(ApiView):
@@ -172,7 +171,7 @@ class DeviationsView(ApiView):
     )
     def get(self, request: Request, id: UUID) -> Response:
         collaboration = experiences_of(request, id)
-        deviations = Deviation.objects.filter(collaboration=collaboration).overview().order_by("-starts_on", "id")
+        deviations = queries.deviations_of(collaboration)
         return paginated(request, deviations, DeviationSerializer, query_of(PageQuery, request))
 
     @extend_schema(
@@ -196,7 +195,7 @@ class DeviationsView(ApiView):
             starts_on=data["vanaf"],
             ends_on=data["totEnMet"],
         )
-        fresh = Deviation.objects.overview().get(pk=deviation.pk)
+        fresh = queries.deviation_row(deviation)
         return Response(DeviationSerializer(fresh).data, status=201)
 
 
@@ -225,13 +224,13 @@ class AcknowledgementCreateSerializer(StrictSerializer):
     opmerking = TextField(required=False, allow_blank=True, default="", max_length=5_000)
 
 
-def signal_for(request: Request, pk: UUID) -> Signal:
+def signal_for(request: Request, pk: UUID) -> "Signal":
     """A signal the person may see (sender, addressee, facilitator, or everyone when it is for everyone)."""
-    collaboration_id = Signal.objects.filter(pk=pk).values_list("collaboration_id", flat=True).first()
+    collaboration_id = queries.collaboration_of_signal(pk)
     if collaboration_id is None:
         raise Http404
     collaboration = experiences_of(request, collaboration_id)
-    signal = Signal.objects.get(pk=pk)
+    signal = queries.signal(pk)
     signal.collaboration = collaboration
     if not permissions.can_view_signal(request.user, collaboration, signal):
         raise Http404
@@ -270,7 +269,7 @@ class SignalStatusView(ApiView):
         signal = signal_for(request, id)
         data = body_of(SignalStatusSerializer, request)
         services.change_signal_status(signal=signal, by=request.user, status=data["status"], outcome=data["uitkomst"])
-        return Response(SignalSerializer(Signal.objects.overview().get(pk=signal.pk)).data, status=201)
+        return Response(SignalSerializer(queries.signal_row(signal)).data, status=201)
 
 
 class AcknowledgementsView(ApiView):
@@ -284,14 +283,14 @@ class AcknowledgementsView(ApiView):
         responses={201: DeviationSerializer},
     )
     def post(self, request: AuthedApiRequest, id: UUID) -> Response:
-        collaboration_id = Deviation.objects.filter(pk=id).values_list("collaboration_id", flat=True).first()
+        collaboration_id = queries.collaboration_of_deviation(id)
         if collaboration_id is None:
             raise Http404
         collaboration = experiences_of(request, collaboration_id)
-        deviation = Deviation.objects.get(pk=id)
+        deviation = queries.deviation(id)
         deviation.collaboration = collaboration
         data = body_of(AcknowledgementCreateSerializer, request)
         partner = partner_in(collaboration, data["deelnemer"], "deelnemer")
         assert partner is not None
         services.acknowledge_deviation(deviation=deviation, by=request.user, partner=partner, comment=data["opmerking"])
-        return Response(DeviationSerializer(Deviation.objects.overview().get(pk=deviation.pk)).data, status=201)
+        return Response(DeviationSerializer(queries.deviation_row(deviation)).data, status=201)

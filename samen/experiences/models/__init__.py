@@ -1,14 +1,13 @@
 """Deel ervaringen: agreements and articles, readings, signals, deviations and check-ins."""
 
+from samen.experiences.choices import Addressee, AgreementKind, CheckInStatus, SignalKind, SignalStatus, Stance
 from samen.experiences.models.agreements import (
     Agreement,
-    AgreementKind,
     Article,
     ArticleVersion,
     Chapter,
     Interpretation,
     SourceFormat,
-    Stance,
     default_kind_for,
 )
 from samen.experiences.models.checkins import (
@@ -19,16 +18,12 @@ from samen.experiences.models.checkins import (
     CheckIn,
     CheckInParticipation,
     CheckInResponse,
-    CheckInStatus,
 )
 from samen.experiences.models.signals import (
-    Addressee,
     Deviation,
     DeviationAcknowledgement,
     Signal,
-    SignalKind,
     SignalReply,
-    SignalStatus,
 )
 from samen.experiences.models.uploads import AgreementUpload
 

@@ -10,13 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samen.collaborations.models import Collaboration, CollaborationKind, Partner
 from samen.core.models import Model, QuerySet, VersionedModel
 from samen.experiences import splitter
-
-
-class AgreementKind(models.TextChoices):
-    REGULATION = "regeling", _("de regeling zelf")
-    COVENANT = "convenant", _("convenant")
-    SLA = "dvo", _("dienstverleningsovereenkomst (DVO)")
-    ADDENDUM = "addendum", _("addendum")
+from samen.experiences.choices import AgreementKind, Stance
 
 
 def default_kind_for(collaboration: Collaboration) -> str:
@@ -280,12 +274,6 @@ class ArticleVersion(Model):
 
     def __str__(self) -> str:
         return f"{self.article} v{self.version}"
-
-
-class Stance(models.TextChoices):
-    AS_WRITTEN = "zoals_geschreven", _("Wij lezen dit zoals het er staat")
-    OWN_READING = "eigen_invulling", _("Wij geven hier een eigen invulling aan")
-    DIFFERENT = "anders", _("Wij lezen dit anders")
 
 
 class Interpretation(VersionedModel):

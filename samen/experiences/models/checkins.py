@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.collaborations.models import Collaboration, Partner
 from samen.core.models import Model, QuerySet, VersionedModel
+from samen.experiences.choices import CheckInStatus
 
 SCORE_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -37,12 +38,6 @@ COMMENT_FIELDS: tuple[tuple[str, Any], ...] = (
     ("sticking", _("Wat schuurt of blijft haken")),
     ("relationship_comment", _("Over de samenwerkingsrelatie")),
 )
-
-
-class CheckInStatus(models.TextChoices):
-    PLANNED = "gepland", _("gepland")
-    OPEN = "open", _("open")
-    CLOSED = "gesloten", _("gesloten")
 
 
 class CheckInQuerySet(QuerySet["CheckIn"]):

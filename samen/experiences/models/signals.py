@@ -12,29 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samen.collaborations.models import Collaboration, Partner
 from samen.core.models import Model, QuerySet, VersionedModel
+from samen.experiences.choices import Addressee, SignalKind, SignalStatus
 from samen.experiences.models.agreements import Article
-
-
-class SignalKind(models.TextChoices):
-    COSTS_HIGHER = "kosten_hoger", _("kosten hoger dan verwacht")
-    PAYING_TOO_MUCH = "te_veel_betalen", _("we betalen te veel voor afgenomen diensten")
-    DELIVERY = "levering_wijkt_af", _("levering of kwaliteit wijkt af van de afspraak")
-    READING = "verschil_in_lezing", _("verschil in lezing")
-    CONCERN = "zorg", _("zorg over de samenwerking")
-    COMPLIMENT = "compliment", _("compliment")
-    OTHER = "overig", _("overig")
-
-
-class Addressee(models.TextChoices):
-    PARTNER = "partner", _("een partner")
-    FACILITATOR = "facilitator", _("de facilitator")
-    EVERYONE = "iedereen", _("iedereen in de samenwerking")
-
-
-class SignalStatus(models.TextChoices):
-    OPEN = "open", _("open")
-    TALKING = "in_gesprek", _("in gesprek")
-    CLOSED = "afgerond", _("afgerond")
 
 
 class SignalQuerySet(QuerySet["Signal"]):
