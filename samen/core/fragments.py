@@ -19,6 +19,7 @@ reads its own, not yet committed, stamp. A fragment is rendered without the requ
 and the CSP nonce are empty inside it, so they can never be kept for someone else.
 """
 
+import functools
 import hashlib
 import uuid
 from collections.abc import Callable, Iterable
@@ -38,21 +39,31 @@ _PENDING = "samen_changes_pending"  # on the database connection: (token, count)
 
 
 def changed() -> None:
-    """Something that pages show has changed: every fragment rendered before is stale once this commits."""
+    """Something that pages show has changed: every fragment rendered before is stale once this commits.
+
+    A service that records several audit events calls this several times in one transaction; the stamp
+    moves once when it commits (the first callback moves it, the others find it moved). Every call
+    registers its callback, so a change made after a savepoint that was rolled back still moves it.
+    """
     connection = transaction.get_connection()
+    token = None
     if connection.in_atomic_block:
         token, count = getattr(connection, _PENDING, None) or (uuid.uuid4().hex, 0)
         setattr(connection, _PENDING, (token, count + 1))
-    transaction.on_commit(_move, robust=True)
+    transaction.on_commit(functools.partial(_move, token), robust=True)
 
 
-def _move() -> None:
+def _move(token: str | None) -> None:
+    connection = transaction.get_connection()
+    pending = getattr(connection, _PENDING, None)
+    if token is not None and (pending is None or pending[0] != token):
+        return  # an earlier callback of this transaction has moved the stamp
     moved = ChangeStamp.objects.filter(pk=ChangeStamp.ONE).update(n=F("n") + 1)
     if not moved:  # its row is made by a migration; a test database may have been emptied
         _row, created = ChangeStamp.objects.get_or_create(pk=ChangeStamp.ONE, defaults={"n": 1})
         if not created:
             ChangeStamp.objects.filter(pk=ChangeStamp.ONE).update(n=F("n") + 1)
-    setattr(transaction.get_connection(), _PENDING, None)
+    setattr(connection, _PENDING, None)
 
 
 def stamp() -> str:

@@ -8,6 +8,7 @@ from samen import permissions
 from samen.collaborations.models import Organisation
 from samen.collaborations.services import create_collaboration
 from samen.core import fragments
+from samen.core.models import ChangeStamp
 from samen.goals.services.drafting import create_goal
 from samen.interests.services import create_ambition, pledge
 
@@ -22,6 +23,45 @@ def test_the_stamp_moves_with_a_change_for_the_connection_that_made_it_and_for_e
         fragments.changed()
         assert fragments.stamp() != before
     assert fragments.stamp() != before
+
+
+def moves(callbacks) -> int:
+    before = ChangeStamp.objects.get(pk=ChangeStamp.ONE).n
+    for callback in callbacks:
+        callback()
+    return ChangeStamp.objects.get(pk=ChangeStamp.ONE).n - before
+
+
+def test_a_transaction_with_several_changes_moves_the_stamp_once(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        fragments.changed()
+        fragments.changed()
+        fragments.changed()
+    assert len(callbacks) == 3
+    assert moves(callbacks) == 1
+    assert "-" not in fragments.stamp()  # nothing pending any more
+
+
+def test_a_change_after_a_rolled_back_savepoint_still_moves_the_stamp(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        try:
+            with transaction.atomic():
+                fragments.changed()
+                raise RuntimeError("refused")
+        except RuntimeError:
+            pass
+        fragments.changed()
+    assert len(callbacks) == 1  # the rolled-back savepoint's callback is gone
+    assert moves(callbacks) == 1
+
+
+def test_two_transactions_move_the_stamp_twice(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as first, transaction.atomic():
+        fragments.changed()
+    assert moves(first) == 1
+    with django_capture_on_commit_callbacks() as second, transaction.atomic():
+        fragments.changed()
+    assert moves(second) == 1
 
 
 def pledged(demo, partner, person, ambition) -> None:
