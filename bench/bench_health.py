@@ -107,6 +107,10 @@ def generate(limit: int | None = None) -> World:
         if n % 50 == 0 or n == len(world.collaborations):
             print(f"  history of {n}/{len(world.collaborations)} regelingen: {steps} service calls, "
                   f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
+    # Read them again: the history started their workspaces, and pages and services check that.
+    world.collaborations = list(
+        Collaboration.objects.filter(pk__in=[c.pk for c in world.collaborations]).order_by("name")
+    )
     size = data_size()
     world.rows = sum(v for k, v in size.items() if k in {"interests", "goals", "successes", "experiences"})
     print("  data size: " + ", ".join(f"{k} {v}" for k, v in size.items()), flush=True)
