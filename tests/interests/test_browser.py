@@ -116,7 +116,8 @@ def test_a_whole_round_by_utrecht_zeist_and_de_bilt(demo, visit, settings):
     visit.goto(round_path)
     visit.assert_accessible()
     assert "go met voorwaarden" in page.content()
-    page.get_by_role("link", name="Analyse: overeenkomsten, verschillen en spanningen").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Analyse: overeenkomsten, verschillen en spanningen").click()
     visit.assert_accessible()
     content = page.content()
     assert "Kostenbesparing ↔ kwaliteit van dienstverlening" in content
@@ -124,7 +125,8 @@ def test_a_whole_round_by_utrecht_zeist_and_de_bilt(demo, visit, settings):
     assert "De rode lijn van Zeist, “Geen gedwongen ontslagen”, begrenst kostenbesparing" in content
     page.get_by_role("link", name="Gespreksagenda").first.click()
     visit.assert_accessible()
-    page.get_by_role("link", name="Afdrukversie").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Afdrukversie").click()
     visit.assert_accessible()
     assert "Geen gedwongen ontslagen bij de uitvoeringsdienst." in page.content()
     visit.goto(reverse("interests:ambitions", args=[c]))

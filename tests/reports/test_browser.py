@@ -22,7 +22,7 @@ def test_a_digest_is_drafted_approved_published_and_read(visit, demo):
     visit.page.get_by_label("Periode van").fill("2026-05-01")
     visit.page.get_by_label("Periode tot en met").fill("2026-01-01")
     visit.page.get_by_role("button", name="Raadsbrief opstellen").click()
-    assert "vóór zij begint" in visit.page.content()
+    expect(visit.page.locator("body")).to_contain_text("vóór zij begint")
     visit.assert_accessible()
     visit.page.get_by_label("Periode van").fill("2020-01-01")
     visit.page.get_by_label("Periode tot en met").fill("2099-12-31")
@@ -31,13 +31,15 @@ def test_a_digest_is_drafted_approved_published_and_read(visit, demo):
     visit.assert_accessible()
     year = b.timezone.localdate().year
     visit.page.get_by_label("Hoort bij moment in de P&C-planning").select_option(f"{year}:begroting")
-    visit.page.get_by_role("button", name="Moment opslaan").click()
+    with visit.page.expect_navigation():
+        visit.page.get_by_role("button", name="Moment opslaan").click()
     assert CouncilDigest.objects.get().pc_value == f"{year}:begroting"
     visit.page.get_by_role("link", name="Begroting vastgesteld en naar gedeputeerde staten").click()
     visit.page.wait_for_url(f"**/pc-planning?jaar={year}#moment-begroting")
     visit.assert_accessible()
     visit.page.go_back()
-    visit.page.get_by_role("button", name="Ter goedkeuring aanbieden").click()
+    with visit.page.expect_navigation():
+        visit.page.get_by_role("button", name="Ter goedkeuring aanbieden").click()
     visit.assert_accessible()
     digest = CouncilDigest.objects.get()
 
@@ -50,9 +52,9 @@ def test_a_digest_is_drafted_approved_published_and_read(visit, demo):
         visit.login_as(person)
         visit.goto(reverse("reports:digest", args=[demo.collaboration.pk, digest.pk]))
         visit.page.get_by_role("button", name=f"Goedkeuren namens {partner}").click()
-        assert f"Goedgekeurd namens {partner}." in visit.page.content()
+        expect(visit.page.locator("body")).to_contain_text(f"Goedgekeurd namens {partner}.")
     visit.page.get_by_role("button", name="Publiceren voor de lezers").click()
-    assert "De raadsbrief is gepubliceerd voor de lezers." in visit.page.content()
+    expect(visit.page.locator("body")).to_contain_text("De raadsbrief is gepubliceerd voor de lezers.")
     visit.assert_accessible()
 
     visit.context.clear_cookies()
