@@ -28,11 +28,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from django.core.cache import cache
 from django.db.models import Avg, Count, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from samen.collaborations.models import Collaboration, Partner
@@ -300,7 +301,13 @@ def agenda_for(checkin: CheckIn, results: CheckInResults) -> list[str]:
 
 
 def _format(value: float | None) -> str:
-    return "–" if value is None else formatting.number(value, 1)
+    return "–" if value is None else _one_decimal(value, get_language())
+
+
+@lru_cache(maxsize=512)
+def _one_decimal(value: float, language: str | None) -> str:
+    """Averages are rounded to one decimal on the 1–5 scale: a few dozen texts per language, written once."""
+    return formatting.number(value, 1)
 
 
 def _number(value: float | None) -> str:
