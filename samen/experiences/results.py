@@ -265,7 +265,7 @@ def agenda_for(checkin: CheckIn, results: CheckInResults) -> list[str]:
             if value is not None and value < LOW_SCORE:
                 items.append(
                     _("Bespreek ‘%(label)s’: gemiddeld %(value)s op een schaal van 1 tot 5.")
-                    % {"label": labels[name], "value": _number(value)}
+                    % {"label": labels[name], "value": _format(value)}
                 )
         shown = [p.averages for p in results.partners if p.averages is not None]
         if len(shown) >= 2:
@@ -274,7 +274,7 @@ def agenda_for(checkin: CheckIn, results: CheckInResults) -> list[str]:
                 if values and max(values) - min(values) >= SPREAD:
                     items.append(
                         _("Partners ervaren ‘%(label)s’ verschillend (van %(low)s tot %(high)s).")
-                        % {"label": labels[name], "low": _number(min(values)), "high": _number(max(values))}
+                        % {"label": labels[name], "low": _format(min(values)), "high": _format(max(values))}
                     )
         previous = _previous_overall(checkin)
         if previous is not None:
@@ -285,7 +285,7 @@ def agenda_for(checkin: CheckIn, results: CheckInResults) -> list[str]:
                 if now is not None and before is not None and before - now >= DROP:
                     items.append(
                         _("Het spoor %(track)s is gedaald sinds de vorige check-in (van %(before)s naar %(now)s).")
-                        % {"track": track, "before": _number(before), "now": _number(now)}
+                        % {"track": track, "before": _format(before), "now": _format(now)}
                     )
         sticking = next((count for label, _texts, count in results.comments if label == str(COMMENT_FIELDS[1][1])), 0)
         if sticking:
@@ -308,10 +308,6 @@ def _format(value: float | None) -> str:
 def _one_decimal(value: float, language: str | None) -> str:
     """Averages are rounded to one decimal on the 1–5 scale: a few dozen texts per language, written once."""
     return formatting.number(value, 1)
-
-
-def _number(value: float | None) -> str:
-    return _format(value)
 
 
 @dataclass
